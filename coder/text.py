@@ -1,0 +1,192 @@
+"""Text normalisation, tokens with offsets, and a longest-match phrase dictionary.
+
+Every dictionary (actors, places, event triggers) is matched the same way: names are turned into
+keys by `phrase_key`, sentences into `Token`s by `tokenize`, and `PhraseMatcher.find` looks up
+n-grams of token keys in a dict. That is one dict lookup per token and length, so matching costs
+the same with ten entries or a hundred thousand.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+# Characters folded before tokenising; each maps one character to one character so offsets
+# in the folded text are offsets in the original.
+_FOLD = str.maketrans(
+    {
+        "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    }
+)
+
+# Abbreviations written with dots ("U.S.", "U.N.") are one token.
+_TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.S. / U.N. / e.g.
+    r"|\w+(?:'\w+)*"  # words, with inner apostrophes (Kata'ib)
+    r"|[^\w\s]",  # any other single character
+)
+_POSSESSIVE_RE = re.compile(r"'s$", re.IGNORECASE)
+
+
+def fold(text: str) -> str:
+    """Map typographic quotes, dashes and spaces to ASCII, keeping length and offsets."""
+    return text.translate(_FOLD)
+
+
+@lru_cache(maxsize=200_000)
+def strip_accents(word: str) -> str:
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalize_word(word: str) -> str:
+    """The dictionary key of one word: lower case, no accents, no inner apostrophes or dots."""
+    return strip_accents(word.lower()).replace("'", "").replace(".", "")
+
+
+@dataclass(slots=True, frozen=True)
+class Token:
+    text: str  # as written
+    key: str  # normalize_word(text); punctuation keeps its character
+    start: int
+    end: int
+    is_word: bool
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into tokens with character offsets; "Iraq's" gives "Iraq" and "'s"."""
+    folded = fold(text)
+    tokens: list[Token] = []
+    for m in _TOKEN_RE.finditer(folded):
+        s, e = m.span()
+        raw = folded[s:e]
+        if raw[0].isalnum() or raw[0] == "_":
+            poss = _POSSESSIVE_RE.search(raw)
+            if poss and len(raw) > 2:
+                cut = s + poss.start()
+                tokens.append(Token(text[s:cut], normalize_word(raw[: poss.start()]), s, cut, True))
+                tokens.append(Token(text[cut:e], "'s", cut, e, False))
+                continue
+            tokens.append(Token(text[s:e], normalize_word(raw), s, e, True))
+        else:
+            tokens.append(Token(text[s:e], raw, s, e, False))
+    return tokens
+
+
+# Punctuation that names may be written with or without ("al-Kadhimi" / "al Kadhimi").
+_TRANSPARENT = frozenset({"-", "'", "."})
+
+
+def phrase_key(phrase: str) -> str:
+    """The key of a dictionary phrase: its word keys joined by single spaces."""
+    return " ".join(t.key for t in tokenize(phrase) if t.key not in _TRANSPARENT)
+
+
+@dataclass(slots=True, frozen=True)
+class Match(Generic[T]):
+    start: int  # index of the first token
+    end: int  # index one past the last token
+    char_start: int
+    char_end: int
+    value: T
+
+
+class PhraseMatcher(Generic[T]):
+    """Longest-match lookup of multi-word phrases in a token list.
+
+    `add("Islamic State", value)` stores the phrase under its key; `find(tokens)` scans left to
+    right and returns non-overlapping longest matches. Hyphens, apostrophes and dots between words
+    are transparent, so "al-Kadhimi" matches the entry "al Kadhimi".
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, T] = {}
+        self.max_words = 1
+        # first word key -> max length of phrases starting with it (prunes lookups)
+        self._first: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, phrase: str) -> bool:
+        return phrase_key(phrase) in self._entries
+
+    def add(self, phrase: str, value: T, *, overwrite: bool = True) -> bool:
+        """Add a phrase; returns False when it was already present and not overwritten."""
+        key = phrase_key(phrase)
+        if not key:
+            return False
+        if key in self._entries and not overwrite:
+            return False
+        self._entries[key] = value
+        words = key.split(" ")
+        n = len(words)
+        self.max_words = max(self.max_words, n)
+        if self._first.get(words[0], 0) < n:
+            self._first[words[0]] = n
+        return True
+
+    def get(self, phrase: str) -> T | None:
+        return self._entries.get(phrase_key(phrase))
+
+    def items(self) -> Iterable[tuple[str, T]]:
+        return self._entries.items()
+
+    def find(self, tokens: list[Token], start: int = 0, end: int | None = None) -> list[Match[T]]:
+        return list(self.iter_find(tokens, start, end))
+
+    def iter_find(
+        self, tokens: list[Token], start: int = 0, end: int | None = None
+    ) -> Iterator[Match[T]]:
+        stop = len(tokens) if end is None else end
+        entries = self._entries
+        first = self._first
+        i = start
+        while i < stop:
+            tok = tokens[i]
+            longest = first.get(tok.key) if tok.is_word else None
+            if not longest:
+                i += 1
+                continue
+            words = [tok.key]
+            best: tuple[int, T] | None = None
+            if tok.key in entries:
+                best = (i + 1, entries[tok.key])
+            j = i + 1
+            while j < stop and len(words) < longest:
+                nxt = tokens[j]
+                if nxt.key in _TRANSPARENT and nxt.start == tokens[j - 1].end:
+                    j += 1  # "al-Kadhimi": skip the hyphen glued to both words
+                    continue
+                if not nxt.is_word:
+                    break
+                words.append(nxt.key)
+                j += 1
+                key = " ".join(words)
+                if key in entries:
+                    best = (j, entries[key])
+            if best is None:
+                i += 1
+                continue
+            last = best[0]
+            yield Match(i, last, tok.start, tokens[last - 1].end, best[1])
+            i = last
+
+
+def window_text(text: str, start: int, end: int) -> str:
+    return text[start:end]
