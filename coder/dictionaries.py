@@ -104,11 +104,15 @@ def read_csv_models(relative: str, model: type[M], *, delimiter: str = ",") -> l
             problems.append(Problem("bad_dictionary", "file not found", file=name))
             continue
         with _open_text(path) as fh:
-            reader = csv.DictReader(_skip_comments(fh), delimiter=delimiter)
-            for line, raw in _numbered(reader):
+            lines = _LineCounter(fh)
+            reader = csv.DictReader(lines, delimiter=delimiter)
+            for raw in reader:
+                line = lines.line
                 if None in raw:
                     problems.append(Problem("bad_dictionary", "more fields than the header",
                                             file=name, row=line))
+                    continue
+                if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
                     continue
                 try:
                     rows.append(model.model_validate(raw))
@@ -145,17 +149,19 @@ def read_jsonl_models(relative: str, model: type[M]) -> list[M]:
     return rows
 
 
-def _skip_comments(fh: io.TextIOBase) -> Iterator[str]:
-    """Yield lines, replacing '#' comment lines by blanks so line numbers stay true."""
-    for line in fh:
-        yield "" if line.startswith("#") else line
+class _LineCounter:
+    """Iterate a file's lines without '#' comment lines, remembering the true line number."""
 
+    def __init__(self, fh: io.TextIOBase):
+        self._fh = fh
+        self.line = 0
 
-def _numbered(reader: csv.DictReader) -> Iterator[tuple[int, dict]]:
-    for raw in reader:
-        if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
-            continue
-        yield reader.line_num, raw
+    def __iter__(self) -> Iterator[str]:
+        for number, text in enumerate(self._fh, start=1):
+            if text.startswith("#") or not text.strip():
+                continue
+            self.line = number
+            yield text
 
 
 def _display(path: Path) -> str:

@@ -1,0 +1,405 @@
+"""The `coder` command line: each command parses its options and calls one library function.
+
+Exit status: 0 all good, 1 the data had problems (invalid records, rejected documents, a missed
+evaluation floor), 2 usage errors (bad option, unreadable path, unknown format). Only data goes
+to standard output; messages, progress and the run summary go to standard error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import importlib.util
+import inspect
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from coder import __version__, pipeline
+from coder.dictionaries import DictionaryError
+from coder.export import RecordFileError, UnsupportedFormat, output_format, write_records
+from coder.models import EventMention, EventRecord, Problem, ProblemReport
+
+app = typer.Typer(
+    name="coder",
+    help="Rule-based conflict event coder: news articles in, ACLED/CAMEO event records out.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+# Options and arguments shared by several commands, declared once.
+OutputOption = Annotated[
+    str,
+    typer.Option(
+        "--output", "-o", metavar="OUTPUT",
+        help="File to write: .csv, .jsonl or .parquet (by extension); '-' writes CSV to stdout.",
+    ),
+]  # fmt: skip
+RecordFiles = Annotated[
+    list[str], typer.Argument(metavar="FILE...", help="Record files: CSV, JSONL, JSON or Parquet.")
+]
+
+
+def _say(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _usage_error(message: str) -> NoReturn:
+    _say(f"coder: error: {message}")
+    raise typer.Exit(2)
+
+
+def _require_paths(paths: list[str], *, allow_stdin: bool = False) -> None:
+    for p in paths:
+        if p == "-" and allow_stdin:
+            continue
+        if not Path(p).exists():
+            _usage_error(f"no such file or directory: {p}")
+
+
+@contextlib.contextmanager
+def _usage_errors() -> Iterator[None]:
+    """Turn errors about the command's own inputs into exit status 2 with a one-line message."""
+    try:
+        yield
+    except DictionaryError as err:
+        _say("coder: error: invalid dictionary entries:")
+        for p in err.problems:
+            _say(f"  {p}")
+        raise typer.Exit(2) from err
+    except (OSError, UnsupportedFormat) as err:
+        _usage_error(str(err))
+    except Exception as err:
+        # corpus.UsageError (an unsupported input path) is the pipeline's usage error.
+        if type(err).__name__ == "UsageError":
+            _usage_error(str(err))
+        raise
+
+
+@contextlib.contextmanager
+def _progress(label: str) -> Iterator[None]:
+    """A spinner on a terminal; nothing in pipes, files or CI logs."""
+    if sys.stderr.isatty() and not os.environ.get("CI"):
+        from rich.console import Console
+
+        with Console(stderr=True).status(label):
+            yield
+    else:
+        yield
+
+
+def _print_problems(problems: list[Problem], *, err: bool) -> None:
+    for p in problems:
+        typer.echo(str(p), err=err)
+
+
+# --------------------------------------------------------------------------------------------
+# code
+# --------------------------------------------------------------------------------------------
+
+
+@app.command()
+def code(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(metavar="INPUT...", help="*.jsonl, *.csv, directories of *.txt, or '-'."),
+    ],
+    output: OutputOption,
+    no_merge: Annotated[
+        bool, typer.Option("--no-merge", help="One record set per document; no consolidation.")
+    ] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parallel processes.")] = 1,
+    rejects: Annotated[
+        str | None,
+        typer.Option("--rejects", metavar="PATH", help="Write rejected documents here (JSONL)."),
+    ] = None,
+    engine: Annotated[Engine, typer.Option("--engine", help="Execution engine.")] = Engine.local,
+) -> None:
+    """Code documents into event records."""
+    _require_paths(inputs, allow_stdin=True)
+    with _usage_errors():
+        output_format(output)
+    kwargs: dict[str, object] = {}
+    if engine is Engine.dask:
+        if importlib.util.find_spec("dask") is None:
+            _usage_error("the dask engine needs dask: install coder[dask]")
+        if "engine" not in inspect.signature(pipeline.code_corpus).parameters:
+            _usage_error("this build of coder has no dask engine")
+        kwargs["engine"] = engine.value
+    report = ProblemReport()
+    started = time.perf_counter()
+    with _usage_errors(), _progress("coding documents"):
+        result = pipeline.code_corpus(
+            inputs, merge=not no_merge, jobs=jobs, report=report, **kwargs
+        )
+    seconds = time.perf_counter() - started
+    with _usage_errors():
+        n_records = write_records(result.records, output)
+        if rejects:
+            from coder.export import write_rejects
+
+            write_rejects(result.rejected, rejects)
+    from coder.validate import check_records
+
+    invalid = check_records(result.records, "" if output == "-" else output)
+    listed = {(p.file, p.message) for p in report}
+    _print_problems(list(report), err=True)
+    for r in result.rejected:
+        if (r.origin, r.reason) not in listed:
+            _say(f"{r.origin}: rejected: {r.reason}")
+    _print_problems(invalid, err=True)
+    rate = result.n_sentences / seconds if seconds > 0 else 0.0
+    _say(
+        f"documents {result.n_documents}  rejected {len(result.rejected)}  "
+        f"sentences {result.n_sentences}  records {n_records}  "
+        f"seconds {seconds:.2f}  sentences/s {rate:.0f}"
+    )
+    data_problems = report.count("rejected_document") + report.count("invalid_record")
+    if result.rejected or invalid or data_problems:
+        raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------------------------
+# validate, merge, schema
+# --------------------------------------------------------------------------------------------
+
+
+@app.command()
+def validate(files: RecordFiles) -> None:
+    """Check record files against the published JSON Schema; print FILE:ROW: column: message."""
+    from coder.validate import validate_file
+
+    _require_paths(files, allow_stdin=True)
+    n_problems = 0
+    for path in files:
+        with _usage_errors():
+            try:
+                problems = validate_file(path)
+            except RecordFileError as err:
+                problems = [Problem("invalid_record", str(err), path)]
+        _print_problems(problems, err=False)
+        n_problems += len(problems)
+        _say(f"{path}: {len(problems)} problem(s)" if problems else f"{path}: valid")
+    if n_problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+def merge(files: RecordFiles, output: OutputOption) -> None:
+    """Combine record files into one dataset without duplicate events."""
+    from coder.merge import merge_record_files
+
+    _require_paths(files, allow_stdin=True)
+    with _usage_errors():
+        output_format(output)
+        try:
+            result = merge_record_files(files)
+        except RecordFileError as err:
+            _say(str(err))
+            raise typer.Exit(1) from err
+        n = write_records(result.records, output)
+    _print_problems(result.problems, err=True)
+    _say(
+        f"rows {result.n_rows}  written {n}  duplicates {result.n_duplicates}  "
+        f"conflicting ids {result.n_conflicts}"
+    )
+    if any(p.kind != "warning" for p in result.problems):
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of an event record."""
+    from coder.schema import schema_json
+
+    typer.echo(schema_json(), nl=False)
+
+
+# --------------------------------------------------------------------------------------------
+# explain
+# --------------------------------------------------------------------------------------------
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from err
+
+
+@app.command()
+def explain(
+    text: Annotated[str, typer.Argument(metavar="SENTENCE", help="Text to code; '-' = stdin.")],
+    date: Annotated[
+        str | None,
+        typer.Option("--date", metavar="YYYY-MM-DD", help="Publication date to resolve against."),
+    ] = None,
+) -> None:
+    """Code one text and show the records and the rules that fired on which words."""
+    when = _parse_date(date)
+    if text == "-":
+        text = sys.stdin.read()
+    with _usage_errors():
+        explanation = pipeline.explain_text(text, when)
+    typer.echo(format_explanation(explanation.records, explanation.mentions))
+
+
+def format_explanation(records: list[EventRecord], mentions: list[EventMention]) -> str:
+    """Records (key columns) then, per event mention, the rules and the spans they matched."""
+    lines = [f"records: {len(records)}"]
+    for i, r in enumerate(records, start=1):
+        kind = " / ".join(x for x in (r.event_type, r.sub_event_type) if x) or "-"
+        lines.append(
+            f"[{i}] {r.event_id_cnty}  {r.event_date or '(no date)'}  {kind}  "
+            f"CAMEO {r.cameo_code or '-'}  {r.actor1 or '-'} ({r.actor1_code or '-'}) -> "
+            f"{r.actor2 or '-'} ({r.actor2_code or '-'})  {r.location or '-'}  "
+            f"fatalities {_num(r.fatalities)}  injuries {_num(r.injuries)}  realis {r.realis}"
+        )
+        lines.append(f"    rules: {r.rule_ids or '-'}")
+    lines.append(f"mentions: {len(mentions)}")
+    for i, m in enumerate(mentions, start=1):
+        k = m.kind
+        kind = " / ".join(x for x in (k.event_type, k.sub_event_type) if x) or "-"
+        lines.append(
+            f"[{i}] sentence {m.sentence_index}: {_span(m.trigger)} -> {kind}, "
+            f"CAMEO {k.cameo_code or '-'}, realis {m.realis}"
+        )
+        lines.append(f"    rules: {'; '.join(m.rule_ids) or '-'}")
+        for role, am in (("actor1", m.actor1), ("actor2", m.actor2)):
+            if am is not None:
+                lines.append(f"    {role}: {_actor(am)}")
+        for role, assoc in (("assoc1", m.assoc1), ("assoc2", m.assoc2)):
+            lines += [f"    {role}: {_actor(am)}" for am in assoc]
+        if m.place is not None:
+            p = m.place
+            near = " (near)" if p.near else ""
+            lines.append(
+                f"    place: {_span(p.span)} -> {p.place.name}, {p.place.country}{near}  "
+                f"[{p.rule_id}]"
+            )
+        if m.date_expression is not None:
+            lines.append(f"    date expression: {_span(m.date_expression.span)} "
+                         f"({m.date_expression.kind})")  # fmt: skip
+        if m.date is not None:
+            lines.append(f"    date: {m.date.date.isoformat()} precision {m.date.precision} "
+                         f"({m.date.basis})")  # fmt: skip
+        elif m.date_reason:
+            lines.append(f"    date: none ({m.date_reason})")
+        for c in [*m.fatalities, *m.injuries]:
+            high = f"-{c.high}" if c.high is not None else ""
+            flags = "".join((" vague" if c.vague else "", " cumulative" if c.cumulative else ""))
+            lines.append(
+                f"    {c.kind}: {_span(c.span)} -> {c.value}{high}{flags}  [{c.rule_id or '-'}]"
+            )
+    return "\n".join(lines)
+
+
+def _num(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def _span(span: object) -> str:
+    return (
+        f'"{getattr(span, "text", "")}" @{getattr(span, "start", "?")}-{getattr(span, "end", "?")}'
+    )
+
+
+def _actor(am: object) -> str:
+    actor = am.actor  # type: ignore[attr-defined]
+    coref = " (coreferent)" if am.coreferent else ""  # type: ignore[attr-defined]
+    return (
+        f"{_span(am.span)} -> {actor.name} ({actor.code or '-'}){coref}  "  # type: ignore[attr-defined]
+        f"[{am.rule_id}]"  # type: ignore[attr-defined]
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# evaluate
+# --------------------------------------------------------------------------------------------
+
+
+@app.command()
+def evaluate(
+    records: Annotated[str, typer.Argument(metavar="RECORDS", help="Record file to score.")],
+    gold: Annotated[str, typer.Option("--gold", metavar="GOLD.jsonl", help="Gold events.")],
+    min_recall: Annotated[
+        float | None, typer.Option("--min-recall", min=0.0, max=1.0, help="Fail below this.")
+    ] = None,
+    min_precision: Annotated[
+        float | None, typer.Option("--min-precision", min=0.0, max=1.0, help="Fail below this.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Score records against gold events: precision, recall, F1 and field accuracy."""
+    from coder.evaluate import evaluate_files
+
+    _require_paths([records, gold])
+    with _usage_errors():
+        try:
+            report = evaluate_files(records, gold)
+        except (RecordFileError, json.JSONDecodeError) as err:
+            _say(f"coder: {err}")
+            raise typer.Exit(1) from err
+    failed = []
+    if min_recall is not None and report.recall < min_recall:
+        failed.append(f"recall {report.recall:.3f} is below --min-recall {min_recall}")
+    if min_precision is not None and report.precision < min_precision:
+        failed.append(f"precision {report.precision:.3f} is below --min-precision {min_precision}")
+    # Floors go first, so that the report's closing summary stays the last lines printed.
+    for message in failed:
+        _say(f"coder: {message}")
+    sys.stderr.flush()
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        _say(report.summary())
+    else:
+        typer.echo(report.to_text())
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"coder {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print the version and exit.",
+            is_eager=True,
+            callback=_print_version,
+        ),
+    ] = False,
+) -> None:
+    """Rule-based conflict event coder: news articles in, ACLED/CAMEO event records out."""
+
+
+def main() -> None:
+    """Console entry point (`coder`, `python -m coder`)."""
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader of our stdout went away (`coder schema | head`): not an error of ours.
+        sys.stderr.close()
+        os._exit(0)

@@ -1,0 +1,121 @@
+"""Validation of record rows: JSON Schema, CSV cell conversion and cross-field consistency.
+
+The row cases are data (tests/gold/validate_rows.jsonl): a base record, the cells changed, and
+the problems expected as "column: message" prefixes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cli_support import battle, make_record
+
+from coder.export import csv_cells, write_records
+from coder.models import COLUMNS, INTER_LABELS
+from coder.validate import (
+    acled_taxonomy,
+    check_records,
+    interaction_label,
+    row_problems,
+    validate_file,
+)
+
+HERE = Path(__file__).parent
+CASES = [
+    json.loads(x)
+    for x in (HERE / "gold" / "validate_rows.jsonl").read_text("utf-8").splitlines()
+    if x.strip()
+]
+BASES = {"protest": make_record, "battle": battle}
+
+
+def _row(case: dict[str, Any]) -> dict[str, Any]:
+    record = BASES[case["base"]]()
+    if case["format"] == "csv":
+        row: dict[str, Any] = dict(zip(COLUMNS, csv_cells(record)))
+    else:
+        row = record.model_dump(mode="json")
+    for name in case.get("drop", []):
+        del row[name]
+    return row | case["set"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_row_case(case: dict[str, Any]) -> None:
+    problems = row_problems(_row(case), "f.csv", 2, coerce=case["format"] == "csv")
+    got = [f"{p.column}: {p.message}" for p in problems]
+    assert len(got) == len(case["expect"]), got
+    for expected in case["expect"]:
+        assert any(g.startswith(expected) for g in got), (expected, got)
+    assert all(str(p).startswith("f.csv:2: ") for p in problems)
+
+
+def test_broken_fixture_reports_every_problem_in_place() -> None:
+    path = str(HERE / "fixtures" / "cli_broken.csv")
+    got = [str(p) for p in validate_file(path)]
+    assert got == [
+        f"{path}:1: source_scale: column missing from the header",
+        f"{path}:2: event_date: '2021-13-45' is not a calendar date",
+        f"{path}:3: fatalities: 'many' is not of type 'integer'",
+        got[3],
+    ]
+    assert got[3].startswith(f"{path}:4: event_type: 'Skirmish' is not one of")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_files_the_coder_writes_are_valid(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"ok{suffix}"
+    write_records([make_record(), battle()], str(out))
+    assert validate_file(str(out)) == []
+
+
+def test_json_array_and_bad_lines(tmp_path: Path) -> None:
+    array = tmp_path / "r.json"
+    array.write_text(json.dumps([battle().model_dump(mode="json"), 7]), encoding="utf-8")
+    assert [str(p) for p in validate_file(str(array))] == [
+        f"{array}:2: a record must be a JSON object"
+    ]
+    lines = tmp_path / "r.jsonl"
+    lines.write_text(json.dumps(battle().model_dump(mode="json")) + "\n{oops\n", "utf-8")
+    (problem,) = validate_file(str(lines))
+    assert problem.row == 2 and problem.message.startswith("invalid JSON")
+
+
+def test_extra_cells_beyond_the_header(tmp_path: Path) -> None:
+    out = tmp_path / "r.csv"
+    write_records([battle()], str(out))
+    text = out.read_text(encoding="utf-8").rstrip("\n") + ",surplus\n"
+    out.write_text(text, encoding="utf-8")
+    (problem,) = validate_file(str(out))
+    assert problem.row == 2 and "1 more cells than the header" in problem.message
+
+
+def test_taxonomy_file_covers_the_model_vocabulary() -> None:
+    from coder.models import EVENT_TYPES, SUB_EVENT_TYPES
+
+    taxonomy = acled_taxonomy()
+    assert set(taxonomy) == set(SUB_EVENT_TYPES)
+    assert {e.event_type for e in taxonomy.values()} == set(EVENT_TYPES)
+    assert taxonomy["Mob violence"].disorder_type == "Political violence"
+
+
+def test_interaction_labels_cover_every_pair() -> None:
+    labels = list(INTER_LABELS.values())
+    assert interaction_label("", "") == ""
+    assert interaction_label("Rioters", "") == "Rioters only"
+    assert interaction_label("Civilians", "State forces") == "State forces-Civilians"
+    assert interaction_label("Civilians", "External/Other forces") == (
+        "External/Other forces-Civilians"
+    )
+    for a in labels:
+        for b in labels:
+            assert interaction_label(a, b) == interaction_label(b, a)
+
+
+def test_check_records_numbers_rows_like_the_csv() -> None:
+    bad = battle(cameo_root="17")
+    (problem,) = check_records([make_record(), bad], "out.csv")
+    assert str(problem).startswith("out.csv:3: cameo_root:")
