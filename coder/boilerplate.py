@@ -25,7 +25,10 @@ _NEWLINES_RE = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # Invisible characters that only break words apart (zero-width space, soft hyphen, BOM, controls).
 # ZWJ/ZWNJ are kept: Persian, Arabic and Indic scripts need them.
 _INVISIBLE_RE = re.compile(r"[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")
-_SPACES_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_CHARS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+# Only runs that need changing (two or more spaces, or an odd space): single spaces are left
+# alone, so the substitution touches a few places per document instead of every space.
+_SPACES_RE = re.compile(f"[{_SPACE_CHARS}][ {_SPACE_CHARS}]*| [ {_SPACE_CHARS}]+")
 # A line ending like this is complete; a line ending otherwise may be hard-wrapped.
 _LINE_END_CHARS = frozenset(".!?:;\"\u201d\u2019')]")
 
@@ -38,6 +41,8 @@ class BoilerplateRule(BaseModel):
     pattern: str = Field(min_length=1)
     max_words: int = Field(default=0, ge=0)
     case_sensitive: bool = False
+    # "a|b": the lower-cased line must contain one of these before the regex is tried
+    requires: str = ""
     note: str = ""
 
     @field_validator("pattern")
@@ -51,12 +56,18 @@ class BoilerplateRule(BaseModel):
 
 
 @dataclass(frozen=True, slots=True)
-class BoilerplateRules:
-    """Compiled rules: one alternation per word limit for lines, one for fragments."""
+class CompiledRule:
+    max_words: int  # 0: any length up to _MAX_RULE_LINE characters
+    requires: tuple[str, ...]  # empty: always tried
+    regex: re.Pattern[str]
 
-    # (max_words, regex); max_words 0 means any length up to _MAX_RULE_LINE characters
-    line_rules: tuple[tuple[int, re.Pattern[str]], ...]
-    fragment: re.Pattern[str] | None
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateRules:
+    """Compiled rules. Rules without `requires` share one alternation per word limit."""
+
+    line_rules: tuple[CompiledRule, ...]
+    fragment_rules: tuple[CompiledRule, ...]
 
 
 def _scoped(rule: BoilerplateRule) -> str:
@@ -68,30 +79,62 @@ def _scoped(rule: BoilerplateRule) -> str:
 @lru_cache(maxsize=1)
 def boilerplate_rules() -> BoilerplateRules:
     """Load and compile boilerplate.jsonl (validated; raises DictionaryError when broken)."""
-    rules = read_jsonl_models(BOILERPLATE_FILE, BoilerplateRule)
     by_limit: dict[int, list[str]] = {}
-    fragments: list[str] = []
-    for rule in rules:
-        if rule.scope == "line":
-            by_limit.setdefault(rule.max_words, []).append(_scoped(rule))
+    line_rules: list[CompiledRule] = []
+    fragment_rules: list[CompiledRule] = []
+    for rule in read_jsonl_models(BOILERPLATE_FILE, BoilerplateRule):
+        requires = tuple(r.lower() for r in rule.requires.split("|") if r)
+        if rule.scope == "fragment":
+            fragment_rules.append(CompiledRule(0, requires, re.compile(_scoped(rule))))
+        elif requires:
+            line_rules.append(CompiledRule(rule.max_words, requires, re.compile(_scoped(rule))))
         else:
-            fragments.append(_scoped(rule))
-    line_rules = tuple(
-        (limit, re.compile("|".join(patterns))) for limit, patterns in sorted(by_limit.items())
-    )
-    fragment = re.compile("|".join(fragments)) if fragments else None
-    return BoilerplateRules(line_rules, fragment)
+            by_limit.setdefault(rule.max_words, []).append(_scoped(rule))
+    line_rules += [
+        CompiledRule(limit, (), re.compile("|".join(patterns))) for limit, patterns in by_limit.items()
+    ]
+    # no limit first, then decreasing limits, so that the scan can stop early
+    line_rules.sort(key=lambda r: -r.max_words if r.max_words else -(10**9))
+    return BoilerplateRules(tuple(line_rules), tuple(fragment_rules))
 
 
 def is_boilerplate_line(line: str) -> bool:
     """True when the whole (whitespace-normalised, stripped) line is boilerplate."""
+    return _is_boilerplate(line, boilerplate_rules().line_rules, None)
+
+
+def _is_boilerplate(line: str, rules: tuple[CompiledRule, ...], lowered: str | None) -> bool:
+    # rules are sorted by decreasing word limit (0 = no limit first): stop at the first one the
+    # line is too long for. A plain loop: this runs once per line of every document.
     if not line or len(line) > _MAX_RULE_LINE:
         return False
     n_words = line.count(" ") + 1
-    for limit, regex in boilerplate_rules().line_rules:
-        if (limit == 0 or n_words <= limit) and regex.fullmatch(line):
+    for rule in rules:
+        if rule.max_words and n_words > rule.max_words:
+            break
+        if rule.requires:
+            if lowered is None:
+                lowered = line.lower()
+            for literal in rule.requires:
+                if literal in lowered:
+                    break
+            else:
+                continue
+        if rule.regex.fullmatch(line):
             return True
     return False
+
+
+def remove_fragments(line: str) -> str:
+    """The line without boilerplate fragments ("ADVERTISEMENT" glued into a paragraph)."""
+    return _remove_fragments(line, line.lower(), boilerplate_rules().fragment_rules)
+
+
+def _remove_fragments(line: str, lowered: str, rules: tuple[CompiledRule, ...]) -> str:
+    for rule in rules:
+        if any(literal in lowered for literal in rule.requires) or not rule.requires:
+            line = _SPACES_RE.sub(" ", rule.regex.sub(" ", line)).strip()
+    return line
 
 
 def normalize_whitespace(raw: str) -> str:
@@ -113,9 +156,13 @@ def clean_text(raw: str) -> str:
     current = ""
     for line in normalize_whitespace(raw).split("\n"):
         line = line.strip()
-        if line and rules.fragment is not None:
-            line = _SPACES_RE.sub(" ", rules.fragment.sub(" ", line)).strip()
-        if not line or is_boilerplate_line(line):
+        lowered: str | None = None
+        if line:
+            lowered = line.lower()
+            line = _remove_fragments(line, lowered, rules.fragment_rules)
+            if len(line) != len(lowered):
+                lowered = None
+        if not line or _is_boilerplate(line, rules.line_rules, lowered):
             if current:
                 paragraphs.append(current)
                 current = ""

@@ -63,9 +63,13 @@ def _write_text(records: Iterable[EventRecord], fh: TextIO, fmt: str) -> int:
             n += 1
         return n
     writer = csv.writer(fh, lineterminator="\n")
+    # Python 3.11's writer quotes a cell with "\n" but not one with a lone "\r", which readers
+    # then take for a line end; such rows are written fully quoted instead.
+    quoted = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
     for record in records:
-        writer.writerow(csv_cells(record))
+        cells = csv_cells(record)
+        (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
         n += 1
     return n
 

@@ -38,6 +38,7 @@ import gzip
 import json
 import re
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -68,6 +69,13 @@ _ADMIN_SUFFIX = re.compile(
     r"Voivodeship|Krai|Kray|Autonomous Region|Capital Territory|Shi|Sheng|Zizhiqu)$",
     re.IGNORECASE,
 )
+
+
+def ascii_name(name: str) -> str:
+    """The name as ACLED writes it: no accents, no ayn/hamza marks ("Al Fallūjah" -> ...)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.replace("\u02bf", "").replace("\u02be", "").replace("\u2019", "'")
 
 
 def plausible_alternate(name: str) -> bool:
@@ -147,10 +155,10 @@ def build(rg_path: Path) -> list[list[str]]:
     for c in cities:
         cc, code = c["countrycode"], c["admin1code"]
         raw = admin1_raw.get((cc, code), "")
-        admin1 = clean_admin1(raw) if raw else ""
+        admin1 = ascii_name(clean_admin1(raw)) if raw else ""
         admin2 = joined.get(c["geonameid"], ("", ""))[1]
         keys = name_keys([c["name"], *(a for a in c["alternatenames"] if plausible_alternate(a))])
-        rows.append([str(c["geonameid"]), "city", c["name"], cc, admin1, admin2,
+        rows.append([str(c["geonameid"]), "city", ascii_name(c["name"]), cc, admin1, admin2,
                      f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", str(c["population"] or 0),
                      "|".join(k for k in keys if k)])
         if admin1:
@@ -158,7 +166,7 @@ def build(rg_path: Path) -> list[list[str]]:
 
     for (cc, code), group in members.items():
         raw = admin1_raw[(cc, code)]
-        name = clean_admin1(raw)
+        name = ascii_name(clean_admin1(raw))
         capital = max(group, key=lambda c: c["population"] or 0)
         keys = name_keys([name, raw])
         total = sum(c["population"] or 0 for c in group)

@@ -1,0 +1,419 @@
+"""Code one document: every sentence through every stage, then link what the sentences say.
+
+Sentences report pieces of one incident ("Protests turned deadly on Friday." / "At least one
+protester was killed." / "The clashes ..."). This stage resolves pronouns, carries dates and
+places from sentence to sentence, folds back-references and casualty-only sentences into the
+event they describe, and merges mentions of one incident, so that each document yields one
+`DocEvent` per event it reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from coder.actors import find_actors
+from coder.casualties import find_casualties
+from coder.classify import DEMONSTRATION_TYPES, is_armed, type_rank
+from coder.dates import find_date_expressions, resolve_date
+from coder.events import Candidate, SentenceAnalysis, find_events
+from coder.models import (
+    Actor,
+    ActorMention,
+    CasualtyMention,
+    DateExpression,
+    Document,
+    EventMention,
+    EventType,
+    PlaceMention,
+    Span,
+)
+from coder.places import Gazetteer, PlaceContext, document_context
+from coder.sentences import document_sentences
+from coder.text import tokenize
+
+# how far (in sentences) a date, place or casualty figure carries to a later sentence
+CARRY_SENTENCES = 3
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+
+
+@dataclass(slots=True)
+class DocEvent:
+    """One event as one document reports it (possibly over several sentences)."""
+
+    doc: Document
+    mention: EventMention  # the first (main) mention; others are folded into it
+    family: str  # violence | demo | sd | verbal
+    anchor: dt.date | None
+    anchor_basis: str  # "metadata", "date_line", "text", "none"
+    sentence_ids: list[str] = field(default_factory=list)
+    fatalities: dict[int, list[CasualtyMention]] = field(default_factory=dict)  # by sentence
+    injuries: dict[int, list[CasualtyMention]] = field(default_factory=dict)
+    ongoing: bool = False
+
+    @property
+    def kind(self) -> EventType:
+        return self.mention.kind
+
+
+@dataclass(slots=True)
+class CodedDocument:
+    doc: Document
+    events: list[DocEvent]
+    n_sentences: int
+    anchor: dt.date | None
+    anchor_basis: str
+    context: PlaceContext
+
+
+def code_document(doc: Document) -> CodedDocument:
+    """All events one document reports, linked across its sentences."""
+    sentences = document_sentences(doc)
+    texts = [s.text for s in sentences]
+    context = document_context(texts, doc.dateline)
+    country = context.countries[0] if context.countries else ""
+    gaz = Gazetteer.load()
+    analyses: list[SentenceAnalysis] = []
+    for s in sentences:
+        tokens = tokenize(s.text)
+        sa = SentenceAnalysis(s, tokens, is_title=s.start < 0)
+        sa.dates = find_date_expressions(s.text)
+        analyses.append(sa)
+    anchor, basis = _document_anchor(doc, analyses)
+    last_person: ActorMention | None = None
+    doc_events: list[DocEvent] = []
+    recent: list[tuple[int, DocEvent]] = []  # (sentence position, event) of violence/demo
+    for pos, sa in enumerate(analyses):
+        s = sa.sentence
+        sa.actors = find_actors(sa.tokens, s.text, anchor, country)
+        sa.places = gaz.find_places(sa.tokens, s.text, context)
+        sa.casualties = [c for c in find_casualties(s.text, sa.tokens) if not c.cumulative]
+        last_person = _resolve_pronouns(sa, last_person)
+        candidates = find_events(sa)
+        used_casualties = False
+        for cand in candidates:
+            ev = _link(cand, pos, sa, doc, anchor, basis, doc_events, recent)
+            if ev is not None and ev.family in {"violence", "demo"}:
+                _add_casualties(ev, sa)
+                used_casualties = True
+        if sa.casualties and not used_casualties:
+            target = _recent_event(recent, pos, CARRY_SENTENCES - 1)
+            if target is not None:
+                _add_casualties(target, sa)
+                _support(target, s.sentence_id)
+    for ev in doc_events:
+        _fill_default_actors(ev, country)
+    return CodedDocument(doc, doc_events, len(sentences), anchor, basis, context)
+
+
+# --------------------------------------------------------------------------------------------
+# Anchor date
+# --------------------------------------------------------------------------------------------
+
+
+def _document_anchor(
+    doc: Document, analyses: list[SentenceAnalysis]
+) -> tuple[dt.date | None, str]:
+    """The date relative expressions are read against: publication, else the text's latest date."""
+    if doc.published is not None:
+        return doc.published, doc.published_source
+    latest: dt.date | None = None
+    for sa in analyses:
+        for d in sa.dates:
+            if d.kind == "explicit" and d.year and d.month and d.day:
+                try:
+                    day = dt.date(d.year, d.month, d.day)
+                except ValueError:
+                    continue
+                if latest is None or day > latest:
+                    latest = day
+    if latest is not None:
+        return latest, "text"
+    return None, "none"
+
+
+# --------------------------------------------------------------------------------------------
+# Pronouns
+# --------------------------------------------------------------------------------------------
+
+
+def _is_person(m: ActorMention) -> bool:
+    return m.actor.kind in {"person", "government", "official"} and m.rule_id.startswith(
+        ("people:", "office:", "title:")
+    )
+
+
+def _resolve_pronouns(sa: SentenceAnalysis, last: ActorMention | None) -> ActorMention | None:
+    """Add mentions for he/his/him/she/her, pointing at the last person named before them."""
+    added: list[ActorMention] = []
+    by_start = sorted(sa.actors, key=lambda a: a.span.start)
+    for tok in sa.tokens:
+        people_before = [a for a in by_start if a.span.end <= tok.start and _is_person(a)]
+        if tok.key in _PERSON_PRONOUNS:
+            # "He met X ... his": the subject so far in this sentence, else the last person
+            antecedent = people_before[-1] if people_before else last
+            if tok.key == "him" and people_before:
+                # "he accused him": him is not the sentence's own subject
+                antecedent = last if last is not people_before[-1] else antecedent
+            if antecedent is None:
+                continue
+            if any(a.span.start <= tok.start < a.span.end for a in sa.actors):
+                continue
+            added.append(ActorMention(Span(tok.start, tok.end, tok.text), antecedent.actor,
+                                      antecedent.rule_id, coreferent=True))
+    if added:
+        sa.actors = sorted(sa.actors + added, key=lambda a: a.span.start)
+    people = [a for a in sa.actors if _is_person(a) and not a.coreferent]
+    return people[-1] if people else last
+
+
+# --------------------------------------------------------------------------------------------
+# Linking mentions into document events
+# --------------------------------------------------------------------------------------------
+
+
+def _family(cand: Candidate) -> str:
+    fam = cand.concept.family
+    if fam in {"protest", "riot"}:
+        return "demo"
+    return fam
+
+
+def _link(
+    cand: Candidate,
+    pos: int,
+    sa: SentenceAnalysis,
+    doc: Document,
+    anchor: dt.date | None,
+    basis: str,
+    doc_events: list[DocEvent],
+    recent: list[tuple[int, DocEvent]],
+) -> DocEvent | None:
+    m = cand.mention
+    family = _family(cand)
+    if cand.quoted and family != "verbal":
+        return None  # rhetoric inside quotes is not a report that the act happened
+    if m.realis != "actual" and not (family == "violence" and m.realis == "attempted"):
+        if m.realis == "threatened" and family == "violence":
+            m.kind = EventType("", "", "138")
+            family = "verbal"
+        else:
+            return None
+    if family == "verbal" and cand.quoted:
+        return None
+    expr = m.date_expression
+    if expr is not None and expr.kind == "year":
+        return None  # ACLED keeps no event dated only to a year
+    sid = sa.sentence.sentence_id
+    if family in {"violence", "demo"}:
+        previous = _recent_event(recent, pos, CARRY_SENTENCES)
+        if cand.anaphoric and previous is not None and _no_new_facts(m):
+            _support(previous, sid)
+            _absorb(previous, m)
+            return previous
+        if expr is None and previous is not None:
+            m.date_expression = previous.mention.date_expression
+        if m.place is None and previous is not None:
+            m.place = previous.mention.place
+        if cand.ongoing and m.date_expression is None:
+            return None  # continuing activity with no day of its own
+        for _, ev in reversed(recent):
+            if _same_incident(ev, m, family):
+                _merge_into(ev, m, family)
+                _support(ev, sid)
+                recent.append((pos, ev))
+                return ev
+    elif family == "verbal":
+        if m.actor1 is None or not m.actor1.actor.code:
+            return None
+        if cand.concept.needs_target and m.actor2 is None:
+            return None
+        for ev in doc_events:
+            if ev.family == "verbal" and _same_statement(ev.mention, m):
+                _support(ev, sid)
+                return ev
+    elif family == "sd":
+        if cand.concept.needs_actor and m.actor1 is None:
+            return None
+        if cand.concept.needs_target and m.actor2 is None:
+            return None
+    ev = DocEvent(doc, m, family, anchor, basis, [sid], ongoing=cand.ongoing)
+    doc_events.append(ev)
+    if family in {"violence", "demo"}:
+        recent.append((pos, ev))
+    return ev
+
+
+def _recent_event(recent: list[tuple[int, DocEvent]], pos: int, within: int) -> DocEvent | None:
+    for p, ev in reversed(recent):
+        if pos - p <= within:
+            return ev
+        break
+    return None
+
+
+def _no_new_facts(m: EventMention) -> bool:
+    return m.actor1 is None and m.date_expression is None
+
+
+def _support(ev: DocEvent, sid: str) -> None:
+    if sid not in ev.sentence_ids:
+        ev.sentence_ids.append(sid)
+
+
+def _absorb(ev: DocEvent, m: EventMention) -> None:
+    """Take from a back-reference whatever it adds (a target, a place, rule ids)."""
+    main = ev.mention
+    if main.actor2 is None and m.actor2 is not None:
+        main.actor2 = m.actor2
+    if main.place is None and m.place is not None:
+        main.place = m.place
+    for r in m.rule_ids:
+        if r not in main.rule_ids:
+            main.rule_ids.append(r)
+
+
+def _same_day(a: DateExpression | None, b: DateExpression | None) -> bool:
+    if a is None or b is None:
+        return True
+    return (a.kind, a.year, a.month, a.day, a.weekday, a.offset_days) == (
+        b.kind, b.year, b.month, b.day, b.weekday, b.offset_days
+    )
+
+
+def _same_place(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.place.name == b.place.name:
+        return True
+    # a district or landmark of a city and the city itself
+    return a.place.name.split(" - ")[0] == b.place.name.split(" - ")[0]
+
+
+def _code(m: ActorMention | None) -> str:
+    return m.actor.code if m is not None else ""
+
+
+def _compatible_actor(a: ActorMention | None, b: ActorMention | None) -> bool:
+    return a is None or b is None or a.actor.code == b.actor.code or a.actor.name == b.actor.name
+
+
+def _same_incident(ev: DocEvent, m: EventMention, family: str) -> bool:
+    main = ev.mention
+    if not (_same_day(main.date_expression, m.date_expression)
+            and _same_place(main.place, m.place)):
+        return False
+    if ev.family == family == "violence":
+        if main.kind.event_type == "Battles" and m.kind.event_type == "Battles":
+            return True
+        return _compatible_actor(main.actor2, m.actor2) or _compatible_actor(main.actor1, m.actor1)
+    # a demonstration and violence against it (or by it) are one incident when no organised
+    # armed pair fights (ACLED: a protest that turns violent the same day is one event)
+    demo, other = (main, m) if ev.family == "demo" else (m, main)
+    if ev.family == "demo" and family == "demo":
+        return True
+    if {ev.family, family} == {"demo", "violence"}:
+        return not (is_armed(other.actor1) and is_armed(other.actor2)) and demo is not None
+    return False
+
+
+def _merge_into(ev: DocEvent, m: EventMention, family: str) -> None:
+    main = ev.mention
+    if ev.family == "demo" and family == "violence":
+        # violence against (or by) demonstrators upgrades the demonstration
+        if main.kind.event_type == "Protests" and main.kind.sub_event_type != (
+            "Excessive force against protesters"
+        ):
+            state = m.actor1 is not None and m.actor1.actor.inter == 1
+            main.kind = (EventType("Protests", "Excessive force against protesters", "175")
+                         if state else EventType("Riots", "Violent demonstration", "145"))
+        if main.actor2 is None and m.actor1 is not None and m.actor1.actor.inter == 1:
+            main.actor2 = m.actor1
+    elif ev.family == "violence" and family == "demo":
+        demo_kind = m.kind if m.kind.event_type in DEMONSTRATION_TYPES else None
+        if demo_kind is not None:
+            state_actor = main.actor1 if main.actor1 and main.actor1.actor.inter == 1 else None
+            main.kind = demo_kind if demo_kind.sub_event_type == "Violent demonstration" else (
+                EventType("Protests", "Excessive force against protesters", "175"))
+            ev.family = "demo"
+            main.actor1, main.actor2 = m.actor1, state_actor or m.actor2
+    elif type_rank(m.kind) > type_rank(main.kind):
+        main.kind = m.kind
+        main.civilian_targeting = m.civilian_targeting
+    if main.actor1 is None and m.actor1 is not None:
+        main.actor1 = m.actor1
+    if main.actor2 is None and m.actor2 is not None and m.actor2 is not main.actor1:
+        main.actor2 = m.actor2
+    if main.date_expression is None:
+        main.date_expression = m.date_expression
+    if main.place is None or (m.place is not None and m.place.place.geo_precision
+                              < main.place.place.geo_precision):
+        main.place = m.place or main.place
+    if main.realis != "actual" and m.realis == "actual":
+        main.realis = "actual"
+    for r in m.rule_ids:
+        if r not in main.rule_ids:
+            main.rule_ids.append(r)
+
+
+def _same_statement(a: EventMention, b: EventMention) -> bool:
+    return (a.kind.cameo_code[:3] == b.kind.cameo_code[:3] and _code(a.actor1) == _code(b.actor1)
+            and _code(a.actor2) == _code(b.actor2))
+
+
+def _add_casualties(ev: DocEvent, sa: SentenceAnalysis) -> None:
+    idx = sa.sentence.index
+    for c in sa.casualties:
+        bucket = ev.fatalities if c.kind == "killed" else ev.injuries
+        bucket.setdefault(idx, []).append(c)
+
+
+# --------------------------------------------------------------------------------------------
+# Default actors (ACLED names the unknown perpetrator, the crowd, the victims)
+# --------------------------------------------------------------------------------------------
+
+
+def _country_of(ev: DocEvent, fallback: str) -> str:
+    m = ev.mention
+    if m.place is not None and m.place.place.iso3:
+        return m.place.place.iso3
+    return fallback
+
+
+def _fill_default_actors(ev: DocEvent, context_country: str) -> None:
+    from coder.actors import generic_actor
+
+    m = ev.mention
+    if ev.family not in {"violence", "demo", "sd"}:
+        return
+    iso3 = _country_of(ev, context_country)
+    et = m.kind.event_type
+    if m.actor1 is None:
+        if et == "Protests":
+            m.actor1 = generic_actor("protesters", iso3)
+        elif et == "Riots":
+            m.actor1 = generic_actor("rioters", iso3)
+        elif et in {"Battles", "Explosions/Remote violence", "Violence against civilians"}:
+            m.actor1 = generic_actor("unidentified", iso3)
+    if et == "Violence against civilians" and m.actor2 is None:
+        m.actor2 = generic_actor("civilians", iso3)
+    if m.actor1 is not None and m.actor2 is not None and m.actor1.actor == m.actor2.actor:
+        m.actor2 = None if et != "Violence against civilians" else m.actor2
+    for a in (m.actor1, m.actor2):
+        if a is not None and a.actor.inter == 1 and a.actor.country and iso3 and (
+            a.actor.country != iso3
+        ):
+            a.actor = Actor(a.actor.name, a.actor.code, 8, a.actor.country, a.actor.kind,
+                            a.actor.assoc)
+
+
+def resolve_event_date(ev: DocEvent, anchor: dt.date | None):  # type: ignore[no-untyped-def]
+    """The event's date read against `anchor` (publication, or a calibrated anchor)."""
+    from coder.models import ResolvedDate
+
+    expr = ev.mention.date_expression
+    if expr is not None:
+        return resolve_date(expr, anchor)
+    if anchor is not None:
+        return ResolvedDate(anchor, 1, "publication")
+    return None

@@ -1,0 +1,478 @@
+"""Events in one sentence: triggers, voice, actor and target, realis, ACLED and CAMEO types.
+
+Input is a sentence already analysed by the other stages (tokens, actors, places, dates,
+casualties); output is a list of `EventMention`s, each naming the rules that fired.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from coder.classify import classify_demonstration, classify_violence, strongest_weapon
+from coder.models import (
+    ActorMention,
+    CasualtyMention,
+    DateExpression,
+    EventMention,
+    EventType,
+    PlaceMention,
+    Sentence,
+    Span,
+)
+from coder.rules import Concept, RuleSet, Trigger, TriggerMatch, load_rules
+from coder.text import Token
+
+_BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"})
+_ADVERBS = frozenset({
+    "reportedly", "allegedly", "also", "later", "then", "apparently", "initially", "subsequently",
+    "repeatedly", "fatally", "seriously", "critically", "badly", "slightly", "lightly", "all",
+    "not", "both", "recently", "just", "previously", "earlier", "openly", "indirectly",
+    "strongly", "roundly", "publicly", "quickly", "immediately", "already", "first", "once",
+    "again", "had", "has", "have", "vaguely", "directly", "personally",
+})
+_IRREGULAR_PARTICIPLES = frozenset({
+    "shot", "hit", "hurt", "struck", "beaten", "slain", "taken", "held", "seized", "fought",
+    "blown", "thrown", "stabbed", "burnt", "burned", "shelled", "downed", "gunned", "overrun",
+    "retaken", "freed", "caught", "met", "called", "condemned", "criticised", "criticized",
+})
+_PREPOSITIONS = frozenset({
+    "of", "in", "at", "on", "for", "with", "from", "to", "by", "against", "near", "into",
+    "toward", "towards", "after", "before", "during", "about", "over", "under", "between",
+    "among", "outside", "inside", "including", "like", "than", "as",
+})
+_DETERMINERS = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+    "my", "your", "'s", "another", "any", "no", "every", "each", "such", "first", "second",
+    "third", "latest", "recent", "deadly", "fresh", "new", "suspected", "apparent", "failed",
+    "alleged", "reported", "overnight", "fatal", "violent", "armed", "coordinated", "further",
+    "major", "massive", "separate", "several", "two", "three", "many", "planned", "attempted",
+    "foiled", "thwarted", "cowardly", "dramatic", "significant",
+})
+_ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "such"})
+_CLAUSE_BREAK = frozenset({";", ":", "?", "!"})
+_LIGHT_VERBS = frozenset({
+    "launched", "launch", "launches", "carried", "carry", "carries", "conducted", "conduct",
+    "staged", "stage", "mounted", "mount", "claimed", "claim", "led", "lead", "organized",
+    "organised", "organize", "held", "hold", "perpetrated", "committed", "executed", "survived",
+    "survives", "survive", "escaped",
+})
+_OBJECT_PREPS = frozenset({"on", "against", "targeting", "at", "of", "upon", "toward", "towards"})
+_FIRST_PERSON = frozenset({"i", "we", "us", "our", "my"})
+_ARMED_VICTIMS = frozenset({
+    "soldier", "soldiers", "troops", "troop", "police", "policemen", "policeman", "officers",
+    "officer", "militants", "militant", "fighters", "fighter", "rebels", "rebel", "gunmen",
+    "insurgents", "guards", "guard", "personnel", "security", "forces", "militiamen",
+    "jihadists", "commander", "commanders", "army", "servicemen", "marines", "paramilitaries",
+})
+
+
+@dataclass(slots=True)
+class SentenceAnalysis:
+    """Everything the earlier stages found in one sentence."""
+
+    sentence: Sentence
+    tokens: list[Token]
+    actors: list[ActorMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    dates: list[DateExpression] = field(default_factory=list)
+    casualties: list[CasualtyMention] = field(default_factory=list)
+    is_title: bool = False
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event mention being built, with what the document stage needs to finish it."""
+
+    mention: EventMention
+    concept: Concept
+    trigger: Trigger
+    match: TriggerMatch
+    anaphoric: bool = False  # "the attack": refers back to an event already reported
+    ongoing: bool = False  # habitual or continuing activity with no day of its own
+    quoted: bool = False
+
+
+def quoted_flags(tokens: list[Token]) -> list[bool]:
+    """For each token, whether it stands inside double quotation marks."""
+    flags = []
+    inside = False
+    for t in tokens:
+        if t.key == '"':
+            # a straight quote toggles; a curly one says which side it is
+            if t.text in "\u201c\u201e\u00ab":
+                inside = True
+            elif t.text in "\u201d\u00bb":
+                inside = False
+            else:
+                inside = not inside
+            flags.append(False)
+            continue
+        flags.append(inside)
+    return flags
+
+
+def find_events(sa: SentenceAnalysis, rules: RuleSet | None = None) -> list[Candidate]:
+    """Every event the sentence reports, before document-level linking."""
+    rules = rules or load_rules()
+    tokens = sa.tokens
+    if not tokens:
+        return []
+    matches = _select_matches(_filter_matches(rules.index.find(tokens), tokens), tokens)
+    if not matches:
+        return []
+    quoted = quoted_flags(tokens)
+    keys = [t.key for t in tokens]
+    weapon_hit = strongest_weapon(tokens, rules)
+    cues = _sentence_cues(keys, rules)
+    out: list[Candidate] = []
+    for m in matches:
+        concept = rules.concepts[m.trigger.concept]
+        cand = _build(sa, m, concept, rules, quoted, keys, cues, weapon_hit, out)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Trigger selection
+# --------------------------------------------------------------------------------------------
+
+
+def _contains(keys: list[str], phrase_keys: list[str], lo: int, hi: int) -> bool:
+    window = " " + " ".join(keys[max(lo, 0) : max(hi, 0)]) + " "
+    return any(f" {p} " in window for p in phrase_keys)
+
+
+def _filter_matches(matches: list[TriggerMatch], tokens: list[Token]) -> list[TriggerMatch]:
+    keys = [t.key for t in tokens]
+    n = len(keys)
+    out = []
+    for m in matches:
+        t = m.trigger
+        if t.unless and _contains(keys, _keys(t.unless), 0, n):
+            continue
+        if t.after and not _contains(keys, _keys(t.after), m.end, m.end + 8):
+            if not (t.before and _contains(keys, _keys(t.before), m.start - 6, m.start)):
+                continue
+        elif t.before and not t.after and not _contains(keys, _keys(t.before), m.start - 6,
+                                                         m.start):
+            continue
+        if t.after_or_before and not _contains(
+            keys, _keys(t.after_or_before), m.start - 8, m.end + 8
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+_KEY_CACHE: dict[tuple[str, ...], list[str]] = {}
+
+
+def _keys(phrases: list[str]) -> list[str]:
+    from coder.text import phrase_key
+
+    k = tuple(phrases)
+    got = _KEY_CACHE.get(k)
+    if got is None:
+        got = [phrase_key(p) for p in phrases]
+        _KEY_CACHE[k] = got
+    return got
+
+
+def _select_matches(matches: list[TriggerMatch], tokens: list[Token]) -> list[TriggerMatch]:
+    """Non-overlapping matches, longest first; a noun/verb tie is settled by the context."""
+    if not matches:
+        return []
+
+    def score(m: TriggerMatch) -> tuple[int, int, int]:
+        pos_fit = 1 if m.trigger.pos == _likely_pos(tokens, m.start) else 0
+        return (m.end - m.start, pos_fit, -m.start)
+
+    chosen: list[TriggerMatch] = []
+    taken = [False] * len(tokens)
+    for m in sorted(matches, key=score, reverse=True):
+        if any(taken[m.start : m.end]):
+            continue
+        for i in range(m.start, m.end):
+            taken[i] = True
+        chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _likely_pos(tokens: list[Token], i: int) -> str:
+    word = tokens[i].key
+    prev = tokens[i - 1].key if i > 0 else ""
+    if prev in _DETERMINERS or tokens[i - 1].text[:1].isdigit() if i > 0 else False:
+        return "noun"
+    if word.endswith("ed"):
+        return "verb"
+    if word.endswith("ing"):
+        return "noun" if prev in _PREPOSITIONS else "verb"
+    if prev in _BE or prev in {"to", "will", "would", "could", "may", "might", "did", "not"}:
+        return "verb"
+    return "noun"
+
+
+# --------------------------------------------------------------------------------------------
+# Building one mention
+# --------------------------------------------------------------------------------------------
+
+
+def _sentence_cues(keys: list[str], rules: RuleSet) -> set[str]:
+    text = " " + " ".join(keys) + " "
+    found = set()
+    for kind in ("intervention", "lethal", "violent", "peaceful", "habitual"):
+        for phrase in rules.cue_keys.get(kind, {}):
+            if f" {phrase} " in text:
+                found.add(kind)
+                break
+    return found
+
+
+def _build(
+    sa: SentenceAnalysis,
+    m: TriggerMatch,
+    concept: Concept,
+    rules: RuleSet,
+    quoted: list[bool],
+    keys: list[str],
+    cues: set[str],
+    weapon_hit,  # type: ignore[no-untyped-def]
+    earlier: list[Candidate],
+) -> Candidate | None:
+    tokens = sa.tokens
+    pos = m.trigger.pos if m.trigger.pos == "noun" else _likely_pos(tokens, m.start)
+    if m.trigger.pos == "verb" and " " in " ".join(keys[m.start : m.end]):
+        pos = "verb"  # multi-word verbal phrases ("opened fire on") are verbs
+    is_quoted = quoted[m.start]
+    realis = m.trigger.realis or _realis(keys, m.start, rules, sa.is_title, pos)
+    passive = pos == "verb" and _is_passive(tokens, m.start)
+
+    actor1, actor2 = _arguments(sa, m, pos, passive, earlier)
+    if m.trigger.swap_if and any(k in keys[m.start : m.end] for k in _keys(m.trigger.swap_if)):
+        actor1, actor2 = _swapped(sa, m, actor2)
+
+    span = Span(tokens[m.start].start, tokens[m.end - 1].end,
+                sa.sentence.text[tokens[m.start].start : tokens[m.end - 1].end])
+    mention = EventMention(
+        doc_id=sa.sentence.doc_id,
+        sentence_index=sa.sentence.index,
+        sentence_text=sa.sentence.text,
+        trigger=span,
+        kind=EventType("", "", concept.cameo_code),
+        rule_ids=[m.trigger.id],
+        actor1=actor1,
+        actor2=actor2,
+        realis=realis,
+    )
+    weapon = None
+    if weapon_hit is not None and concept.family == "violence":
+        weapon = weapon_hit[0]
+        mention.rule_ids.append(f"weapons:{weapon.weapon}")
+    if concept.family == "violence":
+        victims_armed = _victims_armed(sa.casualties)
+        kind, civ = classify_violence(concept, weapon, actor1, actor2, victims_armed)
+        mention.kind = kind
+        mention.civilian_targeting = civ
+    elif concept.family in {"protest", "riot"}:
+        state_violence = any(
+            c.concept.family == "violence" and c.mention.actor1 is not None
+            and c.mention.actor1.actor.inter == 1 for c in earlier
+        )
+        mention.kind = classify_demonstration(concept, cues, state_violence)
+        for cue in sorted(cues & {"violent", "lethal", "intervention"}):
+            mention.rule_ids.append(f"cues:{cue}")
+    elif concept.family == "sd":
+        mention.kind = EventType(concept.event_type, concept.sub_event_type, concept.cameo_code)
+    mention.date_expression = _nearest(sa.dates, span)
+    mention.place = _event_place(sa, span)
+    anaphoric = pos == "noun" and _refers_back(keys, m.start)
+    ongoing = "habitual" in cues or (
+        pos == "verb" and keys[m.start].endswith("ing") and m.start > 0
+        and keys[m.start - 1] in {"are", "is", "am", "been"}
+    )
+    return Candidate(mention, concept, m.trigger, m, anaphoric=anaphoric, ongoing=ongoing,
+                     quoted=is_quoted)
+
+
+def _refers_back(keys: list[str], i: int) -> bool:
+    """"the attack", "the failed assassination attempt", "Sunday's attack": a known event."""
+    j = i - 1
+    while j >= 0 and j >= i - 3 and keys[j] in _DETERMINERS and keys[j] not in _ANAPHORIC:
+        if keys[j] == "'s":
+            return True
+        j -= 1
+    return j >= 0 and keys[j] in _ANAPHORIC
+
+
+def _realis(keys: list[str], i: int, rules: RuleSet, is_title: bool, pos: str) -> str:
+    """What the text says of the event: happened, attempted, threatened, denied, ..."""
+    lo = max(0, i - 6)
+    window = keys[lo:i]
+    # stop at the start of the clause
+    for j in range(len(window) - 1, -1, -1):
+        if window[j] in _CLAUSE_BREAK or window[j] == ",":
+            window = window[j + 1 :]
+            break
+    text = " " + " ".join(window) + " "
+    for kind in ("attempt", "negation", "modality"):
+        for phrase, value in rules.cue_keys.get(kind, {}).items():
+            if f" {phrase} " in text:
+                return value
+    if pos == "verb" and window and window[-1] == "to":
+        return "planned"
+    return "actual"
+
+
+def _is_passive(tokens: list[Token], i: int) -> bool:
+    word = tokens[i].key
+    if not (word.endswith("ed") or word.endswith("en") or word in _IRREGULAR_PARTICIPLES):
+        return False
+    j = i - 1
+    while j >= 0 and tokens[j].key in _ADVERBS:
+        j -= 1
+    return j >= 0 and tokens[j].key in _BE
+
+
+def _mention_index(sa: SentenceAnalysis, a: ActorMention) -> tuple[int, int]:
+    """Token indexes (first, one past last) of an actor mention."""
+    first = last = -1
+    for idx, t in enumerate(sa.tokens):
+        if t.start >= a.span.start and first < 0:
+            first = idx
+        if t.end <= a.span.end:
+            last = idx + 1
+    return max(first, 0), max(last, first + 1)
+
+
+def _left_subject(sa: SentenceAnalysis, start: int) -> ActorMention | None:
+    """The nearest actor before the trigger that is not inside a prepositional phrase."""
+    best_any = None
+    for a in reversed(sa.actors):
+        a_start, a_end = _mention_index(sa, a)
+        if a_end > start:
+            continue
+        between = [t.key for t in sa.tokens[a_end:start]]
+        if any(k in _CLAUSE_BREAK for k in between):
+            break
+        if best_any is None and start - a_end <= 12:
+            best_any = a
+        prev = sa.tokens[a_start - 1].key if a_start > 0 else ""
+        if prev in _PREPOSITIONS and prev != "by":
+            continue
+        if prev == "by":
+            continue
+        return a
+    return best_any
+
+
+def _right_actor(
+    sa: SentenceAnalysis, end: int, preps: frozenset[str] | None = None, limit: int = 10
+) -> ActorMention | None:
+    """The first actor after the trigger (optionally only after one of `preps`)."""
+    for a in sa.actors:
+        a_start, _ = _mention_index(sa, a)
+        if a_start < end:
+            continue
+        if a_start - end > limit:
+            return None
+        between = [t.key for t in sa.tokens[end:a_start]]
+        if any(k in _CLAUSE_BREAK for k in between):
+            return None
+        if preps is not None and not (set(between) & preps):
+            continue
+        return a
+    return None
+
+
+def _arguments(
+    sa: SentenceAnalysis, m: TriggerMatch, pos: str, passive: bool, earlier: list[Candidate]
+) -> tuple[ActorMention | None, ActorMention | None]:
+    keys = [t.key for t in sa.tokens]
+    by_agent = _right_actor(sa, m.end, frozenset({"by"}), limit=8)
+    if pos == "verb":
+        subject = _left_subject(sa, m.start)
+        if passive:
+            return by_agent, subject
+        obj = _right_actor(sa, m.end)
+        # "killing at least two" after a comma, or "X condemned ... and blamed Y": the subject
+        # of the earlier verb in the sentence is this verb's subject too
+        if earlier:
+            prev = earlier[-1].mention
+            gap = keys[earlier[-1].match.end : m.start]
+            shares = ("and" in gap or "but" in gap or keys[m.start].endswith("ing")
+                      or (m.start > 0 and keys[m.start - 1] == ","))
+            if shares and (subject is None or subject is prev.actor2 or _before(sa, subject,
+                                                                                 earlier[-1])):
+                subject = prev.actor1 if prev.actor1 is not None else subject
+        if subject is None:
+            subject = _right_actor(sa, m.end, frozenset({"including"}), limit=14)
+        return subject, obj
+    # nominal: "an attack on X by Y", "Y's attack on X", "a Taliban attack", "Y launched an attack"
+    target = _right_actor(sa, m.end, _OBJECT_PREPS, limit=6)
+    agent = by_agent
+    if agent is None:
+        agent = _modifier_actor(sa, m.start)
+    if agent is None:
+        window = keys[max(0, m.start - 5) : m.start]
+        if any(k in _LIGHT_VERBS for k in window):
+            subject = _left_subject(sa, m.start)
+            light = next(k for k in window if k in _LIGHT_VERBS)
+            if light in {"survived", "survives", "survive", "escaped"}:
+                target = target or subject
+            else:
+                agent = subject
+    return agent, target
+
+
+def _before(sa: SentenceAnalysis, a: ActorMention, cand: Candidate) -> bool:
+    return _mention_index(sa, a)[1] <= cand.match.start
+
+
+def _modifier_actor(sa: SentenceAnalysis, start: int) -> ActorMention | None:
+    """An actor right before a nominal trigger: "Taliban attack", "Iraq's protests"."""
+    for a in sa.actors:
+        _, a_end = _mention_index(sa, a)
+        gap = [t.key for t in sa.tokens[a_end:start]]
+        if a_end <= start and len(gap) <= 2 and all(k in {"'s", "-", "drone", "rocket", "suicide",
+                                                           "bomb", "armed"} for k in gap):
+            return a
+    return None
+
+
+def _swapped(
+    sa: SentenceAnalysis, m: TriggerMatch, fallback: ActorMention | None
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """"X received calls from Y": Y acts, X receives."""
+    caller = _right_actor(sa, m.end, frozenset({"from", "including"}), limit=16)
+    receiver = _left_subject(sa, m.start)
+    return caller or fallback, receiver
+
+
+def _victims_armed(casualties: list[CasualtyMention]) -> bool | None:
+    for c in casualties:
+        if c.victims:
+            words = set(c.victims.lower().split())
+            return bool(words & _ARMED_VICTIMS)
+    return None
+
+
+def _nearest(dates: list[DateExpression], span: Span) -> DateExpression | None:
+    if not dates:
+        return None
+    return min(dates, key=lambda d: abs(d.span.start - span.start))
+
+
+def _event_place(sa: SentenceAnalysis, span: Span) -> PlaceMention | None:
+    """The event's place: the closest specific place, preferring "in/at/near X" phrases."""
+    if not sa.places:
+        return None
+
+    def score(p: PlaceMention) -> tuple[int, int, int]:
+        specific = 0 if p.place.feature == "country" else 1
+        before = sa.sentence.text[max(0, p.span.start - 8) : p.span.start].lower()
+        prep = 1 if any(w in before.split() for w in ("in", "at", "near", "outside", "inside",
+                                                       "around", "of")) else 0
+        return (specific, prep, -abs(p.span.start - span.end))
+
+    return max(sa.places, key=score)

@@ -1,0 +1,241 @@
+"""Finding place names in a tokenised sentence and choosing which place each one means.
+
+Kept apart from `places.py` (which loads the data) so the hot loop reads on its own. The work per
+sentence is one dict probe per capitalised token; everything else runs only on a hit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from coder.models import PlaceMention, Span
+from coder.text import Token, phrase_key
+
+if TYPE_CHECKING:
+    from coder.places import Gazetteer
+
+# Entry tuple positions (see places.Entry)
+_FEATURE, _ISO3, _POP, _PREC, _MAIN = 1, 3, 8, 9, 10
+FOREIGN_MIN_POPULATION = 50_000  # a foreign place named alone must be a real town
+CITY_OVER_ADMIN1_POPULATION = 20_000  # "Kandahar" alone is the city, not the province
+_ADMIN_FEATURES = frozenset({"admin1", "region"})
+_TRANSPARENT = frozenset({"-", "'", "."})
+_OPENERS = frozenset({'"', "'", "(", "[", "-", ":", ";"})
+_PLACE_NOUNS = frozenset({"town", "city", "village", "area", "district", "province", "region"})
+
+
+@dataclass(slots=True)
+class PlaceContext:
+    """What the document tells us about where it is."""
+
+    countries: list[str] = field(default_factory=list)  # ISO3, most mentioned first
+    dateline: str = ""  # dateline place ("BAGHDAD", "TEHRAN"), may be ""
+
+
+@lru_cache(maxsize=4096)
+def _dateline_country(gaz: Gazetteer, dateline: str) -> str:
+    if not dateline:
+        return ""
+    ids = gaz.index.get(phrase_key(dateline))
+    return gaz.entries[ids[0]][_ISO3] if ids else ""
+
+
+def _longest(gaz: Gazetteer, tokens: list[Token], i: int, longest: int) -> tuple[int, str]:
+    """(end token index, key) of the longest indexed phrase starting at token i, or (i, '')."""
+    index = gaz.index
+    words = [tokens[i].key]
+    best = (i + 1, words[0]) if words[0] in index else (i, "")
+    j, n = i + 1, len(tokens)
+    while j < n and len(words) < longest:
+        nxt = tokens[j]
+        if nxt.key in _TRANSPARENT and nxt.start == tokens[j - 1].end:
+            j += 1  # "Ras al-Ain": the glued hyphen is transparent
+            continue
+        if not nxt.is_word:
+            break
+        words.append(nxt.key)
+        j += 1
+        key = " ".join(words)
+        if key in index:
+            best = (j, key)
+    return best
+
+
+def _ends_with(tokens: list[Token], j: int, cues: dict[str, list[list[str]]]) -> bool:
+    """True when a cue phrase ends at token j (inclusive)."""
+    if j < 0:
+        return False
+    for words in cues.get(tokens[j].key, ()):
+        k = len(words)
+        if j - k + 1 >= 0 and all(tokens[j - k + 1 + m].key == w for m, w in enumerate(words)):
+            return True
+    return False
+
+
+def _is_headline(tokens: list[Token]) -> bool:
+    long_words = [t for t in tokens if t.is_word and len(t.text) > 3]
+    caps = sum(1 for t in long_words if t.text[:1].isupper())
+    return len(long_words) >= 4 and caps >= 0.7 * len(long_words)
+
+
+def match_places(gaz: Gazetteer, tokens: list[Token], context: PlaceContext) -> list[PlaceMention]:
+    """Every place named in the sentence, resolved against the document's context."""
+    first = gaz.first
+    out: list[PlaceMention] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        longest = first.get(tok.key) if tok.is_word and tok.text[:1].isupper() else None
+        if not longest:
+            i += 1
+            continue
+        end, key = _longest(gaz, tokens, i, longest)
+        last = tokens[end - 1] if key else tok
+        if not key or not (last.text[:1].isupper() or last.key in gaz.cues.admin_after
+                           or last.key in gaz.cues.district_after):
+            i += 1
+            continue
+        found = _resolve(gaz, tokens, i, end, key, context)
+        if found is None:
+            i += 1
+            continue
+        mention, i = found
+        out.append(mention)
+    return out
+
+
+def _resolve(
+    gaz: Gazetteer, tokens: list[Token], i: int, end: int, key: str, ctx: PlaceContext
+) -> tuple[PlaceMention, int] | None:
+    """Choose the place meant by tokens[i:end], or None; also returns where scanning resumes."""
+    cues = gaz.cues
+    entries = gaz.entries
+    ids = gaz.index[key]
+    single = end - i == 1
+    prev = tokens[i - 1] if i > 0 else None
+    if prev is not None and prev.key in cues.titles:
+        return None  # "President Jordan", "Mr Kabul": a person
+    if (prev is not None and prev.key in _TRANSPARENT and prev.start == tokens[i].start - 1
+            and i >= 2 and tokens[i - 2].key in cues.articles
+            and tokens[i - 2].end == prev.start):
+        # "al-Sadr": an article glued to a name is usually a family name; keep only places
+        # whose own name is this word ("al-Anbar")
+        ids = [x for x in ids if entries[x][_MAIN] == key]
+        if not ids:
+            return None
+    if single and key in cues.stop:
+        initial = prev is None or (not prev.is_word and prev.key in _OPENERS)
+        if initial or _is_headline(tokens):
+            ids = [x for x in ids if entries[x][_FEATURE] == "country"]
+        else:
+            ranked = set(ctx.countries)
+            ids = [x for x in ids
+                   if entries[x][_FEATURE] == "country" or entries[x][_ISO3] in ranked]
+        if not ids:
+            return None
+
+    resume = end
+    admin = near = False
+    explicit = ""
+    nxt = tokens[end] if end < len(tokens) else None
+    if nxt is not None and nxt.key in cues.admin_after:
+        admin, resume = True, end + 1
+    elif nxt is not None and nxt.key in cues.district_after and not nxt.text[:1].isupper():
+        near, resume = True, end + 1
+    elif nxt is not None and nxt.key == "," and end + 1 < len(tokens):
+        explicit, stop = _country_after(gaz, tokens, end + 1)
+        if explicit and any(entries[x][_ISO3] == explicit for x in ids):
+            resume = stop
+        else:
+            explicit = ""
+    j = i - 1
+    if j >= 1 and tokens[j].key == "of" and tokens[j - 1].key in _PLACE_NOUNS:
+        j -= 2  # "near the town of X"
+        if j >= 0 and tokens[j].key == "the":
+            j -= 1
+    if _ends_with(tokens, i - 1, cues.admin_before):
+        admin = True
+    elif _ends_with(tokens, j, cues.near):
+        near = True
+
+    chosen = _choose(gaz, ids, ctx, explicit, admin)
+    if chosen is None:
+        return None
+    entry = entries[chosen]
+    place = gaz.place(chosen)
+    if admin and entry[_FEATURE] == "city":
+        province = _admin1_of(gaz, chosen)
+        place = gaz.place(province) if province is not None else place
+        place.geo_precision = 3
+        chosen = province if province is not None else chosen
+    elif near and place.geo_precision < 2:
+        place.geo_precision = 2
+    span = Span(tokens[i].start, tokens[end - 1].end, "")
+    mention = PlaceMention(span, place, entries[chosen][0], near=near)
+    return mention, resume
+
+
+def _country_after(gaz: Gazetteer, tokens: list[Token], k: int) -> tuple[str, str | int]:
+    """('IRQ', end) when tokens[k:] start with a country name ("Tripoli, Lebanon")."""
+    longest = gaz.first.get(tokens[k].key)
+    if not longest or not tokens[k].text[:1].isupper():
+        return "", k
+    end, key = _longest(gaz, tokens, k, longest)
+    for x in gaz.index.get(key, ()) if key else ():
+        if gaz.entries[x][_FEATURE] in ("country", "admin1"):
+            return gaz.entries[x][_ISO3], end
+    return "", k
+
+
+def _choose(
+    gaz: Gazetteer, ids: list[int], ctx: PlaceContext, explicit: str, admin: bool
+) -> int | None:
+    """The entry meant: in the written or context country first, then the biggest eligible."""
+    entries = gaz.entries
+    dateline_iso = _dateline_country(gaz, ctx.dateline)
+    best_rank, best_iso = 1_000, ""
+    for x in ids:
+        e = entries[x]
+        iso, feat = e[_ISO3], e[_FEATURE]
+        if explicit:
+            rank = 0 if iso == explicit else 1_000
+        elif feat == "country":
+            rank = -1  # a country's own name means the country
+        elif iso in ctx.countries:
+            rank = ctx.countries.index(iso)
+        elif iso == dateline_iso:
+            rank = 100
+        elif feat.startswith("supplement") or e[0].startswith("supplement:"):
+            rank = 200
+        elif e[_POP] >= FOREIGN_MIN_POPULATION:
+            rank = 300
+        else:
+            continue
+        if rank < best_rank:
+            best_rank, best_iso = rank, iso
+    if not best_iso:
+        return None
+    same = [x for x in ids if entries[x][_ISO3] == best_iso]
+    if admin:
+        for x in same:
+            if entries[x][_FEATURE] in _ADMIN_FEATURES:
+                return x
+        return same[0]
+    top = same[0]
+    if entries[top][_FEATURE] in _ADMIN_FEATURES:
+        for x in same[1:]:
+            if entries[x][_FEATURE] == "city" and entries[x][_POP] >= CITY_OVER_ADMIN1_POPULATION:
+                return x
+    return top
+
+
+def _admin1_of(gaz: Gazetteer, entry_id: int) -> int | None:
+    """The admin1 entry that contains a city, when the gazetteer has it."""
+    e = gaz.entries[entry_id]
+    for x in gaz.index.get(phrase_key(e[4]), ()) if e[4] else ():
+        if gaz.entries[x][_ISO3] == e[_ISO3] and gaz.entries[x][_FEATURE] in _ADMIN_FEATURES:
+            return x
+    return None

@@ -1,0 +1,105 @@
+"""Place resolution gold cases (tests/gold/places.jsonl) and gazetteer data checks."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import math
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel, Field
+
+from coder.dictionaries import DATA_DIR
+from coder.places import Gazetteer, PlaceContext, document_context
+from coder.text import tokenize
+
+GOLD = Path(__file__).parent / "gold" / "places.jsonl"
+CASES = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_gold_place(case: dict, gazetteer: Gazetteer) -> None:
+    text = case["text"]
+    found = gazetteer.find_places(tokenize(text), text,
+                                  PlaceContext(case["countries"], case["dateline"]))
+    by_span = {text[m.span.start:m.span.end]: m for m in found}
+    for exp in case["expect"]:
+        assert exp["span"] in by_span, f"{exp['span']!r} not found in {sorted(by_span)}"
+        place = by_span[exp["span"]].place
+        assert place.country == exp["country"], place
+        assert place.geo_precision == exp["geo_precision"], place
+        if "lat" in exp:
+            assert place.latitude is not None and place.longitude is not None
+            dist = km(place.latitude, place.longitude, exp["lat"], exp["lon"])
+            assert dist <= exp["max_km"], f"{place.name} is {dist:.0f} km away"
+    if case["exact"]:
+        assert len(found) == len(case["expect"]), sorted(by_span)
+
+
+def test_gold_has_many_countries() -> None:
+    assert len(CASES) >= 100
+    assert len({c for case in CASES for c in case["countries"]}) >= 40
+
+
+class GazetteerRow(BaseModel):
+    """Full validation of one gazetteer row (too slow for every start-up, run here)."""
+
+    geonameid: int = Field(gt=0)
+    feature: str = Field(pattern=r"^(city|admin1)$")
+    name: str = Field(min_length=1)
+    cc: str = Field(pattern=r"^[A-Z]{2}$")
+    admin1: str
+    admin2: str
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    population: int = Field(ge=0)
+    keys: str = Field(min_length=1)
+
+
+def test_gazetteer_file_is_valid() -> None:
+    path = DATA_DIR / "gazetteer.tsv.gz"
+    assert path.stat().st_size < 12_000_000
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        rows = [GazetteerRow.model_validate(r) for r in reader]
+    assert len(rows) > 150_000
+    with_admin1 = sum(1 for r in rows if r.admin1)
+    assert with_admin1 / len(rows) > 0.98
+
+
+def test_lookup_and_country_place(gazetteer: Gazetteer) -> None:
+    mosul = gazetteer.lookup("Mosul", "IRQ")
+    assert mosul is not None and mosul.admin1 and mosul.geonameid
+    assert gazetteer.lookup("mosul") is not None
+    assert gazetteer.lookup("No Such Place Anywhere") is None
+    iraq = gazetteer.country_place("IRQ")
+    assert (iraq.feature, iraq.country, iraq.iso_numeric, iraq.region) == (
+        "country", "Iraq", 368, "Middle East")
+    cap = gazetteer.capital("KEN")
+    assert cap is not None and cap.name == "Nairobi"
+
+
+def test_document_context_ranks_countries() -> None:
+    ctx = document_context([
+        "Gunmen attacked a market in Kano, police in Nigeria said.",
+        "Officials in Abuja condemned the attack; Niger closed its border.",
+        "Nigeria has faced years of insurgency.",
+    ], dateline="LAGOS")
+    assert ctx.countries[0] == "NGA"
+    assert "NER" in ctx.countries
+    assert ctx.dateline == "LAGOS"
