@@ -172,6 +172,9 @@ def date_in(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
 
 _ARTICLE_RE = re.compile(r"^(?:al|el|ul|ad|ar|as|at|az|an|ash|adh)-", re.IGNORECASE)
 _DOUBLE_RE = re.compile(r"([a-z])\1")
+# "the United States" is stored as "United States": a phrase starting with "the" would make
+# every "the" in every sentence start a multi-word lookup
+_THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
 _MAX_WORD_VARIANTS = 12
 _MAX_NAME_VARIANTS = 48
 
@@ -353,7 +356,7 @@ class ActorDictionary:
         staged["person"], shorts = self._person_phrases()
         for kind in _PRECEDENCE:
             for phrase, entry in staged[kind]:
-                self.matcher.add(phrase, entry)
+                self.matcher.add(_THE_RE.sub("", phrase), entry)
         for phrase, entry in shorts:
             self.matcher.add(phrase, entry, overwrite=False)
 

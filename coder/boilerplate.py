@@ -21,14 +21,17 @@ BOILERPLATE_FILE = "boilerplate.jsonl"
 # Lines longer than this are paragraphs of prose: no line rule is tried on them.
 _MAX_RULE_LINE = 600
 
-_NEWLINES_RE = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-# Invisible characters that only break words apart (zero-width space, soft hyphen, BOM, controls).
-# ZWJ/ZWNJ are kept: Persian, Arabic and Indic scripts need them.
-_INVISIBLE_RE = re.compile(r"[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")
-_SPACE_CHARS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-# Only runs that need changing (two or more spaces, or an odd space): single spaces are left
-# alone, so the substitution touches a few places per document instead of every space.
-_SPACES_RE = re.compile(f"[{_SPACE_CHARS}][ {_SPACE_CHARS}]*| [ {_SPACE_CHARS}]+")
+# Characters that are not printable, mapped to what they stand for: odd spaces become a space,
+# odd line breaks a newline, and invisible characters (zero-width space, soft hyphen, BOM,
+# control codes) nothing. ZWJ/ZWNJ are kept: Persian, Arabic and Indic scripts need them.
+_ODD_CHARS: dict[int, str] = {
+    **{c: "" for c in (*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, 0x200B, 0x2060, 0xFEFF, 0xAD)},
+    **{c: " " for c in (0x09, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)},
+    **{c: "\n" for c in (0x0B, 0x0C, 0x85, 0x2028, 0x2029)},
+}
+_ODD_TABLE = str.maketrans(_ODD_CHARS)
+_MULTI_SPACE_RE = re.compile(r"  +")
+_TRAILING = " .,;:!?\"'\u201d\u2019"  # stripped before an `ends_with` test
 # A line ending like this is complete; a line ending otherwise may be hard-wrapped.
 _LINE_END_CHARS = frozenset(".!?:;\"\u201d\u2019')]")
 
@@ -43,6 +46,8 @@ class BoilerplateRule(BaseModel):
     case_sensitive: bool = False
     # "a|b": the lower-cased line must contain one of these before the regex is tried
     requires: str = ""
+    # "a|b": the lower-cased line, without final punctuation and quotes, must end with one
+    ends_with: str = ""
     note: str = ""
 
     @field_validator("pattern")
@@ -59,14 +64,34 @@ class BoilerplateRule(BaseModel):
 class CompiledRule:
     max_words: int  # 0: any length up to _MAX_RULE_LINE characters
     requires: tuple[str, ...]  # empty: always tried
+    ends_with: tuple[str, ...]
     regex: re.Pattern[str]
+
+    def matches(self, line: str, n_words: int, lowered: str) -> bool:
+        """Whether the rule matches the line; `lowered` is line.lower()."""
+        if self.max_words and n_words > self.max_words:
+            return False
+        if self.ends_with and not lowered.rstrip(_TRAILING).endswith(self.ends_with):
+            return False
+        if self.requires and not any(literal in lowered for literal in self.requires):
+            return False
+        return self.regex.fullmatch(line) is not None
 
 
 @dataclass(frozen=True, slots=True)
 class BoilerplateRules:
-    """Compiled rules. Rules without `requires` share one alternation per word limit."""
+    """Compiled rules.
 
-    line_rules: tuple[CompiledRule, ...]
+    Line rules anchored on their first words (no `requires`) are joined into one alternation
+    of named groups, so a line costs one regex call; the group that matched gives its word limit.
+    """
+
+    anchored: re.Pattern[str] | None
+    anchored_limits: dict[str, int]  # group name -> max_words
+    anchored_max_words: int  # longest line any anchored rule may match (0: no limit)
+    keyed_max_words: int
+    anchored_rules: tuple[CompiledRule, ...]  # the same rules one by one, for the rare re-check
+    keyed_rules: tuple[CompiledRule, ...]  # line rules gated by `requires` or `ends_with`
     fragment_rules: tuple[CompiledRule, ...]
 
 
@@ -75,54 +100,65 @@ def _scoped(rule: BoilerplateRule) -> str:
     return f"(?:{rule.pattern})" if rule.case_sensitive else f"(?i:{rule.pattern})"
 
 
+def _literals(value: str) -> tuple[str, ...]:
+    return tuple(v.lower() for v in value.split("|") if v)
+
+
+def _compiled(rule: BoilerplateRule) -> CompiledRule:
+    return CompiledRule(
+        rule.max_words, _literals(rule.requires), _literals(rule.ends_with),
+        re.compile(_scoped(rule)),
+    )
+
+
 @register_cache
 @lru_cache(maxsize=1)
 def boilerplate_rules() -> BoilerplateRules:
     """Load and compile boilerplate.jsonl (validated; raises DictionaryError when broken)."""
-    by_limit: dict[int, list[str]] = {}
-    line_rules: list[CompiledRule] = []
-    fragment_rules: list[CompiledRule] = []
-    for rule in read_jsonl_models(BOILERPLATE_FILE, BoilerplateRule):
-        requires = tuple(r.lower() for r in rule.requires.split("|") if r)
-        if rule.scope == "fragment":
-            fragment_rules.append(CompiledRule(0, requires, re.compile(_scoped(rule))))
-        elif requires:
-            line_rules.append(CompiledRule(rule.max_words, requires, re.compile(_scoped(rule))))
-        else:
-            by_limit.setdefault(rule.max_words, []).append(_scoped(rule))
-    line_rules += [
-        CompiledRule(limit, (), re.compile("|".join(patterns))) for limit, patterns in by_limit.items()
-    ]
-    # no limit first, then decreasing limits, so that the scan can stop early
-    line_rules.sort(key=lambda r: -r.max_words if r.max_words else -(10**9))
-    return BoilerplateRules(tuple(line_rules), tuple(fragment_rules))
+    rules = read_jsonl_models(BOILERPLATE_FILE, BoilerplateRule)
+    anchored = [r for r in rules if r.scope == "line" and not (r.requires or r.ends_with)]
+    names = {f"r{i}": r for i, r in enumerate(anchored)}
+    combined = "|".join(f"(?P<{name}>{_scoped(r)})" for name, r in names.items())
+    keyed = [r for r in rules if r.scope == "line" and (r.requires or r.ends_with)]
+    return BoilerplateRules(
+        anchored=re.compile(combined) if anchored else None,
+        anchored_limits={name: r.max_words for name, r in names.items()},
+        anchored_max_words=_max_words(anchored),
+        keyed_max_words=_max_words(keyed),
+        anchored_rules=tuple(_compiled(r) for r in anchored),
+        keyed_rules=tuple(_compiled(r) for r in keyed),
+        fragment_rules=tuple(_compiled(r) for r in rules if r.scope == "fragment"),
+    )
+
+
+def _max_words(rules: list[BoilerplateRule]) -> int:
+    return 0 if any(r.max_words == 0 for r in rules) else max((r.max_words for r in rules), default=0)
 
 
 def is_boilerplate_line(line: str) -> bool:
     """True when the whole (whitespace-normalised, stripped) line is boilerplate."""
-    return _is_boilerplate(line, boilerplate_rules().line_rules, None)
+    return _is_boilerplate(line, boilerplate_rules(), line.lower())
 
 
-def _is_boilerplate(line: str, rules: tuple[CompiledRule, ...], lowered: str | None) -> bool:
-    # rules are sorted by decreasing word limit (0 = no limit first): stop at the first one the
-    # line is too long for. A plain loop: this runs once per line of every document.
+def _is_boilerplate(line: str, rules: BoilerplateRules, lowered: str) -> bool:
     if not line or len(line) > _MAX_RULE_LINE:
         return False
     n_words = line.count(" ") + 1
-    for rule in rules:
-        if rule.max_words and n_words > rule.max_words:
-            break
-        if rule.requires:
-            if lowered is None:
-                lowered = line.lower()
-            for literal in rule.requires:
-                if literal in lowered:
-                    break
-            else:
-                continue
-        if rule.regex.fullmatch(line):
-            return True
-    return False
+    # a long prose line is too long for every rule: one comparison instead of a regex call
+    if rules.anchored is not None and (
+        not rules.anchored_max_words or n_words <= rules.anchored_max_words
+    ):
+        m = rules.anchored.fullmatch(line)
+        if m is not None:
+            limit = rules.anchored_limits[m.lastgroup or ""]
+            if not limit or n_words <= limit:
+                return True
+            # the first alternative that matched is too short-limited; another one may not be
+            if any(r.matches(line, n_words, lowered) for r in rules.anchored_rules):
+                return True
+    if rules.keyed_max_words and n_words > rules.keyed_max_words:
+        return False
+    return any(r.matches(line, n_words, lowered) for r in rules.keyed_rules)
 
 
 def remove_fragments(line: str) -> str:
@@ -132,16 +168,38 @@ def remove_fragments(line: str) -> str:
 
 def _remove_fragments(line: str, lowered: str, rules: tuple[CompiledRule, ...]) -> str:
     for rule in rules:
-        if any(literal in lowered for literal in rule.requires) or not rule.requires:
-            line = _SPACES_RE.sub(" ", rule.regex.sub(" ", line)).strip()
+        if not rule.requires or any(literal in lowered for literal in rule.requires):
+            line = _collapse_spaces(rule.regex.sub(" ", line))
     return line
+
+
+def normalized_lines(raw: str) -> list[str]:
+    """The lines of `raw`, stripped, with odd spaces and invisible characters dealt with.
+
+    Plain string methods only: `isprintable` is one fast pass, and the slow translation runs
+    only on the rare line that holds a non-printable character.
+    """
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    lines: list[str] = []
+    for line in raw.split("\n"):
+        if not line.isprintable():
+            line = line.translate(_ODD_TABLE)
+            if "\n" in line:
+                lines.extend(_collapse_spaces(part) for part in line.split("\n"))
+                continue
+        lines.append(_collapse_spaces(line))
+    return lines
+
+
+def _collapse_spaces(line: str) -> str:
+    line = line.strip()
+    return _MULTI_SPACE_RE.sub(" ", line) if "  " in line else line
 
 
 def normalize_whitespace(raw: str) -> str:
     """Unify line breaks, drop invisible characters, and collapse runs of spaces."""
-    text = _NEWLINES_RE.sub("\n", raw)
-    text = _INVISIBLE_RE.sub("", text)
-    return _SPACES_RE.sub(" ", text)
+    return "\n".join(normalized_lines(raw))
 
 
 def clean_text(raw: str) -> str:
@@ -154,15 +212,13 @@ def clean_text(raw: str) -> str:
     rules = boilerplate_rules()
     paragraphs: list[str] = []
     current = ""
-    for line in normalize_whitespace(raw).split("\n"):
-        line = line.strip()
-        lowered: str | None = None
+    for line in normalized_lines(raw):
         if line:
             lowered = line.lower()
-            line = _remove_fragments(line, lowered, rules.fragment_rules)
-            if len(line) != len(lowered):
-                lowered = None
-        if not line or _is_boilerplate(line, rules.line_rules, lowered):
+            cut = _remove_fragments(line, lowered, rules.fragment_rules)
+            if cut != line:
+                line, lowered = cut, cut.lower()
+        if not line or _is_boilerplate(line, rules, lowered):
             if current:
                 paragraphs.append(current)
                 current = ""

@@ -75,6 +75,7 @@ class _Trigger:
 @dataclass(slots=True, frozen=True)
 class _Rules:
     triggers: PhraseMatcher[_Trigger]
+    trigger_words: frozenset[str]  # first words of trigger phrases
     stems: tuple[str, ...]  # cheap substring pre-check on the lower-cased sentence
     roles: dict[str, frozenset[str]]
     plural: frozenset[str]
@@ -92,7 +93,7 @@ def _rules() -> _Rules:
     stems: set[str] = set()
     for row in read_csv_models("casualties/triggers.csv", TriggerRow):
         triggers.add(row.phrase, _Trigger(f"casualties:{row.id}", row.kind, row.direction))
-        stems.add(row.phrase.lower()[:4])
+        stems.add(phrase_key(row.phrase).split(" ")[0])
     roles: dict[str, set[str]] = {}
     for fw in read_csv_models("casualties/function_words.csv", FunctionWordRow):
         roles.setdefault(fw.role, set()).add(phrase_key(fw.word))
@@ -105,6 +106,7 @@ def _rules() -> _Rules:
         cumulative.add(cr.phrase, True)
     return _Rules(
         triggers=triggers,
+        trigger_words=frozenset(k.split(" ")[0] for k, _ in triggers.items()),
         stems=tuple(sorted(stems)),
         roles={k: frozenset(v) for k, v in roles.items()},
         plural=frozenset(phrase_key(v.noun) for v in victims if v.number == "plural"),
@@ -152,13 +154,16 @@ def _plural(tok: Token) -> bool:
             and tok.text[:1].islower() and not any(tok.key in v for v in r.roles.values()))
 
 
-def _victims(tokens: list[Token], i: int, stop: int) -> str:
+Chars = tuple[int, int] | None  # a character range in the sentence
+
+
+def _victims(tokens: list[Token], i: int, stop: int) -> Chars:
     """The victim noun phrase from token i ("of his security guards" -> "security guards")."""
     return _victim_span(tokens, i, stop)[0]
 
 
-def _victim_span(tokens: list[Token], i: int, stop: int) -> tuple[str, int]:
-    """The victim words from token i and the index just past them (i when there are none)."""
+def _victim_span(tokens: list[Token], i: int, stop: int) -> tuple[Chars, int]:
+    """The victim words' characters from token i, and the token index just past them."""
     r = _rules()
     words: list[Token] = []
     j = i
@@ -171,7 +176,7 @@ def _victim_span(tokens: list[Token], i: int, stop: int) -> tuple[str, int]:
         if key == "-" and words and tok.start == tokens[j - 1].end:
             j += 1
             continue
-        if not tok.is_word or key in r.triggers or any(
+        if not tok.is_word or key in r.trigger_words or any(
             key in r.roles.get(role, frozenset())
             for role in ("aux", "adverb", "blocker", "follower", "hypothetical", "negator")
         ):
@@ -179,18 +184,8 @@ def _victim_span(tokens: list[Token], i: int, stop: int) -> tuple[str, int]:
         words.append(tok)
         j += 1
     if not words:
-        return "", i
-    return _text_between(tokens, words[0], words[-1]), tokens.index(words[-1]) + 1
-
-
-def _text_between(tokens: list[Token], first: Token, last: Token) -> str:
-    # rebuild from tokens so offsets stay with the caller's text
-    parts = [first.text]
-    prev = first
-    for tok in tokens[tokens.index(first) + 1: tokens.index(last) + 1]:
-        parts.append(("" if tok.start == prev.end else " ") + tok.text)
-        prev = tok
-    return "".join(parts)
+        return None, i
+    return (words[0].start, words[-1].end), j
 
 
 @dataclass(slots=True)
@@ -201,7 +196,7 @@ class _Found:
     high: int | None = None
     vague: bool = False
     zero: bool = False
-    victims: str = ""
+    victims: Chars = None
     number_start: int = -1
 
 
@@ -251,7 +246,7 @@ def _and_more(tokens: list[Token], found: _Found, by_start: dict[int, NumberMatc
             found.value += n.value
             found.vague = found.vague or n.vague
             found.high = None
-            found.victims = ""
+            found.victims = None
             found.end = max(end, n.end)
     return found
 
@@ -265,7 +260,7 @@ def _head(tokens: list[Token], i: int) -> int | None:
         if tok.key == "-" and last is not None:
             j += 1
             continue
-        if not tok.is_word or tok.key in _rules().triggers or any(
+        if not tok.is_word or tok.key in _rules().trigger_words or any(
             _role(tok.key, r) for r in ("aux", "blocker", "follower", "adverb")
         ):
             break
@@ -333,11 +328,11 @@ def _coordinated(tokens: list[Token], found: _Found, by_end: dict[int, NumberMat
             found.vague = found.vague or n.vague
             found.high = None
             found.start = n.start
-            found.victims = ""
+            found.victims = None
             return found
         tok = tokens[i]
         if (not tok.is_word or _role(tok.key, "blocker") or _role(tok.key, "aux")
-                or tok.key in _rules().triggers):
+                or tok.key in _rules().trigger_words):
             break  # "three dead and 14 wounded": the first figure has its own trigger
         words += 1
         i -= 1
@@ -365,7 +360,7 @@ def _figureless(tokens: list[Token], t: Match[_Trigger], aux: str | None) -> _Fo
     singular_np = (k > 0 and _role(tokens[k - 1].key, "determiner")) or head.key in _rules(
     ).singular
     if aux in ("was", "is") or (singular_np and head.text[:1].islower()):
-        return _Found(1, j, t.end, victims=_victims(tokens, k, j + 1) if singular_np else "")
+        return _Found(1, j, t.end, victims=_victims(tokens, k, j + 1) if singular_np else None)
     return None
 
 
@@ -375,7 +370,7 @@ def _toll(tokens: list[Token], t: Match[_Trigger], by_start: dict[int, NumberMat
     first: NumberMatch | None = None
     for j in range(t.end, min(len(tokens), t.end + 11)):
         key = tokens[j].key
-        if key in (".", ";", ":") or key in _rules().triggers:
+        if key in (".", ";", ":") or key in _rules().trigger_words:
             break
         n = by_start.get(j)
         if n is None:
@@ -450,7 +445,8 @@ def find_casualties(text: str, tokens: list[Token] | None = None) -> list[Casual
             out.append(CasualtyMention(
                 span=Span(start, end, text[start:end]), kind=kind,  # type: ignore[arg-type]
                 value=0 if found.zero else found.value,
-                high=found.high, vague=found.vague, victims=found.victims,
+                high=found.high, vague=found.vague,
+                victims=text[found.victims[0]:found.victims[1]] if found.victims else "",
                 rule_id=trig.rule_id, cumulative=is_cumulative,
             ))
     return out

@@ -57,16 +57,21 @@ def strongest_weapon(tokens: list[Token], rules: RuleSet) -> tuple[Weapon, int] 
     return best
 
 
+_UNARMED_KINDS = frozenset({"government", "person", "official", "civilians", "opposition"})
+
+
 def is_armed(mention: ActorMention | None) -> bool:
-    return mention is not None and mention.actor.inter in ARMED_INTER
+    """An organised armed actor: state forces, rebels, militias (not officials or politicians)."""
+    if mention is None or mention.actor.inter not in ARMED_INTER:
+        return False
+    return mention.actor.kind not in _UNARMED_KINDS
 
 
 def is_civilian_target(mention: ActorMention | None) -> bool:
     """Civilians, protesters-as-victims aside: unarmed people, officials, journalists."""
     if mention is None:
         return False
-    return mention.actor.inter == 7 or mention.actor.kind in {"person", "government", "civilians",
-                                                               "official"}
+    return mention.actor.inter == 7 or mention.actor.kind in _UNARMED_KINDS
 
 
 def classify_violence(

@@ -10,12 +10,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import importlib.util
-import inspect
 import json
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -23,6 +22,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from coder import __version__, pipeline
+from coder.corpus import UsageError as InputError
 from coder.dictionaries import DictionaryError
 from coder.export import RecordFileError, UnsupportedFormat, output_format, write_records
 from coder.models import EventMention, EventRecord, Problem, ProblemReport
@@ -33,6 +33,8 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # plain click messages: usage errors stay one greppable line, in terminals and CI logs alike
+    rich_markup_mode=None,
 )
 
 
@@ -81,25 +83,25 @@ def _usage_errors() -> Iterator[None]:
         for p in err.problems:
             _say(f"  {p}")
         raise typer.Exit(2) from err
-    except (OSError, UnsupportedFormat) as err:
+    except (OSError, UnsupportedFormat, InputError) as err:
         _usage_error(str(err))
-    except Exception as err:
-        # corpus.UsageError (an unsupported input path) is the pipeline's usage error.
-        if type(err).__name__ == "UsageError":
-            _usage_error(str(err))
-        raise
 
 
 @contextlib.contextmanager
-def _progress(label: str) -> Iterator[None]:
-    """A spinner on a terminal; nothing in pipes, files or CI logs."""
-    if sys.stderr.isatty() and not os.environ.get("CI"):
-        from rich.console import Console
+def _progress(label: str) -> Iterator[Callable[[int], None] | None]:
+    """A live document count on a terminal; nothing in pipes, files or CI logs."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    from rich.console import Console
 
-        with Console(stderr=True).status(label):
-            yield
-    else:
-        yield
+    with Console(stderr=True).status(label) as status:
+
+        def update(n_documents: int) -> None:
+            if n_documents % 20 == 0:  # redrawing per document would cost more than coding it
+                status.update(f"{label}: {n_documents}")
+
+        yield update
 
 
 def _print_problems(problems: list[Problem], *, err: bool) -> None:
@@ -133,18 +135,18 @@ def code(
     _require_paths(inputs, allow_stdin=True)
     with _usage_errors():
         output_format(output)
-    kwargs: dict[str, object] = {}
-    if engine is Engine.dask:
-        if importlib.util.find_spec("dask") is None:
-            _usage_error("the dask engine needs dask: install coder[dask]")
-        if "engine" not in inspect.signature(pipeline.code_corpus).parameters:
-            _usage_error("this build of coder has no dask engine")
-        kwargs["engine"] = engine.value
+    if engine is Engine.dask and importlib.util.find_spec("dask") is None:
+        _usage_error("the dask engine needs dask: install coder[dask]")
     report = ProblemReport()
     started = time.perf_counter()
-    with _usage_errors(), _progress("coding documents"):
+    with _usage_errors(), _progress("coding documents") as progress:
         result = pipeline.code_corpus(
-            inputs, merge=not no_merge, jobs=jobs, report=report, **kwargs
+            inputs,
+            merge=not no_merge,
+            jobs=jobs,
+            engine=engine.value,
+            report=report,
+            progress=progress,
         )
     seconds = time.perf_counter() - started
     with _usage_errors():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from coder.actors import find_actors
+from coder.actors import ActorDictionary, agent_actor, find_actors
 from coder.casualties import find_casualties
 from coder.classify import DEMONSTRATION_TYPES, is_armed, type_rank
 from coder.dates import find_date_expressions, resolve_date
@@ -138,9 +138,7 @@ def _document_anchor(
 
 
 def _is_person(m: ActorMention) -> bool:
-    return m.actor.kind in {"person", "government", "official"} and m.rule_id.startswith(
-        ("people:", "office:", "title:")
-    )
+    return m.rule_id.startswith(("people:", "office:", "title:"))
 
 
 def _resolve_pronouns(sa: SentenceAnalysis, last: ActorMention | None) -> ActorMention | None:
@@ -207,10 +205,15 @@ def _link(
     sid = sa.sentence.sentence_id
     if family in {"violence", "demo"}:
         previous = _recent_event(recent, pos, CARRY_SENTENCES)
-        if cand.anaphoric and previous is not None and _no_new_facts(m):
-            _support(previous, sid)
-            _absorb(previous, m)
-            return previous
+        if cand.anaphoric and _no_new_facts(m):
+            # "the attack": the last violent event the document reported, however far back;
+            # with none, a bare back-reference reports nothing codable
+            referent = recent[-1][1] if recent else None
+            if referent is None:
+                return None
+            _support(referent, sid)
+            _absorb(referent, m)
+            return referent
         if expr is None and previous is not None:
             m.date_expression = previous.mention.date_expression
         if m.place is None and previous is not None:
@@ -313,8 +316,24 @@ def _same_incident(ev: DocEvent, m: EventMention, family: str) -> bool:
     if ev.family == "demo" and family == "demo":
         return True
     if {ev.family, family} == {"demo", "violence"}:
-        return not (is_armed(other.actor1) and is_armed(other.actor2)) and demo is not None
+        return about_demonstration(other)
     return False
+
+
+def about_demonstration(m: EventMention) -> bool:
+    """Violence that is part of a demonstration: against or by the crowd, or unattributed
+    shooting and clashes, never an armed pair fighting nor a targeted attack on someone else."""
+    if is_armed(m.actor1) and is_armed(m.actor2):
+        return False
+    if (m.kind.event_type, m.kind.sub_event_type) not in {
+        ("Violence against civilians", "Attack"), ("Battles", "Armed clash"),
+        ("Protests", "Excessive force against protesters"), ("Riots", "Mob violence"),
+    }:
+        return False
+    crowd = {5, 6}
+    a1 = m.actor1.actor.inter if m.actor1 is not None else None
+    a2 = m.actor2.actor.inter if m.actor2 is not None else None
+    return a2 is None or a2 in crowd or a1 in crowd or a2 == 7
 
 
 def _merge_into(ev: DocEvent, m: EventMention, family: str) -> None:
@@ -380,9 +399,13 @@ def _country_of(ev: DocEvent, fallback: str) -> str:
     return fallback
 
 
-def _fill_default_actors(ev: DocEvent, context_country: str) -> None:
-    from coder.actors import generic_actor
+def generic_actor(agent_id: str, iso3: str, day: dt.date | None = None) -> ActorMention:
+    """ACLED's generic actor of a country, from the agent dictionary ("protesters", "gunmen")."""
+    actor = agent_actor(ActorDictionary.load().agents[agent_id], iso3, day)
+    return ActorMention(Span(-1, -1, ""), actor, f"agents:{agent_id}:default")
 
+
+def _fill_default_actors(ev: DocEvent, context_country: str) -> None:
     m = ev.mention
     if ev.family not in {"violence", "demo", "sd"}:
         return
@@ -394,7 +417,7 @@ def _fill_default_actors(ev: DocEvent, context_country: str) -> None:
         elif et == "Riots":
             m.actor1 = generic_actor("rioters", iso3)
         elif et in {"Battles", "Explosions/Remote violence", "Violence against civilians"}:
-            m.actor1 = generic_actor("unidentified", iso3)
+            m.actor1 = generic_actor("gunmen", iso3)
     if et == "Violence against civilians" and m.actor2 is None:
         m.actor2 = generic_actor("civilians", iso3)
     if m.actor1 is not None and m.actor2 is not None and m.actor1.actor == m.actor2.actor:

@@ -13,8 +13,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from coder.classify import is_armed
-from coder.coding import CodedDocument, DocEvent, resolve_event_date
+from coder.coding import CodedDocument, DocEvent, about_demonstration, resolve_event_date
 from coder.models import ResolvedDate
 
 # a weekday named in a report can be matched to an explicitly dated report of the same event up
@@ -125,8 +124,7 @@ def _same_kind(a: DocEvent, b: DocEvent) -> bool:
         return (ka.event_type == kb.event_type or (ka.event_type, ka.sub_event_type) == generic
                 or (kb.event_type, kb.sub_event_type) == generic)
     violence = a if a.family == "violence" else b
-    m = violence.mention
-    return not (is_armed(m.actor1) and is_armed(m.actor2))
+    return about_demonstration(violence.mention)
 
 
 def _place(ev: DocEvent):  # type: ignore[no-untyped-def]

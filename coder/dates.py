@@ -82,6 +82,7 @@ class _Grammar:
     month_parts: dict[str, int]
     numbers: dict[str, int]
     ordinals: dict[str, int]
+    regexes: dict[str, re.Pattern[str]]  # start word ("#": digits) -> its alternatives
 
 
 def _alt(phrases: list[str]) -> str:
@@ -121,25 +122,48 @@ def _grammar() -> _Grammar:
         return _alt([w.phrase for w in wwords if w.role == role])
 
     wdir = _alt([w.phrase for w in wwords if w.role in ("past", "future")])
-    pattern = "|".join([
-        rf"(?<![\d/.])(?P<iso_y>{year})[-/](?P<iso_m>1[0-2]|0?[1-9])[-/](?P<iso_d>[12]\d|3[01]|0?[1-9])(?!\d)",  # noqa: E501
-        r"(?<![\d/.])(?P<num_a>\d{1,2})[/.](?P<num_b>\d{1,2})[/.](?P<num_y>(?:19|20)\d\d|\d\d)(?![\d/])",  # noqa: E501
-        rf"(?:(?i:between|from)\s+)?(?P<rdm_d1>{day}){joiner}(?P<rdm_d2>{day})\s+(?:(?i:of)\s+)?(?P<rdm_m>{month_any})(?:,?\s+(?P<rdm_y>{year}))?",  # noqa: E501
-        rf"(?:(?i:between|from)\s+)?(?P<rmd_m>{month_any})\s+(?P<rmd_d1>{day}){joiner}(?P<rmd_d2>{day})(?:,?\s+(?P<rmd_y>{year}))?",  # noqa: E501
-        rf"(?:(?P<dmy_w>{wd_any}),?\s+)?(?:(?i:the)\s+)?(?:(?P<dmy_d>{day})|(?P<dmy_o>(?i:{ordinal}))(?![a-z]))\s+(?:(?i:of)\s+)?(?P<dmy_m>{month_any})(?:,?\s+(?P<dmy_y>{year}))?",  # noqa: E501
-        rf"(?:(?P<mdy_w>{wd_any}),?\s+)?(?P<mdy_m>{month_any})\s+(?:(?i:the)\s+)?(?:(?P<mdy_d>{day})|(?P<mdy_o>(?i:{ordinal}))(?![a-z]))(?:,?\s+(?P<mdy_y>{year}))?",  # noqa: E501
+
+    def first(phrases: list[str]) -> set[str]:
+        return {p.lower().replace("-", " ").split()[0] for p in phrases}
+
+    digit = {"#"}  # any word of digits
+    month_w = first([m.name for m in months])
+    wd_any_w = first([w.name for w in weekdays])
+    wd_w = first([w.name for w in weekdays if w.prose])
+    ord_w = first(list(ordinals))
+    # (pattern, the words it can start with): each start word gets a regex of its own
+    # alternatives only, since trying all of them at every word is ten times slower
+    alternatives: list[tuple[str, set[str]]] = [
+        (rf"(?<![\d/.])(?P<iso_y>{year})[-/](?P<iso_m>1[0-2]|0?[1-9])[-/](?P<iso_d>[12]\d|3[01]|0?[1-9])(?!\d)", digit),  # noqa: E501
+        (r"(?<![\d/.])(?P<num_a>\d{1,2})[/.](?P<num_b>\d{1,2})[/.](?P<num_y>(?:19|20)\d\d|\d\d)(?![\d/])", digit),  # noqa: E501
+        (rf"(?:(?i:between|from)\s+)?(?P<rdm_d1>{day}){joiner}(?P<rdm_d2>{day})\s+(?:(?i:of)\s+)?(?P<rdm_m>{month_any})(?:,?\s+(?P<rdm_y>{year}))?", digit | {"between", "from"}),  # noqa: E501
+        (rf"(?:(?i:between|from)\s+)?(?P<rmd_m>{month_any})\s+(?P<rmd_d1>{day}){joiner}(?P<rmd_d2>{day})(?:,?\s+(?P<rmd_y>{year}))?", month_w | {"between", "from"}),  # noqa: E501
+        (rf"(?:(?P<dmy_w>{wd_any}),?\s+)?(?:(?i:the)\s+)?(?:(?P<dmy_d>{day})|(?P<dmy_o>(?i:{ordinal}))(?![a-z]))\s+(?:(?i:of)\s+)?(?P<dmy_m>{month_any})(?:,?\s+(?P<dmy_y>{year}))?", wd_any_w | digit | ord_w | {"the"}),  # noqa: E501
+        (rf"(?:(?P<mdy_w>{wd_any}),?\s+)?(?P<mdy_m>{month_any})\s+(?:(?i:the)\s+)?(?:(?P<mdy_d>{day})|(?P<mdy_o>(?i:{ordinal}))(?![a-z]))(?:,?\s+(?P<mdy_y>{year}))?", wd_any_w | month_w),  # noqa: E501
         # a bare month needs a lead word ("in May", "early May"): "May" alone is often the verb
-        rf"(?P<mon_p>(?i:{_alt(list(p.phrase for p in parts))}))[\s-]+(?P<mon_m>{month_full})(?:,?\s+(?P<mon_y>{year}))?",  # noqa: E501
-        rf"(?P<my_m>{month_any}),?\s+(?P<my_y>{year})",
-        rf"(?i:from|between)\s+(?P<wkr_a>{wd})\s+(?i:to|and|until|till|through)\s+(?P<wkr_b>{wd})",  # noqa: E501
-        rf"(?:(?P<wk_dir>(?i:{wdir}))\s+)?(?:(?i:{words('before')})\s+)?(?P<wk_d>{wd})(?:'s|\u2019s)?(?:\s+(?i:{words('after')})(?![a-z]))?",  # noqa: E501
-        rf"(?i:\b(?P<ago_n>\d{{1,3}}|{_alt(list(numbers))})\s+(?P<ago_u>{_alt([a.unit for a in ago])})\s+ago\b)",  # noqa: E501
-        rf"(?i:\b(?P<rel>{_alt([r.phrase for r in relative])})\b)",
-        r"(?i:\bon\s+the\s+)(?P<don_d>[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)\b",
-        rf"(?i:\b(?P<yr_p>in|during|since|throughout|until|early|late|mid))[\s-]+(?P<yr_y>{year})(?![\d/-])",  # noqa: E501
-    ])
+        (rf"(?P<mon_p>(?i:{_alt(list(p.phrase for p in parts))}))[\s-]+(?P<mon_m>{month_full})(?:,?\s+(?P<mon_y>{year}))?", first([p.phrase for p in parts])),  # noqa: E501
+        (rf"(?P<my_m>{month_any}),?\s+(?P<my_y>{year})", month_w),
+        (rf"(?i:from|between)\s+(?P<wkr_a>{wd})\s+(?i:to|and|until|till|through)\s+(?P<wkr_b>{wd})", {"from", "between"}),  # noqa: E501
+        (rf"(?:(?P<wk_dir>(?i:{wdir}))\s+)?(?:(?i:{words('before')})\s+)?(?P<wk_d>{wd})(?:'s|\u2019s)?(?:\s+(?i:{words('after')})(?![a-z]))?", wd_w | first([w.phrase for w in wwords if w.role != "after"])),  # noqa: E501
+        (rf"(?i:\b(?P<ago_n>\d{{1,3}}|{_alt(list(numbers))})\s+(?P<ago_u>{_alt([a.unit for a in ago])})\s+ago\b)", digit | set(numbers)),  # noqa: E501
+        (rf"(?i:\b(?P<rel>{_alt([r.phrase for r in relative])})\b)", first([r.phrase for r in relative])),  # noqa: E501
+        (r"(?i:\bon\s+the\s+)(?P<don_d>[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)\b", {"on"}),
+        (rf"(?i:\b(?P<yr_p>in|during|since|throughout|until|early|late|mid))[\s-]+(?P<yr_y>{year})(?![\d/-])", {"in", "during", "since", "throughout", "until", "early", "late", "mid"}),  # noqa: E501
+    ]
+    by_word: dict[str, list[int]] = {}
+    for index, (_, words_) in enumerate(alternatives):
+        for w in words_:
+            by_word.setdefault(w, []).append(index)
+    compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+    regexes: dict[str, re.Pattern[str]] = {}
+    for w, indexes in by_word.items():
+        key = tuple(indexes)
+        if key not in compiled:
+            compiled[key] = re.compile("|".join(alternatives[i][0] for i in key))
+        regexes[w] = compiled[key]
     return _Grammar(
-        regex=re.compile(pattern),
+        regex=re.compile("|".join(a[0] for a in alternatives)),
+        regexes=regexes,
         months={m.name.lower(): m.month for m in months},
         weekdays={w.name.lower(): w.weekday for w in weekdays},
         directions={w.phrase: (-1 if w.role == "past" else 1)
@@ -152,12 +176,13 @@ def _grammar() -> _Grammar:
     )
 
 
-# Cheap pre-check: a sentence with none of these cannot hold a date expression.
-_PRECHECK = re.compile(
-    r"\d|day|night|week|month|year|ago|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-    r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|DAY|NIGHT|WEEK|MONTH|YEAR|Night|Week"
-    r"|Month|Year|Ago|morning|Morning|afternoon|evening"
+# Cheap pre-check: a sentence with no digit and none of these stems holds no date expression.
+_DIGIT = re.compile(r"\d")
+_STEMS = (
+    "day", "night", "week", "month", "year", "ago", "morning", "afternoon", "evening",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 )
+_WORD = re.compile(r"[A-Za-z]+|\d+")
 
 
 def _key(word: str) -> str:
@@ -170,11 +195,28 @@ def _int_day(text: str) -> int:
 
 def find_date_expressions(text: str) -> list[DateExpression]:
     """Every date expression in one sentence, spans relative to `text`, not resolved."""
-    if not _PRECHECK.search(text):
-        return []
+    if not _DIGIT.search(text):
+        low = text.lower()
+        if not any(stem in low for stem in _STEMS):
+            return []
     g = _grammar()
     out: list[DateExpression] = []
-    for m in g.regex.finditer(text):
+    # Try the big pattern only where an expression can start: running it over every character
+    # costs ten times more.
+    done = 0
+    regexes = g.regexes
+    for w in _WORD.finditer(text):
+        pos = w.start()
+        if pos < done:
+            continue
+        word = w.group()
+        regex = regexes.get("#" if word[0].isdigit() else word.lower())
+        if regex is None:
+            continue
+        m = regex.match(text, pos)
+        if m is None:
+            continue
+        done = m.end()
         expr = _expression(m, g)
         if expr is not None:
             out.append(expr)
@@ -187,11 +229,11 @@ def _month(g: _Grammar, name: str) -> int:
 
 def _expression(m: re.Match[str], g: _Grammar) -> DateExpression | None:
     span = Span(m.start(), m.end(), m.group(0))
-    gd = m.groupdict()
-    if gd["iso_y"]:
-        return _explicit(span, int(gd["iso_y"]), int(gd["iso_m"]), int(gd["iso_d"]))
-    if gd["num_a"]:
-        a, b, y = int(gd["num_a"]), int(gd["num_b"]), int(gd["num_y"])
+    gd = m.groupdict()  # groups of the alternatives this regex holds
+    if gd.get("iso_y"):
+        return _explicit(span, int(gd.get("iso_y")), int(gd.get("iso_m")), int(gd.get("iso_d")))
+    if gd.get("num_a"):
+        a, b, y = int(gd.get("num_a")), int(gd.get("num_b")), int(gd.get("num_y"))
         y = y + 2000 if y < 100 else y
         if a > 12 and b <= 12:
             return _explicit(span, y, b, a)
@@ -201,50 +243,50 @@ def _expression(m: re.Match[str], g: _Grammar) -> DateExpression | None:
             return _explicit(span, y, a, a)
         return None  # "07/11/2021": day-first or month-first, we cannot tell
     for p in ("rdm", "rmd"):
-        if gd[f"{p}_m"]:
-            d1, d2 = _int_day(gd[f"{p}_d1"]), _int_day(gd[f"{p}_d2"])
+        if gd.get(f"{p}_m"):
+            d1, d2 = _int_day(gd.get(f"{p}_d1")), _int_day(gd.get(f"{p}_d2"))
             if d2 <= d1:
                 return None
-            y = int(gd[f"{p}_y"]) if gd[f"{p}_y"] else None
-            month = _month(g, gd[f"{p}_m"])
+            y = int(gd.get(f"{p}_y")) if gd.get(f"{p}_y") else None
+            month = _month(g, gd.get(f"{p}_m"))
             end = _safe_date(y, month, d2) if y else None
             return DateExpression(span, "range", year=y, month=month, day=d1,
                                   offset_days=d2 - d1, precision=2, end=end)
     for p in ("dmy", "mdy"):
-        if gd[f"{p}_m"]:
-            d = (_int_day(gd[f"{p}_d"]) if gd[f"{p}_d"]
-                 else g.ordinals[_key(gd[f"{p}_o"])])
-            y = int(gd[f"{p}_y"]) if gd[f"{p}_y"] else None
-            return _explicit(span, y, _month(g, gd[f"{p}_m"]), d)
-    if gd["mon_m"]:
-        part = _key(gd["mon_p"]) if gd["mon_p"] else ""
-        y = int(gd["mon_y"]) if gd["mon_y"] else None
-        return DateExpression(span, "month", year=y, month=_month(g, gd["mon_m"]),
+        if gd.get(f"{p}_m"):
+            d = (_int_day(gd.get(f"{p}_d")) if gd.get(f"{p}_d")
+                 else g.ordinals[_key(gd.get(f"{p}_o"))])
+            y = int(gd.get(f"{p}_y")) if gd.get(f"{p}_y") else None
+            return _explicit(span, y, _month(g, gd.get(f"{p}_m")), d)
+    if gd.get("mon_m"):
+        part = _key(gd.get("mon_p")) if gd.get("mon_p") else ""
+        y = int(gd.get("mon_y")) if gd.get("mon_y") else None
+        return DateExpression(span, "month", year=y, month=_month(g, gd.get("mon_m")),
                               day=g.month_parts.get(part, 15), precision=3)
-    if gd["my_m"]:
-        return DateExpression(span, "month", year=int(gd["my_y"]), month=_month(g, gd["my_m"]),
+    if gd.get("my_m"):
+        return DateExpression(span, "month", year=int(gd.get("my_y")), month=_month(g, gd.get("my_m")),
                               day=15, precision=3)
-    if gd["wkr_a"]:
-        a, b = g.weekdays[gd["wkr_a"].lower()], g.weekdays[gd["wkr_b"].lower()]
+    if gd.get("wkr_a"):
+        a, b = g.weekdays[gd.get("wkr_a").lower()], g.weekdays[gd.get("wkr_b").lower()]
         return DateExpression(span, "range", weekday=a, offset_days=(b - a) % 7, precision=2)
-    if gd["wk_d"]:
-        direction = g.directions.get(_key(gd["wk_dir"]), 0) if gd["wk_dir"] else 0
-        return DateExpression(span, "weekday", weekday=g.weekdays[gd["wk_d"].lower()],
+    if gd.get("wk_d"):
+        direction = g.directions.get(_key(gd.get("wk_dir")), 0) if gd.get("wk_dir") else 0
+        return DateExpression(span, "weekday", weekday=g.weekdays[gd.get("wk_d").lower()],
                               offset_days=direction, precision=1)
-    if gd["ago_u"]:
-        n_text = gd["ago_n"].lower()
+    if gd.get("ago_u"):
+        n_text = gd.get("ago_n").lower()
         n = int(n_text) if n_text.isdigit() else g.numbers.get(n_text, 0)
-        unit = g.ago[gd["ago_u"].lower()]
+        unit = g.ago[gd.get("ago_u").lower()]
         return DateExpression(span, unit.kind, offset_days=-n * unit.days,
                               precision=unit.precision)
-    if gd["rel"]:
-        row = g.relative[_key(gd["rel"])]
+    if gd.get("rel"):
+        row = g.relative[_key(gd.get("rel"))]
         return DateExpression(span, row.kind, offset_days=row.offset_days,
                               precision=row.precision, weekday=5 if row.weekend else None)
-    if gd["don_d"]:
-        return DateExpression(span, "explicit", day=int(gd["don_d"]), precision=1)
-    if gd["yr_y"]:
-        return DateExpression(span, "year", year=int(gd["yr_y"]), precision=3)
+    if gd.get("don_d"):
+        return DateExpression(span, "explicit", day=int(gd.get("don_d")), precision=1)
+    if gd.get("yr_y"):
+        return DateExpression(span, "year", year=int(gd.get("yr_y")), precision=3)
     return None
 
 

@@ -284,7 +284,7 @@ def _build(
             mention.rule_ids.append(f"cues:{cue}")
     elif concept.family == "sd":
         mention.kind = EventType(concept.event_type, concept.sub_event_type, concept.cameo_code)
-    mention.date_expression = _nearest(sa.dates, span)
+    mention.date_expression = _nearest(sa.dates, span, sa.sentence.text)
     mention.place = _event_place(sa, span)
     anaphoric = pos == "noun" and _refers_back(keys, m.start)
     ongoing = "habitual" in cues or (
@@ -395,6 +395,10 @@ def _arguments(
         if passive:
             return by_agent, subject
         obj = _right_actor(sa, m.end)
+        if obj is not None and subject is not None and obj.actor == subject.actor and (
+            obj.span.start == subject.span.start
+        ):
+            obj = None
         # "killing at least two" after a comma, or "X condemned ... and blamed Y": the subject
         # of the earlier verb in the sentence is this verb's subject too
         if earlier:
@@ -407,6 +411,8 @@ def _arguments(
                 subject = prev.actor1 if prev.actor1 is not None else subject
         if subject is None:
             subject = _right_actor(sa, m.end, frozenset({"including"}), limit=14)
+            if subject is obj:
+                obj = None
         return subject, obj
     # nominal: "an attack on X by Y", "Y's attack on X", "a Taliban attack", "Y launched an attack"
     target = _right_actor(sa, m.end, _OBJECT_PREPS, limit=6)
@@ -457,10 +463,35 @@ def _victims_armed(casualties: list[CasualtyMention]) -> bool | None:
     return None
 
 
-def _nearest(dates: list[DateExpression], span: Span) -> DateExpression | None:
-    if not dates:
+# words that may follow a date used as an adverbial ("on Sunday, ...", "Friday when ...");
+# any other word after a date makes the date a modifier of a noun ("the Oct. 10 elections")
+_AFTER_ADVERBIAL_DATE = frozenset({
+    "and", "or", "but", "when", "as", "after", "before", "in", "at", "on", "to", "for", "with",
+    "by", "while", "that", "which", "who", "the", "a", "an", "he", "she", "they", "it", "we",
+    "was", "were", "is", "are", "has", "had", "have", "said", "says", "morning", "afternoon",
+    "evening", "night", "from", "near", "into", "amid", "during", "following", "local", "time",
+    "gmt", "utc", "its", "his", "her", "their", "police", "officials", "according", "until",
+})
+
+
+def _nearest(dates: list[DateExpression], span: Span, text: str = "") -> DateExpression | None:
+    """The date expression that dates the trigger: the closest one used as an adverbial."""
+    usable = [d for d in dates if not _modifies_noun(d, span, text)]
+    if not usable:
         return None
-    return min(dates, key=lambda d: abs(d.span.start - span.start))
+    return min(usable, key=lambda d: abs(d.span.start - span.start))
+
+
+def _modifies_noun(d: DateExpression, trigger: Span, text: str) -> bool:
+    if not text or d.span.end >= len(text):
+        return False
+    rest = text[d.span.end :].lstrip()
+    if not rest or not rest[0].isalpha():
+        return False
+    if d.span.end <= trigger.start and text[d.span.end : trigger.start].strip(" '’s") == "":
+        return False  # "Sunday's attack" dates the attack itself
+    word = rest.split(None, 1)[0].strip(".,;:!?\"'’").lower()
+    return word not in _AFTER_ADVERBIAL_DATE
 
 
 def _event_place(sa: SentenceAnalysis, span: Span) -> PlaceMention | None:

@@ -50,6 +50,8 @@ class _Tables:
     multipliers: dict[str, int]
     ordinals: dict[str, int]
     max_words: int
+    count_firsts: frozenset[str]  # first words of count phrases: a cheap pre-check per token
+    modifier_firsts: frozenset[str]
 
 
 @register_cache
@@ -71,7 +73,10 @@ def _tables() -> _Tables:
             counts[key] = (row.value, row.kind)
             if row.kind == "multiplier":
                 multipliers[key] = row.value
-    return _Tables(counts, frozenset(modifiers), multipliers, ordinals, max_words)
+    return _Tables(
+        counts, frozenset(modifiers), multipliers, ordinals, max_words,
+        frozenset(k.split(" ")[0] for k in counts), frozenset(k.split(" ")[0] for k in modifiers),
+    )
 
 
 def ordinal_words() -> dict[str, int]:
@@ -105,7 +110,10 @@ def _phrase_at(tokens: list[Token], i: int, max_words: int) -> list[tuple[str, i
     return out
 
 
-def _lookup(tokens: list[Token], i: int, table: dict | frozenset) -> tuple[str, int] | None:
+def _lookup(tokens: list[Token], i: int, table: dict | frozenset,
+            firsts: frozenset[str]) -> tuple[str, int] | None:
+    if i >= len(tokens) or tokens[i].key not in firsts:
+        return None
     for key, end in _phrase_at(tokens, i, _tables().max_words):
         if key in table:
             return key, end
@@ -148,7 +156,7 @@ def _digits(tokens: list[Token], i: int) -> tuple[int, int] | None:
 def _words(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     """A number in words at token i: (value, end, kind) with kind from numbers.csv."""
     t = _tables()
-    hit = _lookup(tokens, i, t.counts)
+    hit = _lookup(tokens, i, t.counts, t.count_firsts)
     if hit is None:
         return None
     key, j = hit
@@ -159,7 +167,7 @@ def _words(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
         return value, j, kind
     if kind == "vague":
         # "tens of thousands", "hundreds of thousands"
-        nxt = _lookup(tokens, j, t.counts)
+        nxt = _lookup(tokens, j, t.counts, t.count_firsts)
         if key.endswith(" of") and nxt and t.counts[nxt[0]][1] == "vague":
             return value * t.counts[nxt[0]][0], nxt[1], kind
         return value, j, kind
@@ -212,13 +220,13 @@ def parse_number(tokens: list[Token], i: int) -> NumberMatch | None:
     j = i
     between = False
     for _ in range(3):  # "at least another", "an estimated", "all of the"
-        hit = _lookup(tokens, j, t.modifiers)
+        hit = _lookup(tokens, j, t.modifiers, t.modifier_firsts)
         if hit is None:
             break
         after = _core(tokens, hit[1])
         if after is None or after[2] in ("negation",):
             # a hedge counts only before a figure ("some 30"), else it may be a count itself
-            nested = _lookup(tokens, hit[1], t.modifiers)
+            nested = _lookup(tokens, hit[1], t.modifiers, t.modifier_firsts)
             if nested is None:
                 break
         between = between or hit[0] == "between"
@@ -244,12 +252,14 @@ def parse_number(tokens: list[Token], i: int) -> NumberMatch | None:
 
 def find_numbers(tokens: list[Token]) -> list[NumberMatch]:
     """Every number phrase in a token list, left to right, not overlapping."""
+    t = _tables()
     out: list[NumberMatch] = []
     i = 0
     n = len(tokens)
     while i < n:
         tok = tokens[i]
-        if tok.is_word:
+        key = tok.key
+        if tok.is_word and (key in t.count_firsts or key in t.modifier_firsts or key.isdigit()):
             m = parse_number(tokens, i)
             if m is not None:
                 out.append(m)

@@ -74,6 +74,17 @@ def _ends_with(tokens: list[Token], j: int, cues: dict[str, list[list[str]]]) ->
     return False
 
 
+def _glued_article(gaz: Gazetteer, tokens: list[Token], i: int) -> bool:
+    """True for a lower-case article glued to a capitalised word ("al-Hol", "el-Fasher")."""
+    return (
+        tokens[i].key in gaz.cues.articles
+        and i + 2 < len(tokens)
+        and tokens[i + 1].key == "-"
+        and tokens[i + 1].start == tokens[i].end
+        and tokens[i + 2].text[:1].isupper()
+    )
+
+
 def _is_headline(tokens: list[Token]) -> bool:
     long_words = [t for t in tokens if t.is_word and len(t.text) > 3]
     caps = sum(1 for t in long_words if t.text[:1].isupper())
@@ -88,14 +99,17 @@ def match_places(gaz: Gazetteer, tokens: list[Token], context: PlaceContext) -> 
     i = 0
     while i < n:
         tok = tokens[i]
-        longest = first.get(tok.key) if tok.is_word and tok.text[:1].isupper() else None
+        if tok.is_word and (tok.text[:1].isupper() or _glued_article(gaz, tokens, i)):
+            longest = first.get(tok.key)
+        else:
+            longest = None
         if not longest:
             i += 1
             continue
         end, key = _longest(gaz, tokens, i, longest)
-        last = tokens[end - 1] if key else tok
-        if not key or not (last.text[:1].isupper() or last.key in gaz.cues.admin_after
-                           or last.key in gaz.cues.district_after):
+        # a one-word name must be capitalised; longer listed names may end in a lower-case
+        # noun ("Kabul airport", "Zamzam camp")
+        if not key:
             i += 1
             continue
         found = _resolve(gaz, tokens, i, end, key, context)
@@ -123,12 +137,16 @@ def _resolve(
             and tokens[i - 2].end == prev.start):
         # "al-Sadr": an article glued to a name is usually a family name; keep only places
         # whose own name is this word ("al-Anbar")
-        ids = [x for x in ids if entries[x][_MAIN] == key]
+        ids = [x for x in ids if entries[x][_MAIN] == key
+               and (entries[x][_POP] >= CITY_OVER_ADMIN1_POPULATION
+                    or entries[x][_FEATURE] != "city")]
         if not ids:
             return None
     if single and key in cues.stop:
         initial = prev is None or (not prev.is_word and prev.key in _OPENERS)
-        if initial or _is_headline(tokens):
+        locative = prev is not None and prev.key in cues.locative
+        if initial or not locative or _is_headline(tokens):
+            # a common word is a place only after "in", "near", "from"... in running text
             ids = [x for x in ids if entries[x][_FEATURE] == "country"]
         else:
             ranked = set(ctx.countries)
@@ -154,14 +172,18 @@ def _resolve(
     j = i - 1
     if j >= 1 and tokens[j].key == "of" and tokens[j - 1].key in _PLACE_NOUNS:
         j -= 2  # "near the town of X"
-        if j >= 0 and tokens[j].key == "the":
-            j -= 1
+    if j >= 0 and tokens[j].key == "the":
+        j -= 1
     if _ends_with(tokens, i - 1, cues.admin_before):
         admin = True
     elif _ends_with(tokens, j, cues.near):
         near = True
 
-    chosen = _choose(gaz, ids, ctx, explicit, admin)
+    # a small town named without "in"/"near"/"province" or its country is only believed in the
+    # document's main country, and never when a capitalised word follows ("Kennedy School")
+    cue = bool(explicit) or admin or near or (prev is not None and prev.key in cues.locative)
+    named_after = nxt is not None and nxt.is_word and nxt.text[:1].isupper() and resume == end
+    chosen = _choose(gaz, ids, ctx, explicit, admin, cue and not named_after, named_after)
     if chosen is None:
         return None
     entry = entries[chosen]
@@ -173,7 +195,9 @@ def _resolve(
         chosen = province if province is not None else chosen
     elif near and place.geo_precision < 2:
         place.geo_precision = 2
-    span = Span(tokens[i].start, tokens[end - 1].end, "")
+    # the span covers a consumed "province"/"district" word, not a ", Country" tail
+    last = resume if (admin or near) and resume > end else end
+    span = Span(tokens[i].start, tokens[last - 1].end, "")
     mention = PlaceMention(span, place, entries[chosen][0], near=near)
     return mention, resume
 
@@ -191,7 +215,8 @@ def _country_after(gaz: Gazetteer, tokens: list[Token], k: int) -> tuple[str, st
 
 
 def _choose(
-    gaz: Gazetteer, ids: list[int], ctx: PlaceContext, explicit: str, admin: bool
+    gaz: Gazetteer, ids: list[int], ctx: PlaceContext, explicit: str, admin: bool,
+    cued: bool = True, named_after: bool = False,
 ) -> int | None:
     """The entry meant: in the written or context country first, then the biggest eligible."""
     entries = gaz.entries
@@ -206,11 +231,14 @@ def _choose(
             rank = -1  # a country's own name means the country
         elif iso in ctx.countries:
             rank = ctx.countries.index(iso)
+            small = feat == "city" and e[_POP] < FOREIGN_MIN_POPULATION
+            if small and (named_after or (rank > 0 and not cued)):
+                continue
         elif iso == dateline_iso:
             rank = 100
         elif feat.startswith("supplement") or e[0].startswith("supplement:"):
             rank = 200
-        elif e[_POP] >= FOREIGN_MIN_POPULATION:
+        elif e[_POP] >= FOREIGN_MIN_POPULATION and not named_after:
             rank = 300
         else:
             continue
@@ -225,9 +253,18 @@ def _choose(
                 return x
         return same[0]
     top = same[0]
-    if entries[top][_FEATURE] in _ADMIN_FEATURES:
+    feature = entries[top][_FEATURE]
+    if feature in _ADMIN_FEATURES or feature == "country":
         for x in same[1:]:
-            if entries[x][_FEATURE] == "city" and entries[x][_POP] >= CITY_OVER_ADMIN1_POPULATION:
+            e = entries[x]
+            if e[_FEATURE] != "city":
+                continue
+            if feature == "country":
+                # city-states: "Singapore", "Djibouti", "Hong Kong" name the city
+                if e[_MAIN] == entries[top][_MAIN] and e[_POP] >= 100_000:
+                    return x
+            elif e[_POP] >= CITY_OVER_ADMIN1_POPULATION or e[0] == entries[top][0]:
+                # a real town, or the province's own capital ("Marib", "Kandahar")
                 return x
     return top
 

@@ -42,7 +42,8 @@ SUPPLEMENT_FILE = "places_supplement.csv"
 CUES_FILE = "place_cues.csv"
 
 CueKind = Literal[
-    "near", "admin_after", "admin_before", "district_after", "title", "article_glued", "stop"
+    "near", "admin_after", "admin_before", "district_after", "title", "article_glued", "stop",
+    "locative",
 ]
 
 
@@ -90,6 +91,7 @@ class _Cues:
     titles: frozenset[str]
     articles: frozenset[str]
     stop: frozenset[str]
+    locative: frozenset[str]  # words before which a common-word name may be a place ("in Hit")
 
 
 @register_cache
@@ -118,6 +120,7 @@ def place_cues() -> _Cues:
         titles=frozenset(by_kind["title"]),
         articles=frozenset(by_kind["article_glued"]),
         stop=frozenset(by_kind["stop"]),
+        locative=frozenset(by_kind["locative"]),
     )
 
 

@@ -28,7 +28,7 @@ def test_matching_rule(case: dict[str, Any]) -> None:
     report = evaluate([record], [case["gold"] | {"gold_id": case["id"]}])
     assert report.gold[0].matched is case["match"]
     # the same answer from CSV cells, as `coder evaluate` reads them back
-    cells = dict(zip(COLUMNS, csv_cells(make_record(**case["record"]))))
+    cells = dict(zip(COLUMNS, csv_cells(make_record(**case["record"])), strict=True))
     assert evaluate([cells], [case["gold"]]).gold[0].matched is case["match"]
 
 

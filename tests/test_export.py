@@ -59,12 +59,13 @@ def test_csv_header_is_columns_in_order_and_lines_end_with_newline(tmp_path: Pat
 
 
 def test_csv_cells_format_nulls_coordinates_and_floats() -> None:
-    cells = dict(zip(COLUMNS, csv_cells(battle(latitude=-10.76667123, goldstein=-10.0))))
+    record = battle(latitude=-10.76667123, goldstein=-10.0)
+    cells = dict(zip(COLUMNS, csv_cells(record), strict=True))
     assert cells["latitude"] == "-10.7667"
     assert cells["longitude"] == "40.4667"
     assert cells["goldstein"] == "-10.0"
     assert cells["fatalities"] == "12"
-    cells = dict(zip(COLUMNS, csv_cells(RECORDS[2])))
+    cells = dict(zip(COLUMNS, csv_cells(RECORDS[2]), strict=True))
     assert cells["fatalities"] == "" and cells["latitude"] == "" and cells["actor1"] == ""
 
 

@@ -35,7 +35,7 @@ BASES = {"protest": make_record, "battle": battle}
 def _row(case: dict[str, Any]) -> dict[str, Any]:
     record = BASES[case["base"]]()
     if case["format"] == "csv":
-        row: dict[str, Any] = dict(zip(COLUMNS, csv_cells(record)))
+        row: dict[str, Any] = dict(zip(COLUMNS, csv_cells(record), strict=True))
     else:
         row = record.model_dump(mode="json")
     for name in case.get("drop", []):
