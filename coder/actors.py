@@ -17,9 +17,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from coder.actor_tables import ActorDictionary, AgentRow, Entry, OrganisationRow, PersonRow
+from coder.actor_dictionary import ActorDictionary, Entry
+from coder.actor_resolve import (
+    agent_actor,
+    cameo,
+    office_holder,
+    organisation_actor,
+    person_actor,
+    role_actor,
+    with_country,
+)
 from coder.models import Actor, ActorMention, Span
 from coder.text import Token
 
@@ -27,8 +35,6 @@ __all__ = ["ActorDictionary", "find_actors", "person_actor", "organisation_actor
            "agent_actor", "office_holder", "with_country"]
 
 _COUNTRY_KINDS = frozenset({"country", "capital", "demonym", "plural"})
-# roles that "former" turns into ELI (a former minister is no longer the government)
-_STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
 @dataclass(slots=True)
@@ -50,142 +56,18 @@ class _Chunk:
 
 
 # --------------------------------------------------------------------------------------------
-# Resolution of dictionary entries to actors
-# --------------------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=4096)
-def _regime_label(iso3: str, day: dt.date | None) -> str:
-    if day is None:
-        return ""
-    for r in ActorDictionary.load().regimes.get(iso3, ()):
-        if r.start <= day and (r.end is None or day <= r.end):
-            return f" ({r.label})"
-    return ""
-
-
-@lru_cache(maxsize=8192)
-def _render(template: str, iso3: str, years: str) -> str:
-    """Fill an ACLED name template for a country; without a country, drop the country part."""
-    d = ActorDictionary.load()
-    c = d.countries.get(iso3) if iso3 else None
-    if c is None:
-        return template.replace(" ({country})", "").replace(" of {state}{years}", "").strip()
-    dem = d.demonyms.get(iso3)
-    state = dem.state_form if dem is not None and dem.state_form else c.acled_name
-    return template.format(state=state, country=c.acled_name, years=years)
-
-
-def _cameo(iso3: str) -> str:
-    c = ActorDictionary.load().countries.get(iso3) if iso3 else None
-    return c.cameo if c is not None else ""
-
-
-def _role_actor(role: str, iso3: str, day: dt.date | None, *, name: str = "",
-                inter: int | None = None, kind: str = "", assoc: str = "") -> Actor:
-    d = ActorDictionary.load()
-    row = d.roles[role]
-    template = name or row.name
-    years = _regime_label(iso3, day) if iso3 else ""
-    if iso3 and iso3 in d.countries:
-        actor_name = _render(template, iso3, years)
-        code = _cameo(iso3) + role
-    else:
-        actor_name = _render(template, "", "") if name else row.unknown
-        iso3, code = "", ""
-    return Actor(actor_name, code, inter or row.inter, iso3, kind or row.kind,
-                 _render(assoc, iso3, "") if assoc else "")
-
-
-def agent_actor(agent: AgentRow, iso3: str, day: dt.date | None, former: bool = False) -> Actor:
-    """A generic agent ("police") of a country (or none) on a date."""
-    if former and agent.role in _STATE_ROLES:
-        return _role_actor("ELI", iso3, day)
-    return _role_actor(agent.role, iso3, day, name=agent.name, inter=agent.inter,
-                       kind=agent.kind, assoc=agent.assoc)
-
-
-def _org_row(rows: list[OrganisationRow], day: dt.date | None) -> OrganisationRow:
-    if day is None:  # no date: the current row (open end), else the latest
-        return next((r for r in rows if r.end is None), rows[-1])
-    for r in rows:
-        if (r.start is None or r.start <= day) and (r.end is None or day <= r.end):
-            return r
-    return rows[0] if rows[0].start and day < rows[0].start else rows[-1]
-
-
-def organisation_actor(org_id: str, day: dt.date | None) -> Actor:
-    """A named organisation on a date (the Taliban are a rebel group before August 2021)."""
-    row = _org_row(ActorDictionary.load().organisations[org_id], day)
-    name = row.name
-    if "{" in name:
-        name = _render(name, row.iso3, _regime_label(row.iso3, day))
-    return Actor(name, row.code, row.inter, row.iso3, row.kind)
-
-
-def _person_row(rows: list[PersonRow], day: dt.date | None) -> PersonRow | None:
-    """The row in force on `day`; None means a former official (no term covers the date)."""
-    if day is None:
-        dated = [r for r in rows if r.dated]
-        if dated:
-            return max(dated, key=lambda r: r.start or dt.date.min)
-        return rows[0]
-    for r in rows:
-        if r.covers(day):
-            return r
-    return next((r for r in rows if not r.dated), None)
-
-
-def person_actor(person_id: str, day: dt.date | None, former: bool = False) -> Actor:
-    """A person on a date: their office's actor while in office, their group, or ELI."""
-    rows = ActorDictionary.load().people[person_id]
-    row = _person_row(rows, day)
-    if row is None:  # outside every term: a former official
-        iso3 = next((r.iso3 for r in reversed(rows) if r.iso3), "")
-        actor = _role_actor("ELI", iso3, day)
-    elif row.org:
-        return organisation_actor(row.org, day)
-    elif former and row.role in _STATE_ROLES:
-        actor = _role_actor("ELI", row.iso3, day)
-    else:
-        actor = _role_actor(row.role, row.iso3, day)
-    actor.kind = "person"
-    return actor
-
-
-def office_holder(iso3: str, office: str, day: dt.date | None) -> str:
-    """The id of the person holding `office` in `iso3` on `day`, or ""."""
-    if day is None or not iso3:
-        return ""
-    for r in ActorDictionary.load().offices.get((iso3, office), ()):
-        if r.covers(day):
-            return r.id
-    return ""
-
-
-def with_country(mention: ActorMention, iso3: str, day: dt.date | None) -> ActorMention:
-    """The same mention with `iso3` as its country when it is a generic agent that had none
-    (used once the event's country is known)."""
-    if mention.actor.country or not mention.rule_id.startswith("agents:"):
-        return mention
-    agent = ActorDictionary.load().agents.get(mention.rule_id.split(":", 1)[1])
-    if agent is None:
-        return mention
-    return ActorMention(mention.span, agent_actor(agent, iso3, day), mention.rule_id,
-                        mention.coreferent)
-
-
-# --------------------------------------------------------------------------------------------
 # Finding mentions in a sentence
 # --------------------------------------------------------------------------------------------
 
 
 def _case_ok(entry: Entry, tokens: list[Token], start: int, end: int) -> bool:
-    if entry.case == 0:
+    if entry.case == 0 or (entry.case == 1 and tokens[start].is_capitalized):
         return True
     words = [t for t in tokens[start:end] if t.is_word]
-    if entry.case == 2:
-        return all(t.text.isupper() for t in words)
+    if entry.case == 2:  # "IS", "MS-13": no lower-case letter anywhere
+        return not any(c.islower() for t in words for c in t.text)
+    if entry.case == 3:
+        return all(any(c.isupper() for c in t.text[1:]) for t in words)
     return any(t.is_capitalized for t in words)
 
 
@@ -195,9 +77,38 @@ def _glued(tokens: list[Token], i: int) -> bool:
             and tokens[i].end == tokens[i + 1].start)
 
 
-def _pieces(d: ActorDictionary, tokens: list[Token]) -> list[_Piece]:
-    return [_Piece(m.value, m.start, m.end) for m in d.matcher.iter_find(tokens)
-            if _case_ok(m.value, tokens, m.start, m.end)]
+def _pieces(d: ActorDictionary, tokens: list[Token], text: str) -> list[_Piece]:
+    pieces = [_Piece(m.value, m.start, m.end) for m in d.matcher.iter_find(tokens)
+              if _case_ok(m.value, tokens, m.start, m.end)]
+    if ("'" in text or "\u2019" in text) and len(d.possessive) \
+            and any(t.key in ("'s", "'") for t in tokens):
+        for extra in _possessive_pieces(d, tokens):
+            pieces = [p for p in pieces if p.end <= extra.start or p.start >= extra.end]
+            pieces.append(extra)
+        pieces.sort(key=lambda p: p.start)
+    return pieces
+
+
+def _possessive_pieces(d: ActorDictionary, tokens: list[Token]) -> list[_Piece]:
+    """Matches of names with an inner possessive ("New People's Army"), found on tokens where
+    each glued "'s" / "'" is merged into the word before it."""
+    merged: list[Token] = []
+    origin: list[tuple[int, int]] = []  # merged index -> original token range
+    for i, t in enumerate(tokens):
+        if t.key in ("'s", "'") and merged and merged[-1].end == t.start and merged[-1].is_word:
+            prev = merged[-1]
+            key = prev.key + "s" if t.key == "'s" else prev.key
+            merged[-1] = Token(prev.text + t.text, key, prev.start, t.end, True)
+            origin[-1] = (origin[-1][0], i + 1)
+        else:
+            merged.append(t)
+            origin.append((i, i + 1))
+    out = []
+    for m in d.possessive.iter_find(merged):
+        start, end = origin[m.start][0], origin[m.end - 1][1]
+        if end - start > m.end - m.start and _case_ok(m.value, tokens, start, end):
+            out.append(_Piece(m.value, start, end))
+    return out
 
 
 def _gap_joins(d: ActorDictionary, tokens: list[Token], chunk: _Chunk, nxt: _Piece) -> bool:
@@ -211,7 +122,7 @@ def _gap_joins(d: ActorDictionary, tokens: list[Token], chunk: _Chunk, nxt: _Pie
         return True
     if len(gap) == 1 and gap[0].key == "'s":  # "Iran's Foreign Ministry", "Hamas's leader"
         return last in ("country", "capital", "org")
-    modifiers = d.words_of("modifier")
+    modifiers = d.words["modifier"]
     return len(gap) <= 2 and all(t.key in modifiers for t in gap)
 
 
@@ -233,7 +144,7 @@ def _extend_name(d: ActorDictionary, tokens: list[Token], chunk: _Chunk, pieces:
                  k: int) -> int:
     """After a title ("Interior Minister"), take the capitalised name that follows; a known
     person met there joins the chunk. Returns the next piece index."""
-    not_name, particles = d.words_of("not-name"), d.words_of("particle")
+    not_name, particles = d.words["not-name"], d.words["particle"]
     j, taken = chunk.end, 0
     while j < len(tokens) and taken < 6:
         if k < len(pieces) and pieces[k].start == j:
@@ -284,26 +195,35 @@ def _chunks(d: ActorDictionary, tokens: list[Token], pieces: list[_Piece]) -> li
 
 def _left(d: ActorDictionary, tokens: list[Token], i: int) -> int:
     """Index of the first token left of `i` that is not a determiner (-1 if none)."""
-    det = d.words_of("determiner")
+    det = d.words["determiner"]
     i -= 1
     while i >= 0 and tokens[i].key in det:
         i -= 1
     return i
 
 
-def _is_place(d: ActorDictionary, tokens: list[Token], chunk: _Chunk, last_place_end: int) -> bool:
+def _is_place(d: ActorDictionary, tokens: list[Token], chunk: _Chunk, last_place_end: int,
+              prev_end: int) -> bool:
     """A country or capital used as a place: after "in"/"near"/..., in a list that follows
-    one, inside a longer proper name ("Baghdad International Airport"), or a dateline."""
-    i = _left(d, tokens, chunk.start)
-    if i >= 0 and tokens[i].key in d.words_of("locative"):
+    one, inside a longer proper name ("Baghdad International Airport", "Latin America"), or a
+    dateline. `prev_end`: where the previous chunk ended (a matched neighbour is no name)."""
+    p = chunk.start - 1
+    if p > 0 and p != prev_end - 1 and tokens[p].is_word and tokens[p].is_capitalized \
+            and tokens[p].key not in d.words["not-name"]:
         return True
-    if i >= 0 and tokens[i].key in d.words_of("conjunction") and i == last_place_end:
+    i = _left(d, tokens, chunk.start)
+    if i >= 0 and tokens[i].key in d.words["locative"]:
+        return True
+    if i >= 0 and chunk.pieces[0].entry.kind == "capital" \
+            and tokens[i].key in d.words["place-locative"]:
+        return True  # "fled to Moscow"; a country after "to" stays an actor ("aid to Iran")
+    if i >= 0 and tokens[i].key in d.words["conjunction"] and i == last_place_end:
         return True
     e = chunk.end
     if e < len(tokens):
         nxt = tokens[e]
         if nxt.key == "(" or (nxt.is_word and nxt.is_capitalized and nxt.key not in
-                              d.words_of("not-name")):
+                              d.words["not-name"]):
             return True
     head = tokens[chunk.start]
     return len(head.text) > 3 and head.text.isupper() and chunk.pieces[0].entry.kind == "capital"
@@ -313,10 +233,10 @@ def _proxy_country(d: ActorDictionary, tokens: list[Token], piece: _Piece) -> bo
     """"pro-Iran", "Iran-backed": the country qualifies another actor, it is not one."""
     s, e = piece.start, piece.end
     if s >= 2 and tokens[s - 1].key == "-" and _glued(tokens, s - 1) \
-            and tokens[s - 2].key in d.words_of("pro"):
+            and tokens[s - 2].key in d.words["pro"]:
         return True
     return (e + 1 < len(tokens) and tokens[e].key == "-" and _glued(tokens, e)
-            and tokens[e + 1].key in d.words_of("backer"))
+            and tokens[e + 1].key in d.words["backer"])
 
 
 def _former(d: ActorDictionary, tokens: list[Token], start: int) -> int:
@@ -324,11 +244,11 @@ def _former(d: ActorDictionary, tokens: list[Token], start: int) -> int:
     i = start - 1
     if i >= 1 and tokens[i].key == "-" and _glued(tokens, i):
         i -= 1
-    return i if i >= 0 and tokens[i].key in d.words_of("former") else -1
+    return i if i >= 0 and tokens[i].key in d.words["former"] else -1
 
 
 def _resolve(d: ActorDictionary, chunk: _Chunk, day: dt.date | None, iso3: str,
-             context: str) -> tuple[Actor, str] | None:
+             context: str, object_noun: bool) -> tuple[Actor, str] | None:
     """The actor a composed chunk names, and the rule id of its head, or None."""
     pieces = chunk.pieces
     last = pieces[-1].entry
@@ -346,6 +266,8 @@ def _resolve(d: ActorDictionary, chunk: _Chunk, day: dt.date | None, iso3: str,
         agent = d.agents[head.ref]
         if not agent.alone and len(pieces) == 1 and not chunk.named:
             return None
+        if object_noun and not chunk.named:
+            return None  # "police station", "military base": a modifier, not an actor
         country = iso3 or context
         rule = f"agents:{agent.id}"
         if agent.office and not chunk.named and not chunk.former:
@@ -356,12 +278,14 @@ def _resolve(d: ActorDictionary, chunk: _Chunk, day: dt.date | None, iso3: str,
     if len(pieces) != 1:
         return None
     if last.kind == "plural":  # "Iraqis"
-        actor = _role_actor("CVL", last.ref, day)
-        actor.code, actor.kind = _cameo(last.ref), "people"
+        actor = role_actor("CVL", last.ref, day)
+        actor.code, actor.kind = cameo(last.ref), "people"
         return actor, f"demonyms:{last.ref}"
     if last.kind in ("country", "capital"):
-        actor = _role_actor("GOV", last.ref, day)
-        actor.code = _cameo(last.ref)
+        if object_noun:  # "the US embassy", "Iraqi airspace"
+            return None
+        actor = role_actor("GOV", last.ref, day)
+        actor.code = cameo(last.ref)
         actor.kind = "country" if last.kind == "country" else "capital-metonym"
         return actor, f"{'countries' if last.kind == 'country' else 'capitals'}:{last.ref}"
     return None  # a demonym on its own is an adjective ("the Iraqi capital")
@@ -373,14 +297,15 @@ def find_actors(tokens: list[Token], text: str, on_date: dt.date | None = None,
     composed phrase naming one actor. Spans are offsets into `text`; `context_country` (ISO3)
     is the default country of generic agents ("police", "gunmen")."""
     d = ActorDictionary.load()
-    pieces = _pieces(d, tokens)
+    pieces = _pieces(d, tokens, text)
     if not pieces:
         return []
     context = context_country if context_country in d.countries else ""
-    conjunctions = d.words_of("conjunction")
+    conjunctions, objects = d.words["conjunction"], d.words["object-noun"]
     out: list[ActorMention] = []
     last_place_end = last_country_end = -2
     last_country = ""
+    prev_end = -1
     for chunk in _chunks(d, tokens, pieces):
         first = chunk.pieces[0]
         if first.entry.kind in _COUNTRY_KINDS and _proxy_country(d, tokens, first):
@@ -396,14 +321,16 @@ def find_actors(tokens: list[Token], text: str, on_date: dt.date | None = None,
         if first.entry.kind in _COUNTRY_KINDS and len(chunk.pieces) > 1:
             iso3 = first.entry.ref
         elif first.entry.kind in ("country", "capital") and len(chunk.pieces) == 1:
-            if _is_place(d, tokens, chunk, last_place_end):
-                last_place_end = chunk.end
+            if _is_place(d, tokens, chunk, last_place_end, prev_end):
+                last_place_end = prev_end = chunk.end
                 continue
         if not iso3 and last_country:  # "Iraqi police and soldiers": one country for both
             i = _left(d, tokens, chunk.start)
             if i == last_country_end and tokens[i].key in conjunctions:
                 iso3 = last_country
-        resolved = _resolve(d, chunk, on_date, iso3, context)
+        object_noun = chunk.end < len(tokens) and tokens[chunk.end].key in objects
+        resolved = _resolve(d, chunk, on_date, iso3, context, object_noun)
+        prev_end = chunk.end
         if resolved is None:
             continue
         actor, rule = resolved

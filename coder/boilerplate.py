@@ -62,6 +62,7 @@ class BoilerplateRule(BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class CompiledRule:
+    id: str
     max_words: int  # 0: any length up to _MAX_RULE_LINE characters
     requires: tuple[str, ...]  # empty: always tried
     ends_with: tuple[str, ...]
@@ -106,7 +107,7 @@ def _literals(value: str) -> tuple[str, ...]:
 
 def _compiled(rule: BoilerplateRule) -> CompiledRule:
     return CompiledRule(
-        rule.max_words, _literals(rule.requires), _literals(rule.ends_with),
+        rule.id, rule.max_words, _literals(rule.requires), _literals(rule.ends_with),
         re.compile(_scoped(rule)),
     )
 
@@ -117,6 +118,7 @@ def boilerplate_rules() -> BoilerplateRules:
     """Load and compile boilerplate.jsonl (validated; raises DictionaryError when broken)."""
     rules = read_jsonl_models(BOILERPLATE_FILE, BoilerplateRule)
     anchored = [r for r in rules if r.scope == "line" and not (r.requires or r.ends_with)]
+    # group names are generated: rule ids may hold characters a group name cannot
     names = {f"r{i}": r for i, r in enumerate(anchored)}
     combined = "|".join(f"(?P<{name}>{_scoped(r)})" for name, r in names.items())
     keyed = [r for r in rules if r.scope == "line" and (r.requires or r.ends_with)]
@@ -126,18 +128,34 @@ def boilerplate_rules() -> BoilerplateRules:
         anchored_max_words=_max_words(anchored),
         keyed_max_words=_max_words(keyed),
         anchored_rules=tuple(_compiled(r) for r in anchored),
-        keyed_rules=tuple(_compiled(r) for r in keyed),
+        keyed_rules=tuple(
+            _compiled(r) for r in sorted(keyed, key=lambda r: -r.max_words or -(10**9))
+        ),
         fragment_rules=tuple(_compiled(r) for r in rules if r.scope == "fragment"),
     )
 
 
 def _max_words(rules: list[BoilerplateRule]) -> int:
-    return 0 if any(r.max_words == 0 for r in rules) else max((r.max_words for r in rules), default=0)
+    if any(r.max_words == 0 for r in rules):
+        return 0
+    return max((r.max_words for r in rules), default=0)
 
 
 def is_boilerplate_line(line: str) -> bool:
     """True when the whole (whitespace-normalised, stripped) line is boilerplate."""
     return _is_boilerplate(line, boilerplate_rules(), line.lower())
+
+
+def matching_rule(line: str) -> str:
+    """The id of the first line rule that drops `line`, or "" (slow: for tests and explain)."""
+    rules = boilerplate_rules()
+    if not line or len(line) > _MAX_RULE_LINE:
+        return ""
+    n_words, lowered = line.count(" ") + 1, line.lower()
+    for rule in rules.anchored_rules + rules.keyed_rules:
+        if rule.matches(line, n_words, lowered):
+            return rule.id
+    return ""
 
 
 def _is_boilerplate(line: str, rules: BoilerplateRules, lowered: str) -> bool:
@@ -158,7 +176,22 @@ def _is_boilerplate(line: str, rules: BoilerplateRules, lowered: str) -> bool:
                 return True
     if rules.keyed_max_words and n_words > rules.keyed_max_words:
         return False
-    return any(r.matches(line, n_words, lowered) for r in rules.keyed_rules)
+    # inlined `CompiledRule.matches`, rules sorted by decreasing word limit: this loop runs for
+    # most lines of every document, and most lines fail on the cheap tests
+    tail = ""
+    for rule in rules.keyed_rules:
+        if rule.max_words and n_words > rule.max_words:
+            break
+        if rule.ends_with:
+            if not tail:
+                tail = lowered.rstrip(_TRAILING)
+            if not tail.endswith(rule.ends_with):
+                continue
+        if rule.requires and not any(literal in lowered for literal in rule.requires):
+            continue
+        if rule.regex.fullmatch(line):
+            return True
+    return False
 
 
 def remove_fragments(line: str) -> str:

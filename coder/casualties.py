@@ -277,6 +277,7 @@ def _backward(tokens: list[Token], t: Match[_Trigger], by_end: dict[int, NumberM
     while i >= 0:
         n = by_end.get(i + 1)
         if n is not None and (kind, n.start) not in used:
+            n = _outer_number(tokens, n, by_end)
             found = _Found(n.value, n.start, t.end, n.high, n.vague, n.zero,
                            _victims(tokens, n.end, t.start), n.start)
             return _coordinated(tokens, found, by_end)
@@ -293,8 +294,8 @@ def _backward(tokens: list[Token], t: Match[_Trigger], by_end: dict[int, NumberM
                 continue
         if not tok.is_word and key not in ("-", "'s", "'"):
             break
-        if _role(key, "blocker"):
-            break
+        if _role(key, "blocker") or key in _rules().trigger_words:
+            break  # "died of their injuries": the figure belongs to the other trigger
         if aux is None and _role(key, "aux"):
             aux = key
         words += tok.is_word
@@ -302,6 +303,19 @@ def _backward(tokens: list[Token], t: Match[_Trigger], by_end: dict[int, NumberM
             break
         i -= 1
     return _figureless(tokens, t, aux)
+
+
+def _outer_number(tokens: list[Token], n: NumberMatch, by_end: dict[int, NumberMatch]
+                  ) -> NumberMatch:
+    """ "Five members of one family": the figure before "<noun> of" counts, not the inner one."""
+    of = n.start - 1
+    if of < 1 or tokens[of].key != "of":
+        return n
+    for end in range(of, max(0, of - 3), -1):
+        outer = by_end.get(end)
+        if outer is not None:
+            return outer
+    return n
 
 
 def _parenthesis_start(tokens: list[Token], comma: int) -> int | None:
@@ -359,7 +373,9 @@ def _figureless(tokens: list[Token], t: Match[_Trigger], aux: str | None) -> _Fo
         k -= 1
     singular_np = (k > 0 and _role(tokens[k - 1].key, "determiner")) or head.key in _rules(
     ).singular
-    if aux in ("was", "is") or (singular_np and head.text[:1].islower()):
+    if aux in ("was", "is") or head.key in _rules().singular or (
+        singular_np and head.text[:1].islower()
+    ):
         return _Found(1, j, t.end, victims=_victims(tokens, k, j + 1) if singular_np else None)
     return None
 
@@ -456,6 +472,13 @@ def _attach(tokens: list[Token], t: Match[_Trigger], by_start: dict[int, NumberM
             by_end: dict[int, NumberMatch], used: set[tuple[str, int]]) -> _Found | None:
     direction = t.value.direction
     kind = t.value.kind
+    for j in range(t.start - 1, max(-1, t.start - 4), -1):
+        if _role(tokens[j].key, "hypothetical"):
+            return None  # "could have killed dozens"
+        if not tokens[j].is_word:
+            break
+    if direction in ("both", "before") and t.start > 0 and tokens[t.start - 1].key == "the":
+        return None  # "the injured were taken to hospital": a noun, not a report
     if direction == "toll":
         return _toll(tokens, t, by_start)
     if direction == "after":

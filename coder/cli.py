@@ -21,11 +21,10 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from coder import __version__, pipeline
-from coder.corpus import UsageError as InputError
+from coder import __version__
 from coder.dictionaries import DictionaryError
 from coder.export import RecordFileError, UnsupportedFormat, output_format, write_records
-from coder.models import EventMention, EventRecord, Problem, ProblemReport
+from coder.models import EventMention, EventRecord, Problem, ProblemReport, Span
 
 app = typer.Typer(
     name="coder",
@@ -73,6 +72,14 @@ def _require_paths(paths: list[str], *, allow_stdin: bool = False) -> None:
             _usage_error(f"no such file or directory: {p}")
 
 
+def _check_output(output: str) -> None:
+    """Fail before any work when OUTPUT cannot be written: unknown format, no such directory."""
+    with _usage_errors():
+        output_format(output)
+    if output != "-" and not Path(output).resolve().parent.is_dir():
+        _usage_error(f"no such directory for the output: {Path(output).parent}")
+
+
 @contextlib.contextmanager
 def _usage_errors() -> Iterator[None]:
     """Turn errors about the command's own inputs into exit status 2 with a one-line message."""
@@ -83,8 +90,14 @@ def _usage_errors() -> Iterator[None]:
         for p in err.problems:
             _say(f"  {p}")
         raise typer.Exit(2) from err
-    except (OSError, UnsupportedFormat, InputError) as err:
+    except (OSError, UnsupportedFormat) as err:
         _usage_error(str(err))
+    except Exception as err:
+        from coder.corpus import UsageError  # an input the corpus reader cannot take
+
+        if isinstance(err, UsageError):
+            _usage_error(str(err))
+        raise
 
 
 @contextlib.contextmanager
@@ -133,8 +146,9 @@ def code(
 ) -> None:
     """Code documents into event records."""
     _require_paths(inputs, allow_stdin=True)
-    with _usage_errors():
-        output_format(output)
+    _check_output(output)
+    from coder import pipeline  # imported here: it loads far more than `coder schema` needs
+
     if engine is Engine.dask and importlib.util.find_spec("dask") is None:
         _usage_error("the dask engine needs dask: install coder[dask]")
     report = ProblemReport()
@@ -206,8 +220,8 @@ def merge(files: RecordFiles, output: OutputOption) -> None:
     from coder.merge import merge_record_files
 
     _require_paths(files, allow_stdin=True)
+    _check_output(output)
     with _usage_errors():
-        output_format(output)
         try:
             result = merge_record_files(files)
         except RecordFileError as err:
@@ -254,6 +268,8 @@ def explain(
     ] = None,
 ) -> None:
     """Code one text and show the records and the rules that fired on which words."""
+    from coder import pipeline
+
     when = _parse_date(date)
     if text == "-":
         text = sys.stdin.read()
@@ -276,59 +292,59 @@ def format_explanation(records: list[EventRecord], mentions: list[EventMention])
         lines.append(f"    rules: {r.rule_ids or '-'}")
     lines.append(f"mentions: {len(mentions)}")
     for i, m in enumerate(mentions, start=1):
-        k = m.kind
-        kind = " / ".join(x for x in (k.event_type, k.sub_event_type) if x) or "-"
-        lines.append(
-            f"[{i}] sentence {m.sentence_index}: {_span(m.trigger)} -> {kind}, "
-            f"CAMEO {k.cameo_code or '-'}, realis {m.realis}"
-        )
-        lines.append(f"    rules: {'; '.join(m.rule_ids) or '-'}")
-        for role, am in (("actor1", m.actor1), ("actor2", m.actor2)):
-            if am is not None:
-                lines.append(f"    {role}: {_actor(am)}")
-        for role, assoc in (("assoc1", m.assoc1), ("assoc2", m.assoc2)):
-            lines += [f"    {role}: {_actor(am)}" for am in assoc]
-        if m.place is not None:
-            p = m.place
-            near = " (near)" if p.near else ""
-            lines.append(
-                f"    place: {_span(p.span)} -> {p.place.name}, {p.place.country}{near}  "
-                f"[{p.rule_id}]"
-            )
-        if m.date_expression is not None:
-            lines.append(f"    date expression: {_span(m.date_expression.span)} "
-                         f"({m.date_expression.kind})")  # fmt: skip
-        if m.date is not None:
-            lines.append(f"    date: {m.date.date.isoformat()} precision {m.date.precision} "
-                         f"({m.date.basis})")  # fmt: skip
-        elif m.date_reason:
-            lines.append(f"    date: none ({m.date_reason})")
-        for c in [*m.fatalities, *m.injuries]:
-            high = f"-{c.high}" if c.high is not None else ""
-            flags = "".join((" vague" if c.vague else "", " cumulative" if c.cumulative else ""))
-            lines.append(
-                f"    {c.kind}: {_span(c.span)} -> {c.value}{high}{flags}  [{c.rule_id or '-'}]"
-            )
+        lines += _mention_lines(i, m)
     return "\n".join(lines)
+
+
+def _mention_lines(i: int, m: EventMention) -> list[str]:
+    k, text = m.kind, m.sentence_text
+    kind = " / ".join(x for x in (k.event_type, k.sub_event_type) if x) or "-"
+    lines = [
+        f"[{i}] sentence {m.sentence_index}: {_span(m.trigger, text)} -> {kind}, "
+        f"CAMEO {k.cameo_code or '-'}, realis {m.realis}",
+        f"    rules: {'; '.join(m.rule_ids) or '-'}",
+    ]
+    roles = [("actor1", m.actor1), ("actor2", m.actor2)]
+    roles += [("assoc1", am) for am in m.assoc1] + [("assoc2", am) for am in m.assoc2]
+    for role, am in roles:
+        if am is not None:
+            coref = " (coreferent)" if am.coreferent else ""
+            lines.append(
+                f"    {role}: {_span(am.span, text)} -> {am.actor.name} "
+                f"({am.actor.code or '-'}){coref}  [{am.rule_id}]"
+            )
+    if m.place is not None:
+        p = m.place
+        near = " (near)" if p.near else ""
+        lines.append(
+            f"    place: {_span(p.span, text)} -> {p.place.name}, {p.place.country}{near}  "
+            f"[{p.rule_id}]"
+        )
+    if m.date_expression is not None:
+        expr = m.date_expression
+        lines.append(f"    date expression: {_span(expr.span, text)} ({expr.kind})")
+    if m.date is not None:
+        d = m.date
+        lines.append(f"    date: {d.date.isoformat()} precision {d.precision} ({d.basis})")
+    elif m.date_reason:
+        lines.append(f"    date: none ({m.date_reason})")
+    for c in [*m.fatalities, *m.injuries]:
+        high = f"-{c.high}" if c.high is not None else ""
+        flags = "".join((" vague" if c.vague else "", " cumulative" if c.cumulative else ""))
+        lines.append(
+            f"    {c.kind}: {_span(c.span, text)} -> {c.value}{high}{flags}  [{c.rule_id or '-'}]"
+        )
+    return lines
 
 
 def _num(value: int | None) -> str:
     return "-" if value is None else str(value)
 
 
-def _span(span: object) -> str:
-    return (
-        f'"{getattr(span, "text", "")}" @{getattr(span, "start", "?")}-{getattr(span, "end", "?")}'
-    )
-
-
-def _actor(am: object) -> str:
-    actor = am.actor  # type: ignore[attr-defined]
-    coref = " (coreferent)" if am.coreferent else ""  # type: ignore[attr-defined]
-    return (
-        f"{_span(am.span)} -> {actor.name} ({actor.code or '-'}){coref}  "  # type: ignore[attr-defined]
-        f"[{am.rule_id}]"  # type: ignore[attr-defined]
-    )
+def _span(span: Span, sentence: str) -> str:
+    """The words a rule matched and where; read from the sentence when the span kept none."""
+    words = span.text or sentence[span.start : span.end]
+    return f'"{words}" @{span.start}-{span.end}'
 
 
 # --------------------------------------------------------------------------------------------

@@ -80,7 +80,8 @@ def code_document(doc: Document) -> CodedDocument:
         sa.dates = find_date_expressions(s.text)
         analyses.append(sa)
     anchor, basis = _document_anchor(doc, analyses)
-    last_person: ActorMention | None = None
+    people: tuple[ActorMention | None, ActorMention | None] = (None, None)
+    open_quote = False
     doc_events: list[DocEvent] = []
     recent: list[tuple[int, DocEvent]] = []  # (sentence position, event) of violence/demo
     for pos, sa in enumerate(analyses):
@@ -88,11 +89,15 @@ def code_document(doc: Document) -> CodedDocument:
         sa.actors = find_actors(sa.tokens, s.text, anchor, country)
         sa.places = gaz.find_places(sa.tokens, s.text, context)
         sa.casualties = [c for c in find_casualties(s.text, sa.tokens) if not c.cumulative]
-        last_person = _resolve_pronouns(sa, last_person)
+        people = _resolve_pronouns(sa, people)
+        sa.starts_quoted = open_quote
+        open_quote = _quote_open_after(s.text, open_quote)
         candidates = find_events(sa)
+        # "seven guards were injured in the attack": the casualties belong to that attack
+        refers_back = any(c.anaphoric for c in candidates)
         used_casualties = False
         for cand in candidates:
-            ev = _link(cand, pos, sa, doc, anchor, basis, doc_events, recent)
+            ev = _link(cand, pos, sa, doc, anchor, basis, doc_events, recent, refers_back)
             if ev is not None and ev.family in {"violence", "demo"}:
                 _add_casualties(ev, sa)
                 used_casualties = True
@@ -141,18 +146,38 @@ def _is_person(m: ActorMention) -> bool:
     return m.rule_id.startswith(("people:", "office:", "title:"))
 
 
-def _resolve_pronouns(sa: SentenceAnalysis, last: ActorMention | None) -> ActorMention | None:
-    """Add mentions for he/his/him/she/her, pointing at the last person named before them."""
+def _quote_open_after(text: str, open_before: bool) -> bool:
+    """Whether a quotation is still open at the end of the sentence."""
+    state = open_before
+    for ch in text:
+        if ch in "\u201c\u201e":
+            state = True
+        elif ch == "\u201d":
+            state = False
+        elif ch == '"':
+            state = not state
+    return state
+
+
+def _resolve_pronouns(
+    sa: SentenceAnalysis, previous: tuple[ActorMention | None, ActorMention | None]
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """Add mentions for he/his/him/she/her. A subject pronoun with no person before it in its
+    sentence is the previous sentence's subject (its first person); "him" is the other person.
+
+    Returns this sentence's (subject, other person) for the next sentence."""
+    prev_subject, prev_other = previous
     added: list[ActorMention] = []
     by_start = sorted(sa.actors, key=lambda a: a.span.start)
     for tok in sa.tokens:
         people_before = [a for a in by_start if a.span.end <= tok.start and _is_person(a)]
         if tok.key in _PERSON_PRONOUNS:
-            # "He met X ... his": the subject so far in this sentence, else the last person
-            antecedent = people_before[-1] if people_before else last
-            if tok.key == "him" and people_before:
-                # "he accused him": him is not the sentence's own subject
-                antecedent = last if last is not people_before[-1] else antecedent
+            if tok.key == "him":
+                own = people_before[0] if people_before else prev_subject
+                antecedent = prev_other if own is prev_subject else prev_subject
+                antecedent = antecedent or prev_other or prev_subject
+            else:
+                antecedent = people_before[-1] if people_before else prev_subject
             if antecedent is None:
                 continue
             if any(a.span.start <= tok.start < a.span.end for a in sa.actors):
@@ -161,8 +186,13 @@ def _resolve_pronouns(sa: SentenceAnalysis, last: ActorMention | None) -> ActorM
                                       antecedent.rule_id, coreferent=True))
     if added:
         sa.actors = sorted(sa.actors + added, key=lambda a: a.span.start)
-    people = [a for a in sa.actors if _is_person(a) and not a.coreferent]
-    return people[-1] if people else last
+    people = [a for a in sa.actors if _is_person(a)]
+    if not people:
+        return previous
+    subject = people[0]
+    other = next((a for a in people[1:] if a.actor != subject.actor), None)
+    return subject, other or (prev_subject if prev_subject and prev_subject.actor !=
+                              subject.actor else prev_other)
 
 
 # --------------------------------------------------------------------------------------------
@@ -186,6 +216,7 @@ def _link(
     basis: str,
     doc_events: list[DocEvent],
     recent: list[tuple[int, DocEvent]],
+    refers_back: bool = False,
 ) -> DocEvent | None:
     m = cand.mention
     family = _family(cand)
@@ -205,23 +236,35 @@ def _link(
     sid = sa.sentence.sentence_id
     if family in {"violence", "demo"}:
         previous = _recent_event(recent, pos, CARRY_SENTENCES)
-        if cand.anaphoric and _no_new_facts(m):
+        casualty_only = (cand.concept.concept in {"kill", "injure"} and m.actor1 is None
+                         and (previous is not None or (refers_back and bool(recent))))
+        bare = (cand.trigger.pos == "noun" and m.actor1 is None and m.actor2 is None
+                and m.place is None and m.date_expression is None and not sa.casualties
+                and not sa.is_title)
+        if (cand.anaphoric and _no_new_facts(m)) or casualty_only or bare:
             # "the attack": the last violent event the document reported, however far back;
             # with none, a bare back-reference reports nothing codable
-            referent = recent[-1][1] if recent else None
-            if referent is None:
-                return None
-            _support(referent, sid)
-            _absorb(referent, m)
-            return referent
-        if expr is None and previous is not None:
-            m.date_expression = previous.mention.date_expression
-        if m.place is None and previous is not None:
-            m.place = previous.mention.place
+            referent = previous or (recent[-1][1] if recent else None)
+            if referent is not None:
+                _support(referent, sid)
+                _absorb(referent, m)
+                return referent
+            if bare:
+                return None  # "in security clashes": too little to be an event of its own
+            # nothing before it: the document's first report of the event ("The failed
+            # assassination attempt on ...")
+        if previous is not None and previous.family == family:
+            if expr is None:
+                m.date_expression = previous.mention.date_expression
+            if m.place is None:
+                m.place = previous.mention.place
         if cand.ongoing and m.date_expression is None:
             return None  # continuing activity with no day of its own
-        for _, ev in reversed(recent):
-            if _same_incident(ev, m, family):
+        undistinguished = m.date_expression is None and m.place is None
+        for p, ev in reversed(recent):
+            # a later mention with no date or place of its own cannot be told apart from an
+            # earlier event of the same kind in the document: it is that event
+            if _same_incident(ev, m, family, adjacent=pos - p <= 1 or undistinguished):
                 _merge_into(ev, m, family)
                 _support(ev, sid)
                 recent.append((pos, ev))
@@ -256,7 +299,13 @@ def _recent_event(recent: list[tuple[int, DocEvent]], pos: int, within: int) -> 
 
 
 def _no_new_facts(m: EventMention) -> bool:
-    return m.actor1 is None and m.date_expression is None
+    """A back-reference that names no actor and no date of its own (a date far from the
+    trigger dates something else in the sentence)."""
+    d = m.date_expression
+    own_date = d is not None and (
+        abs(d.span.start - m.trigger.start) <= 12 or abs(d.span.end - m.trigger.end) <= 40
+    )
+    return m.actor1 is None and not own_date
 
 
 def _support(ev: DocEvent, sid: str) -> None:
@@ -289,6 +338,8 @@ def _same_place(a: PlaceMention | None, b: PlaceMention | None) -> bool:
         return True
     if a.place.name == b.place.name:
         return True
+    if "country" in {a.place.feature, b.place.feature}:
+        return a.place.iso3 == b.place.iso3
     # a district or landmark of a city and the city itself
     return a.place.name.split(" - ")[0] == b.place.name.split(" - ")[0]
 
@@ -301,15 +352,34 @@ def _compatible_actor(a: ActorMention | None, b: ActorMention | None) -> bool:
     return a is None or b is None or a.actor.code == b.actor.code or a.actor.name == b.actor.name
 
 
-def _same_incident(ev: DocEvent, m: EventMention, family: str) -> bool:
+def _same_incident(ev: DocEvent, m: EventMention, family: str, adjacent: bool) -> bool:
+    """Two mentions in one document describe one incident: nothing conflicts (date, place,
+    target) and something links them (the same date, place or target, or adjacent sentences)."""
     main = ev.mention
     if not (_same_day(main.date_expression, m.date_expression)
-            and _same_place(main.place, m.place)):
+            and _same_place(main.place, m.place)
+            and (ev.family != family or _compatible_actor(main.actor2, m.actor2))):
+        return False
+    evidence = adjacent or any(
+        a is not None and b is not None and same(a, b)
+        for a, b, same in (
+            (main.date_expression, m.date_expression, _same_day),
+            (main.place, m.place, _same_place),
+            (main.actor2, m.actor2, _compatible_actor),
+        )
+    )
+    if not evidence:
         return False
     if ev.family == family == "violence":
         if main.kind.event_type == "Battles" and m.kind.event_type == "Battles":
             return True
-        return _compatible_actor(main.actor2, m.actor2) or _compatible_actor(main.actor1, m.actor1)
+        # a battle absorbs remote violence only between armed actors (ACLED's hierarchy)
+        if _bare_clash(m) or _bare_clash(main):
+            return True  # "in an exchange of fire": the setting of the incident, no new event
+        if "Battles" in {main.kind.event_type, m.kind.event_type}:
+            other = m if main.kind.event_type == "Battles" else main
+            return is_armed(other.actor1) or is_armed(other.actor2) or other.actor2 is None
+        return True
     # a demonstration and violence against it (or by it) are one incident when no organised
     # armed pair fights (ACLED: a protest that turns violent the same day is one event)
     demo, other = (main, m) if ev.family == "demo" else (m, main)
@@ -318,6 +388,10 @@ def _same_incident(ev: DocEvent, m: EventMention, family: str) -> bool:
     if {ev.family, family} == {"demo", "violence"}:
         return about_demonstration(other)
     return False
+
+
+def _bare_clash(m: EventMention) -> bool:
+    return m.kind.event_type == "Battles" and m.actor1 is None and m.actor2 is None
 
 
 def about_demonstration(m: EventMention) -> bool:
@@ -356,7 +430,7 @@ def _merge_into(ev: DocEvent, m: EventMention, family: str) -> None:
                 EventType("Protests", "Excessive force against protesters", "175"))
             ev.family = "demo"
             main.actor1, main.actor2 = m.actor1, state_actor or m.actor2
-    elif type_rank(m.kind) > type_rank(main.kind):
+    elif type_rank(m.kind) > type_rank(main.kind) and not _bare_clash(m):
         main.kind = m.kind
         main.civilian_targeting = m.civilian_targeting
     if main.actor1 is None and m.actor1 is not None:
@@ -411,6 +485,21 @@ def _fill_default_actors(ev: DocEvent, context_country: str) -> None:
         return
     iso3 = _country_of(ev, context_country)
     et = m.kind.event_type
+    if m.kind.sub_event_type == "Excessive force against protesters":
+        # the crowd is the target; the force is used by the state or an armed group
+        crowd = next((a for a in (m.actor2, m.actor1) if a is not None and a.actor.inter in {5, 6}),
+                     None) or generic_actor("protesters", iso3)
+        force = next((a for a in (m.actor1, m.actor2) if a is not None and a is not crowd
+                      and a.actor.inter not in {5, 6}), None) or generic_actor("gunmen", iso3)
+        m.actor1, m.actor2 = force, crowd
+        return
+    if et in DEMONSTRATION_TYPES and m.actor1 is not None and m.actor1.actor.inter not in {5, 6}:
+        # ACLED: the group that organised a protest is an associated actor of the crowd
+        organiser = m.actor1
+        m.actor1 = None
+        crowd = generic_actor("protesters" if et == "Protests" else "rioters", iso3)
+        crowd.actor.assoc = organiser.actor.name
+        m.actor1 = crowd
     if m.actor1 is None:
         if et == "Protests":
             m.actor1 = generic_actor("protesters", iso3)

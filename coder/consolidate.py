@@ -84,8 +84,8 @@ def _cluster(events: list[DocEvent], anchors: dict[str, dt.date | None]) -> list
             clusters.append(home)
         home.members.append(ev)
         home.dates.append(d)
+        _choose_date(home)
     for c in clusters:
-        _choose_date(c)
         # members in document order, so the first is stable whatever the input order
         paired = sorted(zip(c.members, c.dates, strict=True),
                         key=lambda p: (p[0].doc.id, p[0].sentence_ids[0]))
@@ -100,14 +100,18 @@ def _sentence_number(sid: str) -> int:
 
 
 def _fits(c: Cluster, ev: DocEvent, d: ResolvedDate | None) -> bool:
-    head, head_date = c.members[0], c.dates[0]
-    if not _same_kind(head, ev):
-        return False
-    if not _same_place(head, ev):
-        return False
-    if not _same_actors(head, ev):
-        return False
-    return _dates_match(head, head_date, ev, d)
+    """Compatible with the event's chosen date and with at least one report in the cluster,
+    conflicting with none on kind, place or target."""
+    if c.date is not None and d is not None and not _dates_match(c.members[0], c.date, ev, d):
+        if not any(_dates_match(m, md, ev, d) for m, md in zip(c.members, c.dates, strict=True)
+                   if md is not None):
+            return False
+    linked = False
+    for member, md in zip(c.members, c.dates, strict=True):
+        if not (_same_kind(member, ev) and _same_place(member, ev) and _same_actors(member, ev)):
+            return False
+        linked = linked or _dates_match(member, md, ev, d)
+    return linked
 
 
 def _same_kind(a: DocEvent, b: DocEvent) -> bool:
@@ -120,9 +124,13 @@ def _same_kind(a: DocEvent, b: DocEvent) -> bool:
         return True
     if a.family == b.family == "violence":
         ka, kb = a.kind, b.kind
+        if ka.event_type == kb.event_type:
+            return True
+        # a report that only says "an attack" fits a more specific report of the same attack
         generic = ("Violence against civilians", "Attack")
-        return (ka.event_type == kb.event_type or (ka.event_type, ka.sub_event_type) == generic
-                or (kb.event_type, kb.sub_event_type) == generic)
+        violent = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+        return ((ka.event_type, ka.sub_event_type) == generic and kb.event_type in violent) or (
+            (kb.event_type, kb.sub_event_type) == generic and ka.event_type in violent)
     violence = a if a.family == "violence" else b
     return about_demonstration(violence.mention)
 
@@ -139,6 +147,8 @@ def _same_place(a: DocEvent, b: DocEvent) -> bool:
         return True
     if pa.name == pb.name or pa.name.split(" - ")[0] == pb.name.split(" - ")[0]:
         return True
+    if "country" in {pa.feature, pb.feature}:
+        return pa.iso3 == pb.iso3
     if None not in (pa.latitude, pa.longitude, pb.latitude, pb.longitude):
         return distance_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) <= SAME_PLACE_KM
     return False
@@ -148,6 +158,13 @@ def _code(m) -> str:  # type: ignore[no-untyped-def]
     return m.actor.code if m is not None else ""
 
 
+def _named(m) -> str:  # type: ignore[no-untyped-def]
+    """The actor code a report names itself ("" for none or for a default filled in)."""
+    if m is None or m.rule_id.endswith(":default"):
+        return ""
+    return m.actor.code
+
+
 def _same_actors(a: DocEvent, b: DocEvent) -> bool:
     ma, mb = a.mention, b.mention
     if a.family == "verbal":
@@ -155,15 +172,24 @@ def _same_actors(a: DocEvent, b: DocEvent) -> bool:
             return False
         c2a, c2b = _code(ma.actor2), _code(mb.actor2)
         return not c2a or not c2b or c2a == c2b
-    return True
+    if a.family != b.family or a.family != "violence":
+        return True  # a crowd's counterpart is reported loosely; only attacks have targets
+    # two reports naming different targets describe different events
+    t1, t2 = _named(ma.actor2), _named(mb.actor2)
+    return not t1 or not t2 or t1 == t2
 
 
 def _dates_match(a: DocEvent, da: ResolvedDate | None, b: DocEvent,
                  db: ResolvedDate | None) -> bool:
     if da is None or db is None:
-        # an undated report joins only a specific match (same specific kind and named place)
-        return a.family == "verbal" or (_place(a) is not None and _place(b) is not None
-                                        or a.kind.sub_event_type == b.kind.sub_event_type)
+        # an undated report joins only a specific match: same kind, same named place
+        if a.family == "verbal":
+            return True
+        pa, pb = _place(a), _place(b)
+        same_target = (a.mention.actor2 is not None and b.mention.actor2 is not None
+                       and a.mention.actor2.actor.code == b.mention.actor2.actor.code)
+        return a.kind.sub_event_type == b.kind.sub_event_type and (
+            (pa is not None and pb is not None) or same_target)
     gap = abs((da.date - db.date).days)
     if gap <= max(_PRECISION_DAYS.get(da.precision, 1), _PRECISION_DAYS.get(db.precision, 1)):
         if gap <= 1 or da.precision > 1 or db.precision > 1:
@@ -173,12 +199,16 @@ def _dates_match(a: DocEvent, da: ResolvedDate | None, b: DocEvent,
 
 def _weekday_match(a: DocEvent, da: ResolvedDate, b: DocEvent, db: ResolvedDate) -> bool:
     """`a` names a weekday against an anchor weeks later; `b` dates the same event explicitly."""
-    if da.basis != "weekday" or db.basis != "explicit":
+    if da.basis != "weekday" or db.basis not in {"explicit", "weekday", "publication"}:
         return False
-    if a.family == "verbal" or a.kind.sub_event_type != b.kind.sub_event_type:
+    if a.family == "verbal" or not _same_kind(a, b):
         return False
     pa, pb = _place(a), _place(b)
-    if pa is None or pb is None or pa.name != pb.name:
+    if pa is not None and pb is not None and not _same_place(a, b):
+        return False
+    same_target = (a.mention.actor2 is not None and b.mention.actor2 is not None
+                   and a.mention.actor2.actor.code == b.mention.actor2.actor.code)
+    if (pa is None or pb is None) and not same_target:
         return False
     return (da.date.weekday() == db.date.weekday() and db.date < da.date
             and (da.date - db.date).days <= WEEKDAY_REACH_DAYS)
@@ -191,9 +221,17 @@ def _choose_date(c: Cluster) -> None:
         c.date_reason = "no date in the text and no publication date for any report"
         return
     best_quality = min(_quality(d) for d in candidates)
-    best = [d for d in candidates if _quality(d) == best_quality]
-    # the date most reports agree on, then the earliest
-    c.date = min(best, key=lambda d: (-sum(1 for x in best if x.date == d.date), d.date))
+    best = [(d, ev) for d, ev in zip(c.dates, c.members, strict=True)
+            if d is not None and _quality(d) == best_quality]
+
+    def closeness(pair: tuple[ResolvedDate, DocEvent]) -> tuple[int, int, dt.date]:
+        d, ev = pair
+        # the report written closest to the event reads its weekdays most reliably
+        lag = abs((ev.anchor - d.date).days) if ev.anchor is not None else 999
+        agree = sum(1 for x, _ in best if x.date == d.date)
+        return (lag if lag > 7 else 0, -agree, d.date)
+
+    c.date = min(best, key=closeness)[0]
 
 
 # --------------------------------------------------------------------------------------------
@@ -204,20 +242,35 @@ def _choose_date(c: Cluster) -> None:
 def _calibrate(
     clusters: list[Cluster], anchors: dict[str, dt.date | None], bases: dict[str, str]
 ) -> dict[str, dt.date]:
-    """New anchors for documents whose relative dates proved off (or were unresolvable)."""
-    proposals: dict[str, list[dt.date]] = {}
+    """New anchors for documents whose relative dates proved off (or were unresolvable).
+
+    Each matched report constrains its document's anchor to a window: "on Sunday" for an event
+    on Sunday 7 November puts the anchor in 7-13 November, "yesterday" fixes it exactly, an
+    undated report puts it on or after the event. The new anchor is the earliest day inside
+    every window of the document (or, when they disagree, the latest lower bound).
+    """
+    windows: dict[str, list[tuple[dt.date, dt.date]]] = {}
     for c in clusters:
-        if c.date is None or c.date.basis != "explicit" or len(c.members) < 2:
+        if c.date is None or len(c.members) < 2 or c.date.basis == "publication":
             continue
+        day = c.date.date
         for ev, d in zip(c.members, c.dates, strict=True):
-            expr = ev.mention.date_expression
-            doc_id = ev.doc.id
-            if d is not None and (d.basis == "explicit" or d.date == c.date.date):
+            if d is not None and (d.basis == "explicit" or d.date == day):
                 continue
-            if d is None or d.basis in {"weekday", "relative"}:
-                offset = expr.offset_days if expr is not None and expr.kind == "relative" else 0
-                proposals.setdefault(doc_id, []).append(c.date.date - dt.timedelta(days=offset))
-    return {doc_id: max(dates) for doc_id, dates in proposals.items()}
+            if d is not None and not (d.basis == "weekday" and abs((d.date - day).days) >= 7):
+                continue  # a known anchor moves only when a weekday proved a week or more off
+            expr = ev.mention.date_expression
+            if expr is not None and expr.kind == "relative":
+                low = high = day - dt.timedelta(days=expr.offset_days)
+            else:
+                low, high = day, day + dt.timedelta(days=6)
+            windows.setdefault(ev.doc.id, []).append((low, high))
+    calibrated = {}
+    for doc_id, spans in windows.items():
+        low = max(s[0] for s in spans)
+        high = min(s[1] for s in spans)
+        calibrated[doc_id] = low if low <= high else low
+    return calibrated
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

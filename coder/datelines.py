@@ -23,8 +23,9 @@ _MAX_TITLE_CHARS = 150
 _MAX_DATE_LINE_CHARS = 60
 _HEADER_LINES = 4  # title, date line, and a little slack
 # "Published: ", "Updated on " before a date line
-_DATE_PREFIX_RE = re.compile(r"^(?:published|updated|posted|last updated|date)\s*(?:on|at)?\s*:?\s*",
-                             re.IGNORECASE)
+_DATE_PREFIX_RE = re.compile(
+    r"^(?:published|updated|posted|last updated|date)\s*(?:on|at)?\s*:?\s*", re.IGNORECASE
+)
 _DIGIT_RE = re.compile(r"\d")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _PLACE_WORD = r"(?:[A-Z][\w'\u2019.\-]*|es|de|del|al|el|la|le|du|of|des|da|do)"
@@ -166,10 +167,10 @@ def read_dateline(body: str) -> Dateline:
     agency = agency_name(m.group("agency") or "")
     rules = dateline_rules()
     if place.casefold() in rules.kickers:
-        # "BREAKING: ..." is a label, not a place: drop the label, keep looking for nothing else
+        # "BREAKING: ..." is a label, not a place: drop the label, set no dateline
         result.body = body[m.end() :]
         return result
-    if not _is_dateline(place, m.group("agency"), agency, m.group("sep"), m.group("date")):
+    if not _is_dateline(place, agency, m.group("date")):
         return result
     result.place = place
     result.source = agency
@@ -181,14 +182,14 @@ def read_dateline(body: str) -> Dateline:
     return result
 
 
-def _is_dateline(place: str, bracket: str | None, agency: str, sep: str, date: str | None) -> bool:
+def _is_dateline(place: str, agency: str, date: str | None) -> bool:
     """Whether a match is a dateline and not an ordinary sentence start such as 'Iran - a ...'."""
+    if agency:
+        return True  # "Kabul (AFP) -", "(Reuters) - ..."
     if not place:
-        return bool(agency)  # "(Reuters) - ..."
-    if bracket is not None:
-        return True  # "Kabul (AFP) -", "BAGHDAD (AP) —"
+        return False
     first = place.split(",")[0]
     if first.isupper() and len(first) >= 3:
-        return True  # "TEHRAN -", "NAIROBI, Kenya —"
+        return True  # "TEHRAN -", "NAIROBI, Kenya —", "GOMA (Congo) -"
     # title case needs a region or a date to be told from a sentence: "Nairobi, Kenya —"
     return "," in place or date is not None

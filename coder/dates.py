@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -147,7 +147,7 @@ def _grammar() -> _Grammar:
         (rf"(?:(?P<wk_dir>(?i:{wdir}))\s+)?(?:(?i:{words('before')})\s+)?(?P<wk_d>{wd})(?:'s|\u2019s)?(?:\s+(?i:{words('after')})(?![a-z]))?", wd_w | first([w.phrase for w in wwords if w.role != "after"])),  # noqa: E501
         (rf"(?i:\b(?P<ago_n>\d{{1,3}}|{_alt(list(numbers))})\s+(?P<ago_u>{_alt([a.unit for a in ago])})\s+ago\b)", digit | set(numbers)),  # noqa: E501
         (rf"(?i:\b(?P<rel>{_alt([r.phrase for r in relative])})\b)", first([r.phrase for r in relative])),  # noqa: E501
-        (r"(?i:\bon\s+the\s+)(?P<don_d>[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)\b", {"on"}),
+        (rf"(?i:\bon\s+the\s+)(?P<don_d>[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)\b(?!\s+(?:(?i:of)\s+)?{month_any})", {"on"}),  # noqa: E501
         (rf"(?i:\b(?P<yr_p>in|during|since|throughout|until|early|late|mid))[\s-]+(?P<yr_y>{year})(?![\d/-])", {"in", "during", "since", "throughout", "until", "early", "late", "mid"}),  # noqa: E501
     ]
     by_word: dict[str, list[int]] = {}
@@ -229,25 +229,25 @@ def _month(g: _Grammar, name: str) -> int:
 
 def _expression(m: re.Match[str], g: _Grammar) -> DateExpression | None:
     span = Span(m.start(), m.end(), m.group(0))
-    gd = m.groupdict()  # groups of the alternatives this regex holds
+    gd: Any = m.groupdict()  # groups of the alternatives this regex holds
     if gd.get("iso_y"):
         return _explicit(span, int(gd.get("iso_y")), int(gd.get("iso_m")), int(gd.get("iso_d")))
     if gd.get("num_a"):
-        a, b, y = int(gd.get("num_a")), int(gd.get("num_b")), int(gd.get("num_y"))
-        y = y + 2000 if y < 100 else y
+        a, b, yy = int(gd["num_a"]), int(gd["num_b"]), int(gd["num_y"])
+        full_year = yy + 2000 if yy < 100 else yy
         if a > 12 and b <= 12:
-            return _explicit(span, y, b, a)
+            return _explicit(span, full_year, b, a)
         if b > 12 and a <= 12:
-            return _explicit(span, y, a, b)
+            return _explicit(span, full_year, a, b)
         if a == b:
-            return _explicit(span, y, a, a)
+            return _explicit(span, full_year, a, a)
         return None  # "07/11/2021": day-first or month-first, we cannot tell
     for p in ("rdm", "rmd"):
         if gd.get(f"{p}_m"):
             d1, d2 = _int_day(gd.get(f"{p}_d1")), _int_day(gd.get(f"{p}_d2"))
             if d2 <= d1:
                 return None
-            y = int(gd.get(f"{p}_y")) if gd.get(f"{p}_y") else None
+            y = int(gd[f"{p}_y"]) if gd.get(f"{p}_y") else None
             month = _month(g, gd.get(f"{p}_m"))
             end = _safe_date(y, month, d2) if y else None
             return DateExpression(span, "range", year=y, month=month, day=d1,
@@ -256,15 +256,15 @@ def _expression(m: re.Match[str], g: _Grammar) -> DateExpression | None:
         if gd.get(f"{p}_m"):
             d = (_int_day(gd.get(f"{p}_d")) if gd.get(f"{p}_d")
                  else g.ordinals[_key(gd.get(f"{p}_o"))])
-            y = int(gd.get(f"{p}_y")) if gd.get(f"{p}_y") else None
-            return _explicit(span, y, _month(g, gd.get(f"{p}_m")), d)
+            year: int | None = int(gd[f"{p}_y"]) if gd.get(f"{p}_y") else None
+            return _explicit(span, year, _month(g, gd[f"{p}_m"]), d)
     if gd.get("mon_m"):
         part = _key(gd.get("mon_p")) if gd.get("mon_p") else ""
-        y = int(gd.get("mon_y")) if gd.get("mon_y") else None
-        return DateExpression(span, "month", year=y, month=_month(g, gd.get("mon_m")),
+        mon_year: int | None = int(gd["mon_y"]) if gd.get("mon_y") else None
+        return DateExpression(span, "month", year=mon_year, month=_month(g, gd.get("mon_m")),
                               day=g.month_parts.get(part, 15), precision=3)
     if gd.get("my_m"):
-        return DateExpression(span, "month", year=int(gd.get("my_y")), month=_month(g, gd.get("my_m")),
+        return DateExpression(span, "month", year=int(gd["my_y"]), month=_month(g, gd["my_m"]),
                               day=15, precision=3)
     if gd.get("wkr_a"):
         a, b = g.weekdays[gd.get("wkr_a").lower()], g.weekdays[gd.get("wkr_b").lower()]

@@ -264,7 +264,9 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _normalise(raw: dict[str, Any]) -> dict[str, Any]:
     row = coerce_row(raw)
-    out = {k: ("" if v is None else v) for k, v in row.items() if isinstance(v, str | None)}
+    out: dict[str, Any] = {
+        k: ("" if v is None else v) for k, v in row.items() if isinstance(v, str | None)
+    }
     for key in ("latitude", "longitude"):
         out[key] = float(row[key]) if isinstance(row.get(key), int | float) else None
     for key in ("fatalities", "injuries"):

@@ -77,6 +77,7 @@ class SentenceAnalysis:
     dates: list[DateExpression] = field(default_factory=list)
     casualties: list[CasualtyMention] = field(default_factory=list)
     is_title: bool = False
+    starts_quoted: bool = False  # a quotation opened in an earlier sentence is still open
 
 
 @dataclass(slots=True)
@@ -92,10 +93,10 @@ class Candidate:
     quoted: bool = False
 
 
-def quoted_flags(tokens: list[Token]) -> list[bool]:
-    """For each token, whether it stands inside double quotation marks."""
+def quoted_flags(tokens: list[Token], inside: bool = False) -> list[bool]:
+    """For each token, whether it stands inside double quotation marks (`inside`: the sentence
+    starts inside a quotation opened by an earlier sentence)."""
     flags = []
-    inside = False
     for t in tokens:
         if t.key == '"':
             # a straight quote toggles; a curly one says which side it is
@@ -120,7 +121,7 @@ def find_events(sa: SentenceAnalysis, rules: RuleSet | None = None) -> list[Cand
     matches = _select_matches(_filter_matches(rules.index.find(tokens), tokens), tokens)
     if not matches:
         return []
-    quoted = quoted_flags(tokens)
+    quoted = quoted_flags(tokens, sa.starts_quoted)
     keys = [t.key for t in tokens]
     weapon_hit = strongest_weapon(tokens, rules)
     cues = _sentence_cues(keys, rules)
@@ -241,10 +242,10 @@ def _build(
     earlier: list[Candidate],
 ) -> Candidate | None:
     tokens = sa.tokens
-    pos = m.trigger.pos if m.trigger.pos == "noun" else _likely_pos(tokens, m.start)
-    if m.trigger.pos == "verb" and " " in " ".join(keys[m.start : m.end]):
-        pos = "verb"  # multi-word verbal phrases ("opened fire on") are verbs
+    pos = m.trigger.pos  # _select_matches already preferred the reading the context fits
     is_quoted = quoted[m.start]
+    if pos == "noun" and m.end < len(keys) and keys[m.end] in rules.cue_keys.get("compound", {}):
+        return None  # "demonstration camp", "attack victims": a modifier, not an event
     realis = m.trigger.realis or _realis(keys, m.start, rules, sa.is_title, pos)
     passive = pos == "verb" and _is_passive(tokens, m.start)
 
@@ -377,7 +378,7 @@ def _right_actor(
         if a_start - end > limit:
             return None
         between = [t.key for t in sa.tokens[end:a_start]]
-        if any(k in _CLAUSE_BREAK for k in between):
+        if any(k in _CLAUSE_BREAK or (k == "," and preps is None) for k in between):
             return None
         if preps is not None and not (set(between) & preps):
             continue
@@ -406,9 +407,12 @@ def _arguments(
             gap = keys[earlier[-1].match.end : m.start]
             shares = ("and" in gap or "but" in gap or keys[m.start].endswith("ing")
                       or (m.start > 0 and keys[m.start - 1] == ","))
-            if shares and (subject is None or subject is prev.actor2 or _before(sa, subject,
-                                                                                 earlier[-1])):
-                subject = prev.actor1 if prev.actor1 is not None else subject
+            inside_previous = subject is not None and (
+                _mention_index(sa, subject)[0] >= earlier[-1].match.start
+            )
+            if shares and (subject is None or subject is prev.actor2 or inside_previous):
+                # the subject of the earlier verb, even when unknown: never its object
+                subject = prev.actor1
         if subject is None:
             subject = _right_actor(sa, m.end, frozenset({"including"}), limit=14)
             if subject is obj:
@@ -416,6 +420,11 @@ def _arguments(
         return subject, obj
     # nominal: "an attack on X by Y", "Y's attack on X", "a Taliban attack", "Y launched an attack"
     target = _right_actor(sa, m.end, _OBJECT_PREPS, limit=6)
+    if target is None and keys[m.end - 1] not in _OBJECT_PREPS:
+        # "an attempt to assassinate Prime Minister X": the phrase ends in its verb
+        direct = _right_actor(sa, m.end, limit=2)
+        if direct is not None and m.end - m.start >= 2 and keys[m.end - 2] == "to":
+            target = direct
     agent = by_agent
     if agent is None:
         agent = _modifier_actor(sa, m.start)
@@ -429,10 +438,6 @@ def _arguments(
             else:
                 agent = subject
     return agent, target
-
-
-def _before(sa: SentenceAnalysis, a: ActorMention, cand: Candidate) -> bool:
-    return _mention_index(sa, a)[1] <= cand.match.start
 
 
 def _modifier_actor(sa: SentenceAnalysis, start: int) -> ActorMention | None:
@@ -474,6 +479,14 @@ _AFTER_ADVERBIAL_DATE = frozenset({
 })
 
 
+_LOCATIVE = frozenset({"in", "across", "throughout", "inside", "into", "within", "near"})
+
+
+def _locative(text: str, start: int) -> bool:
+    before = text[max(0, start - 14) : start].split()
+    return bool(before) and before[-1].lower() in _LOCATIVE
+
+
 def _nearest(dates: list[DateExpression], span: Span, text: str = "") -> DateExpression | None:
     """The date expression that dates the trigger: the closest one used as an adverbial."""
     usable = [d for d in dates if not _modifies_noun(d, span, text)]
@@ -498,6 +511,19 @@ def _event_place(sa: SentenceAnalysis, span: Span) -> PlaceMention | None:
     """The event's place: the closest specific place, preferring "in/at/near X" phrases."""
     if not sa.places:
         return None
+    text = sa.sentence.text
+    # "Baghdad's Green Zone", "Kabul, Afghanistan": the inner, more precise place
+    places = [p for p in sa.places if not any(
+        q is not p and q.span.start >= p.span.end and q.span.start - p.span.end <= 4
+        and text[p.span.end : q.span.start].strip() in {"'s", "’s", ""}
+        and q.place.geo_precision <= p.place.geo_precision and q.place.feature != "country"
+        for q in sa.places)]
+    places = places or sa.places
+    # a country is the event's place only as a locative ("in Iraq"), not as an owner ("Iraq's
+    # prime minister") or an actor ("Iran condemned")
+    places = [p for p in places if p.place.feature != "country" or _locative(text, p.span.start)]
+    if not places:
+        return None
 
     def score(p: PlaceMention) -> tuple[int, int, int]:
         specific = 0 if p.place.feature == "country" else 1
@@ -506,4 +532,4 @@ def _event_place(sa: SentenceAnalysis, span: Span) -> PlaceMention | None:
                                                        "around", "of")) else 0
         return (specific, prep, -abs(p.span.start - span.end))
 
-    return max(sa.places, key=score)
+    return max(places, key=score)

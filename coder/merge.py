@@ -26,9 +26,10 @@ class MergeResult:
 def merge_record_files(paths: Iterable[str]) -> MergeResult:
     """Read every record file in order, keep each valid row once per event_id_cnty.
 
-    Invalid rows are reported (kind "invalid_record") and left out; a later row that reuses an
-    event_id_cnty with different content is reported as a warning and left out, since ids are
-    stable and the first file is taken to be the reference.
+    Rows equal but for their coding timestamp count as duplicates. Invalid rows are reported
+    (kind "invalid_record") and left out; a later row that reuses an event_id_cnty with
+    different content is reported as a warning and left out, since ids are stable and the
+    first file is taken to be the reference.
     """
     result = MergeResult()
     kept: dict[str, EventRecord] = {}
@@ -52,7 +53,7 @@ def merge_record_files(paths: Iterable[str]) -> MergeResult:
             if first is None:
                 kept[record.event_id_cnty] = record
                 result.records.append(record)
-            elif first == record:
+            elif _same_event(first, record):
                 result.n_duplicates += 1
             else:
                 result.n_conflicts += 1
@@ -67,3 +68,8 @@ def merge_record_files(paths: Iterable[str]) -> MergeResult:
                     )
                 )
     return result
+
+
+def _same_event(a: EventRecord, b: EventRecord) -> bool:
+    """Equal in every column but `timestamp`, which only says when each copy was coded."""
+    return a.model_copy(update={"timestamp": b.timestamp}) == b

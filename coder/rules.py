@@ -2,7 +2,7 @@
 
 A trigger phrase is written as words separated by spaces, where a word may be `a|b` (either),
 `{verb}` (verb, verbs, verbed, verbing), `[noun]` (noun, nouns) or `*` (up to four words of any
-kind). Phrases are compiled into token patterns indexed by their possible first words, so matching
+kind); `peace_deal` is one alternative of several words. Phrases are compiled into token patterns indexed by their possible first words, so matching
 a sentence costs one dict lookup per token.
 """
 
@@ -83,7 +83,7 @@ class Cue(BaseModel):
     phrase: str = Field(min_length=1)
     cue: Literal[
         "negation", "modality", "attempt", "intervention", "lethal", "violent", "peaceful",
-        "habitual",
+        "habitual", "compound",
     ]
     value: str
 
@@ -141,7 +141,7 @@ def compile_phrase(phrase: str) -> list[tuple[Element, ...]]:
         single: set[str] = set()
         multi: list[list[str]] = []
         for alt in alternatives:
-            keys = phrase_key(alt).split()
+            keys = phrase_key(alt.replace("_", " ")).split()
             if not keys:
                 raise ValueError(f"word {alt!r} has no letters")
             if len(keys) == 1:

@@ -124,12 +124,16 @@ def validate_rows(
     *,
     columns: list[str] | None = None,
     coerce: bool = False,
+    cross_checks: bool = True,
 ) -> list[Problem]:
     """Every problem in numbered raw rows; `columns` is the file's header when it has one,
-    `coerce` converts CSV text cells to the schema's types first."""
+    `coerce` converts CSV text cells to the schema's types first, `cross_checks=False` keeps
+    to what the JSON Schema says."""
     problems, missing = header_problems(columns, file)
     for row_no, raw in rows:
-        problems += row_problems(raw, file, row_no, coerce=coerce, missing=missing)
+        problems += row_problems(
+            raw, file, row_no, coerce=coerce, missing=missing, cross_checks=cross_checks
+        )
     return problems
 
 
@@ -153,6 +157,7 @@ def row_problems(
     *,
     coerce: bool = False,
     missing: set[str] | frozenset[str] = frozenset(),
+    cross_checks: bool = True,
 ) -> list[Problem]:
     """Schema and cross-field problems of one raw row (columns in `missing` already reported)."""
     if INVALID_ROW_KEY in raw:
@@ -175,8 +180,9 @@ def row_problems(
         problems += _schema_problems(error, row, file, row_no, missing)
     # jsonschema raises one "required" error per absent column, each of which names them all
     problems = list({(p.column, p.message): p for p in problems}.values())
-    bad_columns = {p.column for p in problems}
-    problems += consistency_problems(row, file, row_no, skip=bad_columns | missing)
+    if cross_checks:
+        bad_columns = {p.column for p in problems}
+        problems += consistency_problems(row, file, row_no, skip=bad_columns | missing)
     problems.sort(key=lambda p: _COLUMN_ORDER.get(p.column, -1))
     return problems
 

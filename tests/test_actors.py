@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from coder.actor_tables import ActorDictionary, AgentRow, name_variants
+from coder.actor_dictionary import ActorDictionary
+from coder.actor_tables import AgentRow, name_variants
 from coder.actors import find_actors, office_holder, person_actor, with_country
 from coder.dictionaries import DictionaryError, add_user_directory, clear_caches, user_directories
 from coder.text import tokenize
@@ -78,7 +79,8 @@ def test_with_country_fills_generic_agents_only() -> None:
     gunmen, group = find_actors(tokenize(text), text, dt.date(2022, 1, 1))
     assert gunmen.actor.code == ""
     placed = with_country(gunmen, "LBN", dt.date(2022, 1, 1))
-    assert (placed.actor.code, placed.actor.name) == ("LBNUAF", "Unidentified Armed Group (Lebanon)")
+    assert placed.actor.code == "LBNUAF"
+    assert placed.actor.name == "Unidentified Armed Group (Lebanon)"
     assert with_country(group, "SYR", None) is group
 
 

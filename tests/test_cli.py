@@ -144,6 +144,8 @@ def test_code_reports_inconsistent_records(
     [
         (["code", "no/such/dir", "-o", "x.csv"], "no such file or directory: no/such/dir"),
         (["code", "INPUT", "-o", "out.xlsx"], "cannot tell the output format"),
+        (["code", "INPUT", "-o", "no/such/dir/o.csv"], "no such directory for the output"),
+        (["merge", "INPUT", "-o", "no/such/dir/o.csv"], "no such directory for the output"),
         (["code", "INPUT", "-o", "x.csv", "--engine", "dask"], "install coder[dask]"),
         (["code", "INPUT", "-o", "x.csv", "--engine", "spark"], "'spark' is not one of"),
         (["code", "INPUT", "-o", "x.csv", "--jobs", "0"], "Invalid value for '--jobs'"),
@@ -228,8 +230,10 @@ def test_validate_unparseable_json_is_a_data_problem(runner: CliRunner, tmp_path
 def test_merge_deduplicates_by_event_id(runner: CliRunner, tmp_path: Path) -> None:
     a, b, out = tmp_path / "a.csv", tmp_path / "b.jsonl", tmp_path / "all.csv"
     write_records([make_record(), battle()], str(a))
-    # the same protest again, the battle with another id, and a conflicting copy of the protest
-    write_records([make_record(), battle(event_id_cnty="MOZ99"), make_record(notes="x")], str(b))
+    # the protest coded again later (a new timestamp only), the battle with another id, and a
+    # conflicting copy of the protest
+    again = make_record(timestamp=1700000000)
+    write_records([again, battle(event_id_cnty="MOZ99"), make_record(notes="x")], str(b))
     result = runner.invoke(app, ["merge", str(a), str(b), "-o", str(out)])
     assert result.exit_code == 0, result.output
     ids = [row["event_id_cnty"] for _, row in read_records(str(out))]

@@ -119,15 +119,12 @@ def test_schema_accepts_every_record_the_model_accepts(record: EventRecord) -> N
 @SETTINGS
 @given(st.lists(records(), min_size=1, max_size=3))
 def test_csv_written_records_raise_no_schema_problem(batch: list[EventRecord]) -> None:
-    # Cross-field checks are left out: random records mix event types freely.
+    # Cross-field checks are left out: random records mix event types and dates freely.
     with tempfile.TemporaryDirectory() as tmp:
         path = str(Path(tmp) / "r.csv")
         write_records(batch, path)
         source = open_records(path)
-        problems = validate_rows(source.rows, path, columns=source.columns, coerce=True)
-        schema_problems = [p for p in problems if "expected" not in p.message
-                           and "sub-event" not in p.message and "year" != p.column
-                           and "disorder" not in p.message and "inter" not in p.column
-                           and "fatalities_low" != p.column and "calendar" not in p.message
-                           and "needs a sub_event_type" not in p.message]  # fmt: skip
-        assert schema_problems == []
+        problems = validate_rows(
+            source.rows, path, columns=source.columns, coerce=True, cross_checks=False
+        )
+        assert [str(p) for p in problems] == []
