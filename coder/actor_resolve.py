@@ -146,7 +146,7 @@ def with_country(mention: ActorMention, iso3: str, day: dt.date | None) -> Actor
     (used once the event's country is known)."""
     if mention.actor.country or not mention.rule_id.startswith("agents:"):
         return mention
-    agent = ActorDictionary.load().agents.get(mention.rule_id.split(":", 1)[1])
+    agent = ActorDictionary.load().agents.get(mention.rule_id.split(":")[1])
     if agent is None:
         return mention
     return ActorMention(mention.span, agent_actor(agent, iso3, day), mention.rule_id,

@@ -10,13 +10,14 @@ IRNGOV); "Iraqi riot police" is Police Forces of Iraq / IRQCOP. People and dated
 against the sentence's date (an office holder is GOV only while in office, ELI after); a bare
 title ("the prime minister") resolves through the dated office table of the context country.
 Generic agents with no country of their own take `context_country`. The dictionaries live in
-`coder/data/actors/` (see `coder.actor_tables`).
+`coder/data/actors/`: row models in `coder.actor_tables`, loading and the matcher in
+`coder.actor_dictionary`, resolution of entries on a date in `coder.actor_resolve`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from coder.actor_dictionary import ActorDictionary, Entry
 from coder.actor_resolve import (
@@ -52,7 +53,6 @@ class _Chunk:
     of_country: str = ""  # "the government of Iraq"
     named: bool = False  # a title followed by a name not in the dictionary
     former: bool = False
-    pieces_by_kind: dict[str, _Piece] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------------------------
@@ -146,7 +146,7 @@ def _extend_name(d: ActorDictionary, tokens: list[Token], chunk: _Chunk, pieces:
     person met there joins the chunk. Returns the next piece index."""
     not_name, particles = d.words["not-name"], d.words["particle"]
     j, taken = chunk.end, 0
-    while j < len(tokens) and taken < 6:
+    while j < len(tokens) and taken < 4:
         if k < len(pieces) and pieces[k].start == j:
             if pieces[k].entry.kind == "person":
                 chunk.pieces.append(pieces[k])
@@ -166,6 +166,11 @@ def _extend_name(d: ActorDictionary, tokens: list[Token], chunk: _Chunk, pieces:
         j += 1
     while j > chunk.end and not tokens[j - 1].is_capitalized:  # no trailing particle/hyphen
         j -= 1
+    # a headline in title case ("Prime Minister Survives Drone Attack On Residence"): the
+    # words around the run are capitalised too, so capitals say nothing about names
+    rest = [t for t in tokens[j:] if t.is_word] or [t for t in tokens[1:chunk.start] if t.is_word]
+    if rest and sum(t.is_capitalized for t in rest) * 2 > len(rest):
+        return k
     if j > chunk.end:
         chunk.end, chunk.named = j, True
     return k

@@ -270,13 +270,15 @@ def _link(
                 recent.append((pos, ev))
                 return ev
     elif family == "verbal":
-        if m.actor1 is None or not m.actor1.actor.code:
+        if m.actor1 is None:
             return None
         if cand.concept.needs_target and m.actor2 is None:
             return None
         for ev in doc_events:
             if ev.family == "verbal" and _same_statement(ev.mention, m):
                 _support(ev, sid)
+                if _more_specific(m.kind.cameo_code, ev.mention.kind.cameo_code):
+                    ev.mention.kind = m.kind  # "threatened to attack": 138 over 130
                 return ev
     elif family == "sd":
         if cand.concept.needs_actor and m.actor1 is None:
@@ -450,8 +452,15 @@ def _merge_into(ev: DocEvent, m: EventMention, family: str) -> None:
 
 
 def _same_statement(a: EventMention, b: EventMention) -> bool:
-    return (a.kind.cameo_code[:3] == b.kind.cameo_code[:3] and _code(a.actor1) == _code(b.actor1)
-            and _code(a.actor2) == _code(b.actor2))
+    same_code = a.kind.cameo_code[:3] == b.kind.cameo_code[:3] or (
+        a.kind.cameo_code[:2] == b.kind.cameo_code[:2]
+        and a.sentence_index == b.sentence_index)
+    return (same_code and _code(a.actor1) == _code(b.actor1)
+            and (not _code(a.actor2) or not _code(b.actor2) or _code(a.actor2) == _code(b.actor2)))
+
+
+def _more_specific(code: str, than: str) -> bool:
+    return len(code) > len(than) or (code[-1:] != "0" and than[-1:] == "0" and len(code) == len(than))
 
 
 def _add_casualties(ev: DocEvent, sa: SentenceAnalysis) -> None:

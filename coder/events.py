@@ -407,9 +407,16 @@ def _arguments(
             gap = keys[earlier[-1].match.end : m.start]
             shares = ("and" in gap or "but" in gap or keys[m.start].endswith("ing")
                       or (m.start > 0 and keys[m.start - 1] == ","))
-            inside_previous = subject is not None and (
+            # "X killed two, and police arrested five": a subject standing between the
+            # coordinator and this verb is this clause's own; one before it is the earlier
+            # verb's object ("X called the attack terrorism and offered help")
+            own_subject = subject is not None and _after_coordinator(
+                keys, _mention_index(sa, subject)[0], earlier[-1].match.end, m.start)
+            inside_previous = subject is not None and not own_subject and (
                 _mention_index(sa, subject)[0] >= earlier[-1].match.start
             )
+            if own_subject:
+                shares = False
             if shares and (subject is None or subject is prev.actor2 or inside_previous):
                 # the subject of the earlier verb, even when unknown: never its object
                 subject = prev.actor1
@@ -438,6 +445,13 @@ def _arguments(
             else:
                 agent = subject
     return agent, target
+
+
+def _after_coordinator(keys: list[str], subject_start: int, prev_end: int, start: int) -> bool:
+    """Whether a coordinator ("and", "but", ",") separates the earlier verb from the subject."""
+    between = keys[prev_end:subject_start]
+    return any(k in {"and", "but", ",", ";", "while", "whereas"} for k in between) and (
+        subject_start < start)
 
 
 def _modifier_actor(sa: SentenceAnalysis, start: int) -> ActorMention | None:
@@ -492,12 +506,33 @@ def _nearest(dates: list[DateExpression], span: Span, text: str = "") -> DateExp
     usable = [d for d in dates if not _modifies_noun(d, span, text)]
     if not usable:
         return None
-    return min(usable, key=lambda d: abs(d.span.start - span.start))
+
+    def distance(d: DateExpression) -> int:
+        lo, hi = sorted((d.span.end, span.start)) if d.span.end <= span.start else (span.end,
+                                                                                     d.span.start)
+        # a date across a clause boundary ("..., and police arrested ... on Tuesday") is
+        # another clause's date
+        boundary = any(ch in text[lo:hi] for ch in ",;") if text else False
+        return abs(d.span.start - span.start) + (1000 if boundary else 0)
+
+    return min(usable, key=distance)
+
+
+_DATE_PREPOSITIONS = frozenset({
+    "in", "on", "at", "since", "during", "by", "from", "until", "before", "after", "early",
+    "late", "last", "this", "next", "of",
+})
 
 
 def _modifies_noun(d: DateExpression, trigger: Span, text: str) -> bool:
+    """ "the Oct. 10 elections": a date that names a noun's occasion, not when the event was."""
     if not text or d.span.end >= len(text):
         return False
+    prior = text[: d.span.start].split()
+    if d.span.text.split()[0].lower() in _DATE_PREPOSITIONS or (
+        prior and prior[-1].lower() in _DATE_PREPOSITIONS
+    ):
+        return False  # "in 1994", "on Friday when ...": an adverbial
     rest = text[d.span.end :].lstrip()
     if not rest or not rest[0].isalpha():
         return False
