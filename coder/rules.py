@@ -220,8 +220,8 @@ def _match_from(
                 p = pos + skip
                 if p > n:
                     break
-                if skip and not tokens[p - 1].is_word:
-                    break  # gaps never cross punctuation
+                if skip and not (tokens[p - 1].is_word or tokens[p - 1].key == "'s"):
+                    break  # gaps never cross punctuation (a possessive is part of a phrase)
                 end = _match_from(tokens, p, elements, k + 1, n)
                 if end is not None:
                     return end
