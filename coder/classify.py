@@ -41,19 +41,9 @@ def type_rank(kind: EventType) -> tuple[int, int]:
 def strongest_weapon(tokens: list[Token], rules: RuleSet) -> tuple[Weapon, int] | None:
     """The highest-ranked weapon named in the sentence, with its token index."""
     best: tuple[Weapon, int] | None = None
-    keys = [t.key for t in tokens]
-    n = len(keys)
-    for i in range(n):
-        if not tokens[i].is_word:
-            continue
-        for length in range(rules.weapon_max_words, 0, -1):
-            if i + length > n:
-                continue
-            w = rules.weapons.get(" ".join(k for k in keys[i : i + length] if k != "-"))
-            if w is not None:
-                if best is None or w.rank > best[0].rank:
-                    best = (w, i)
-                break
+    for m in rules.weapons.iter_find(tokens):
+        if best is None or m.value.rank > best[0].rank:
+            best = (m.value, m.start)
     return best
 
 

@@ -10,9 +10,10 @@ event they describe, and merges mentions of one incident, so that each document 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
-from coder.actors import ActorDictionary, agent_actor, find_actors
+from coder.actors import ActorDictionary, agent_actor, find_actors, with_country
 from coder.casualties import find_casualties
 from coder.classify import DEMONSTRATION_TYPES, is_armed, type_rank
 from coder.dates import find_date_expressions, resolve_date
@@ -28,12 +29,13 @@ from coder.models import (
     PlaceMention,
     Span,
 )
-from coder.places import Gazetteer, PlaceContext, document_context
+from coder.places import Gazetteer, PlaceContext
 from coder.sentences import document_sentences
 from coder.text import tokenize
 
 # how far (in sentences) a date, place or casualty figure carries to a later sentence
 CARRY_SENTENCES = 3
+GENERIC_ATTACK = ("Violence against civilians", "Attack")
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 
 
@@ -69,9 +71,6 @@ class CodedDocument:
 def code_document(doc: Document) -> CodedDocument:
     """All events one document reports, linked across its sentences."""
     sentences = document_sentences(doc)
-    texts = [s.text for s in sentences]
-    context = document_context(texts, doc.dateline)
-    country = context.countries[0] if context.countries else ""
     gaz = Gazetteer.load()
     analyses: list[SentenceAnalysis] = []
     for s in sentences:
@@ -80,13 +79,19 @@ def code_document(doc: Document) -> CodedDocument:
         sa.dates = find_date_expressions(s.text)
         analyses.append(sa)
     anchor, basis = _document_anchor(doc, analyses)
+    for sa in analyses:
+        sa.actors = find_actors(sa.tokens, sa.sentence.text, anchor)
+    context = _document_context(analyses, doc.dateline, gaz)
+    country = context.countries[0] if context.countries else ""
     people: tuple[ActorMention | None, ActorMention | None] = (None, None)
     open_quote = False
     doc_events: list[DocEvent] = []
     recent: list[tuple[int, DocEvent]] = []  # (sentence position, event) of violence/demo
     for pos, sa in enumerate(analyses):
         s = sa.sentence
-        sa.actors = find_actors(sa.tokens, s.text, anchor, country)
+        if country:
+            # generic agents ("police", "gunmen") belong to the document's country
+            sa.actors = [with_country(a, country, anchor) for a in sa.actors]
         sa.places = gaz.find_places(sa.tokens, s.text, context)
         sa.casualties = [c for c in find_casualties(s.text, sa.tokens) if not c.cumulative]
         people = _resolve_pronouns(sa, people)
@@ -109,6 +114,25 @@ def code_document(doc: Document) -> CodedDocument:
     for ev in doc_events:
         _fill_default_actors(ev, country)
     return CodedDocument(doc, doc_events, len(sentences), anchor, basis, context)
+
+
+def _document_context(
+    analyses: list[SentenceAnalysis], dateline: str, gaz: Gazetteer
+) -> PlaceContext:
+    """The document's countries, most named first: the countries of the actors it names
+    (countries, demonyms, capitals, office holders, national groups), and its dateline."""
+    counts: Counter[str] = Counter()
+    for sa in analyses:
+        for a in sa.actors:
+            if a.actor.country:
+                counts[a.actor.country] += 1
+    if dateline:
+        for part in (dateline, *dateline.split(",")):
+            found = gaz.lookup(part.strip())
+            if found is not None:
+                counts[found.iso3] += 2
+                break
+    return PlaceContext([iso for iso, _ in counts.most_common()], dateline)
 
 
 # --------------------------------------------------------------------------------------------
@@ -148,6 +172,8 @@ def _is_person(m: ActorMention) -> bool:
 
 def _quote_open_after(text: str, open_before: bool) -> bool:
     """Whether a quotation is still open at the end of the sentence."""
+    if '"' not in text and "\u201c" not in text and "\u201d" not in text and "\u201e" not in text:
+        return open_before
     state = open_before
     for ch in text:
         if ch in "\u201c\u201e":
@@ -170,8 +196,8 @@ def _resolve_pronouns(
     added: list[ActorMention] = []
     by_start = sorted(sa.actors, key=lambda a: a.span.start)
     for tok in sa.tokens:
-        people_before = [a for a in by_start if a.span.end <= tok.start and _is_person(a)]
         if tok.key in _PERSON_PRONOUNS:
+            people_before = [a for a in by_start if a.span.end <= tok.start and _is_person(a)]
             if tok.key == "him":
                 own = people_before[0] if people_before else prev_subject
                 antecedent = prev_other if own is prev_subject else prev_subject
@@ -432,7 +458,9 @@ def _merge_into(ev: DocEvent, m: EventMention, family: str) -> None:
                 EventType("Protests", "Excessive force against protesters", "175"))
             ev.family = "demo"
             main.actor1, main.actor2 = m.actor1, state_actor or m.actor2
-    elif type_rank(m.kind) > type_rank(main.kind) and not _bare_clash(m):
+    elif (type_rank(m.kind) > type_rank(main.kind) and not _bare_clash(m)
+          and (m.kind.event_type, m.kind.sub_event_type) != GENERIC_ATTACK):
+        # a generic "killing" never overrides a more specific account of the same incident
         main.kind = m.kind
         main.civilian_targeting = m.civilian_targeting
     if main.actor1 is None and m.actor1 is not None:

@@ -33,6 +33,20 @@ class Cluster:
     dates: list[ResolvedDate | None] = field(default_factory=list)
     date: ResolvedDate | None = None
     date_reason: str = ""
+    # one member per distinct (kind, place, actors, date): what a newcomer is compared with
+    reps: list[tuple[DocEvent, ResolvedDate | None]] = field(default_factory=list)
+    signatures: set[tuple] = field(default_factory=set)  # type: ignore[type-arg]
+    votes: dict[dt.date, int] = field(default_factory=dict)  # reports per resolved date
+
+    def add(self, ev: DocEvent, d: ResolvedDate | None) -> None:
+        self.members.append(ev)
+        self.dates.append(d)
+        if d is not None:
+            self.votes[d.date] = self.votes.get(d.date, 0) + 1
+        sig = _signature(ev, d)
+        if sig not in self.signatures:
+            self.signatures.add(sig)
+            self.reps.append((ev, d))
 
     @property
     def main(self) -> DocEvent:
@@ -55,7 +69,8 @@ def consolidate(docs: list[CodedDocument], *, merge: bool = True) -> list[Cluste
 
 def _single(ev: DocEvent, anchors: dict[str, dt.date | None]) -> Cluster:
     d = resolve_event_date(ev, anchors[ev.doc.id])
-    c = Cluster([ev], [d])
+    c = Cluster()
+    c.add(ev, d)
     _choose_date(c)
     return c
 
@@ -76,23 +91,47 @@ def _cluster(events: list[DocEvent], anchors: dict[str, dt.date | None]) -> list
     # best-dated reports found clusters first, so vaguer reports join them
     order = sorted(range(len(dated)), key=lambda i: (_quality(dated[i][1]), i))
     clusters: list[Cluster] = []
+    blocks: dict[tuple[str, ...], list[Cluster]] = {}
     for i in order:
         ev, d = dated[i]
-        home = next((c for c in clusters if _fits(c, ev, d)), None)
+        block = blocks.setdefault(_block(ev), [])
+        home = next((c for c in block if _near_in_time(c, d) and _fits(c, ev, d)), None)
         if home is None:
             home = Cluster()
             clusters.append(home)
-        home.members.append(ev)
-        home.dates.append(d)
+            block.append(home)
+        home.add(ev, d)
         _choose_date(home)
     for c in clusters:
         # members in document order, so the first is stable whatever the input order
         paired = sorted(zip(c.members, c.dates, strict=True),
-                        key=lambda p: (p[0].doc.id, p[0].sentence_ids[0]))
+                        key=lambda p: (p[0].doc.id, _sentence_number(p[0].sentence_ids[0])))
         c.members = [p[0] for p in paired]
         c.dates = [p[1] for p in paired]
     clusters.sort(key=lambda c: (c.main.doc.id, _sentence_number(c.main.sentence_ids[0])))
     return clusters
+
+
+def _block(ev: DocEvent) -> tuple[str, ...]:
+    """Only events in the same block can be one event: statements by speaker and code."""
+    if ev.family == "verbal":
+        code = ev.mention.actor1.actor.code if ev.mention.actor1 is not None else ""
+        return ("verbal", ev.kind.cameo_code[:3], code)
+    return ("acled",)
+
+
+def _near_in_time(c: Cluster, d: ResolvedDate | None) -> bool:
+    if c.date is None or d is None:
+        return True
+    reach = WEEKDAY_REACH_DAYS + 7 + _PRECISION_DAYS.get(c.date.precision, 31)
+    return abs((c.date.date - d.date).days) <= reach
+
+
+def _signature(ev: DocEvent, d: ResolvedDate | None) -> tuple:  # type: ignore[type-arg]
+    m = ev.mention
+    place = m.place.place.name if m.place is not None else ""
+    return (ev.family, m.kind.event_type, m.kind.sub_event_type, m.kind.cameo_code[:3], place,
+            _named(m.actor1), _named(m.actor2), d.date if d else None, d.basis if d else "")
 
 
 def _sentence_number(sid: str) -> int:
@@ -103,11 +142,10 @@ def _fits(c: Cluster, ev: DocEvent, d: ResolvedDate | None) -> bool:
     """Compatible with the event's chosen date and with at least one report in the cluster,
     conflicting with none on kind, place or target."""
     if c.date is not None and d is not None and not _dates_match(c.members[0], c.date, ev, d):
-        if not any(_dates_match(m, md, ev, d) for m, md in zip(c.members, c.dates, strict=True)
-                   if md is not None):
+        if not any(_dates_match(m, md, ev, d) for m, md in c.reps if md is not None):
             return False
     linked = False
-    for member, md in zip(c.members, c.dates, strict=True):
+    for member, md in c.reps:
         if not (_same_kind(member, ev) and _same_place(member, ev) and _same_actors(member, ev)):
             return False
         linked = linked or _dates_match(member, md, ev, d)
@@ -215,21 +253,21 @@ def _weekday_match(a: DocEvent, da: ResolvedDate, b: DocEvent, db: ResolvedDate)
 
 
 def _choose_date(c: Cluster) -> None:
-    candidates = [d for d in c.dates if d is not None]
+    """The event's date: from the best-dated reports, the one written closest to the event,
+    then the date most reports give, then the earliest."""
+    candidates = [(d, ev) for ev, d in c.reps if d is not None]
     if not candidates:
         c.date = None
         c.date_reason = "no date in the text and no publication date for any report"
         return
-    best_quality = min(_quality(d) for d in candidates)
-    best = [(d, ev) for d, ev in zip(c.dates, c.members, strict=True)
-            if d is not None and _quality(d) == best_quality]
+    best_quality = min(_quality(d) for d, _ in candidates)
+    best = [(d, ev) for d, ev in candidates if _quality(d) == best_quality]
 
     def closeness(pair: tuple[ResolvedDate, DocEvent]) -> tuple[int, int, dt.date]:
         d, ev = pair
-        # the report written closest to the event reads its weekdays most reliably
+        # a report written weeks after the event reads its weekdays least reliably
         lag = abs((ev.anchor - d.date).days) if ev.anchor is not None else 999
-        agree = sum(1 for x, _ in best if x.date == d.date)
-        return (lag if lag > 7 else 0, -agree, d.date)
+        return (lag if lag > 7 else 0, -c.votes.get(d.date, 0), d.date)
 
     c.date = min(best, key=closeness)[0]
 

@@ -6,6 +6,7 @@ casualties); output is a list of `EventMention`s, each naming the rules that fir
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from coder.classify import classify_demonstration, classify_violence, strongest_weapon
@@ -78,6 +79,8 @@ class SentenceAnalysis:
     casualties: list[CasualtyMention] = field(default_factory=list)
     is_title: bool = False
     starts_quoted: bool = False  # a quotation opened in an earlier sentence is still open
+    token_starts: list[int] | None = None  # filled on first use, for span -> token lookups
+    token_ends: list[int] | None = None
 
 
 @dataclass(slots=True)
@@ -123,8 +126,10 @@ def find_events(sa: SentenceAnalysis, rules: RuleSet | None = None) -> list[Cand
         return []
     quoted = quoted_flags(tokens, sa.starts_quoted)
     keys = [t.key for t in tokens]
-    weapon_hit = strongest_weapon(tokens, rules)
-    cues = _sentence_cues(keys, rules)
+    families = {rules.concepts[m.trigger.concept].family for m in matches}
+    # weapons and demonstration cues matter only to violent and demonstration triggers
+    weapon_hit = strongest_weapon(tokens, rules) if "violence" in families else None
+    cues = _sentence_cues(keys, rules) if families & {"protest", "riot"} else set()
     out: list[Candidate] = []
     for m in matches:
         concept = rules.concepts[m.trigger.concept]
@@ -219,14 +224,21 @@ def _likely_pos(tokens: list[Token], i: int) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+def _ngrams(keys: list[str], n: int = 3):  # type: ignore[no-untyped-def]
+    """Every 1- to n-word phrase key in `keys`."""
+    for i in range(len(keys)):
+        for j in range(i + 1, min(i + n, len(keys)) + 1):
+            yield " ".join(keys[i:j])
+
+
 def _sentence_cues(keys: list[str], rules: RuleSet) -> set[str]:
-    text = " " + " ".join(keys) + " "
+    """Demonstration cue kinds named anywhere in the sentence."""
     found = set()
-    for kind in ("intervention", "lethal", "violent", "peaceful", "habitual"):
-        for phrase in rules.cue_keys.get(kind, {}):
-            if f" {phrase} " in text:
+    wanted = ("intervention", "lethal", "violent", "peaceful", "habitual")
+    for gram in _ngrams(keys):
+        for kind in wanted:
+            if gram in rules.cue_keys.get(kind, {}):
                 found.add(kind)
-                break
     return found
 
 
@@ -315,11 +327,12 @@ def _realis(keys: list[str], i: int, rules: RuleSet, is_title: bool, pos: str) -
         if window[j] in _CLAUSE_BREAK or window[j] == ",":
             window = window[j + 1 :]
             break
-    text = " " + " ".join(window) + " "
+    grams = set(_ngrams(window))
     for kind in ("attempt", "negation", "modality"):
-        for phrase, value in rules.cue_keys.get(kind, {}).items():
-            if f" {phrase} " in text:
-                return value
+        table = rules.cue_keys.get(kind, {})
+        hits = [table[g] for g in grams if g in table]
+        if hits:
+            return hits[0]
     if pos == "verb" and window and window[-1] == "to":
         return "planned"
     return "actual"
@@ -337,13 +350,12 @@ def _is_passive(tokens: list[Token], i: int) -> bool:
 
 def _mention_index(sa: SentenceAnalysis, a: ActorMention) -> tuple[int, int]:
     """Token indexes (first, one past last) of an actor mention."""
-    first = last = -1
-    for idx, t in enumerate(sa.tokens):
-        if t.start >= a.span.start and first < 0:
-            first = idx
-        if t.end <= a.span.end:
-            last = idx + 1
-    return max(first, 0), max(last, first + 1)
+    if sa.token_starts is None:
+        sa.token_starts = [t.start for t in sa.tokens]
+        sa.token_ends = [t.end for t in sa.tokens]
+    first = bisect_left(sa.token_starts, a.span.start)
+    last = bisect_right(sa.token_ends, a.span.end)
+    return first, max(last, first + 1)
 
 
 def _left_subject(sa: SentenceAnalysis, start: int) -> ActorMention | None:

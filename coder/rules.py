@@ -21,7 +21,7 @@ from coder.dictionaries import (
     register_cache,
 )
 from coder.models import EVENT_TYPES, SUB_EVENT_TYPES, Problem
-from coder.text import Token, phrase_key
+from coder.text import PhraseMatcher, Token, phrase_key
 
 GAP = "*"
 MAX_GAP = 4
@@ -245,8 +245,7 @@ class RuleSet:
     concepts: dict[str, Concept]
     triggers: dict[str, Trigger]
     index: TriggerIndex
-    weapons: dict[str, Weapon]  # phrase key -> weapon
-    weapon_max_words: int
+    weapons: PhraseMatcher[Weapon]
     cues: dict[str, list[Cue]]  # cue kind -> cues
     cue_keys: dict[str, dict[str, str]]  # cue kind -> phrase key -> value
 
@@ -264,7 +263,9 @@ def load_rules() -> RuleSet:
     ]
     if problems:
         raise DictionaryError(problems)
-    weapons = {phrase_key(w.phrase): w for w in read_csv_models("events/weapons.csv", Weapon)}
+    weapons: PhraseMatcher[Weapon] = PhraseMatcher()
+    for w in read_csv_models("events/weapons.csv", Weapon):
+        weapons.add(w.phrase, w)
     cues: dict[str, list[Cue]] = {}
     cue_keys: dict[str, dict[str, str]] = {}
     for cue in read_csv_models("events/cues.csv", Cue):
@@ -275,7 +276,6 @@ def load_rules() -> RuleSet:
         triggers={t.id: t for t in triggers},
         index=TriggerIndex(triggers),
         weapons=weapons,
-        weapon_max_words=max((len(k.split()) for k in weapons), default=1),
         cues=cues,
         cue_keys=cue_keys,
     )

@@ -34,7 +34,6 @@ _TOKEN_RE = re.compile(
     r"|\w+(?:'\w+)*"  # words, with inner apostrophes (Kata'ib)
     r"|[^\w\s]",  # any other single character
 )
-_POSSESSIVE_RE = re.compile(r"'s$", re.IGNORECASE)
 
 
 def fold(text: str) -> str:
@@ -50,12 +49,13 @@ def strip_accents(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=200_000)
 def normalize_word(word: str) -> str:
     """The dictionary key of one word: lower case, no accents, no inner apostrophes or dots."""
     return strip_accents(word.lower()).replace("'", "").replace(".", "")
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class Token:
     text: str  # as written
     key: str  # normalize_word(text); punctuation keeps its character
@@ -68,23 +68,40 @@ class Token:
         return self.text[:1].isupper()
 
 
+_KEY_CACHE: dict[str, str] = {}
+
+
+def _word_key(word: str) -> str:
+    key = _KEY_CACHE.get(word)
+    if key is None:
+        key = normalize_word(word)
+        if len(_KEY_CACHE) < 500_000:
+            _KEY_CACHE[word] = key
+    return key
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into tokens with character offsets; "Iraq's" gives "Iraq" and "'s"."""
-    folded = fold(text)
+    # typographic quotes and dashes are the only characters folded; ASCII text has none
+    folded = text if text.isascii() and "`" not in text else text.translate(_FOLD)
+    same = folded is text or folded == text  # then the folded words are the words as written
     tokens: list[Token] = []
+    append = tokens.append
+    key_of = _KEY_CACHE.get
     for m in _TOKEN_RE.finditer(folded):
         s, e = m.span()
-        raw = folded[s:e]
-        if raw[0].isalnum() or raw[0] == "_":
-            poss = _POSSESSIVE_RE.search(raw)
-            if poss and len(raw) > 2:
-                cut = s + poss.start()
-                tokens.append(Token(text[s:cut], normalize_word(raw[: poss.start()]), s, cut, True))
-                tokens.append(Token(text[cut:e], "'s", cut, e, False))
+        raw = m.group()
+        shown = raw if same else text[s:e]
+        first = raw[0]
+        if first.isalnum() or first == "_":
+            if len(raw) > 2 and raw[-2] == "'" and raw[-1] in "sS":
+                cut = e - 2
+                append(Token(shown[:-2], _word_key(raw[:-2]), s, cut, True))
+                append(Token(shown[-2:], "'s", cut, e, False))
                 continue
-            tokens.append(Token(text[s:e], normalize_word(raw), s, e, True))
+            append(Token(shown, key_of(raw) or _word_key(raw), s, e, True))
         else:
-            tokens.append(Token(text[s:e], raw, s, e, False))
+            append(Token(shown, raw, s, e, False))
     return tokens
 
 
