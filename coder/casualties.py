@@ -20,6 +20,8 @@ few words after it ("the death toll rose to 30"). ACLED conventions (codebooks.m
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -424,11 +426,11 @@ def _segments(tokens: list[Token]) -> list[int]:
 def find_casualties(text: str, tokens: list[Token] | None = None) -> list[CasualtyMention]:
     """Every killed/injured figure in one sentence, spans relative to `text`."""
     r = _rules()
-    low = text.lower()
-    if not any(stem in low for stem in r.stems):
-        return []
     if tokens is None:
         tokens = tokenize(text)
+    words = r.trigger_words
+    if not any(t.key in words for t in tokens):  # no casualty word at all: the common case
+        return []
     triggers = r.triggers.find(tokens)
     if not triggers:
         return []

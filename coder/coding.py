@@ -17,7 +17,7 @@ from coder.actors import ActorDictionary, agent_actor, find_actors, with_country
 from coder.casualties import find_casualties
 from coder.classify import DEMONSTRATION_TYPES, is_armed, type_rank
 from coder.dates import find_date_expressions, resolve_date
-from coder.events import Candidate, SentenceAnalysis, find_events
+from coder.events import Candidate, SentenceAnalysis, find_events, find_triggers
 from coder.models import (
     Actor,
     ActorMention,
@@ -92,12 +92,14 @@ def code_document(doc: Document) -> CodedDocument:
         if country:
             # generic agents ("police", "gunmen") belong to the document's country
             sa.actors = [with_country(a, country, anchor) for a in sa.actors]
-        sa.places = gaz.find_places(sa.tokens, s.text, context)
-        sa.casualties = [c for c in find_casualties(s.text, sa.tokens) if not c.cumulative]
         people = _resolve_pronouns(sa, people)
         sa.starts_quoted = open_quote
         open_quote = _quote_open_after(s.text, open_quote)
-        candidates = find_events(sa)
+        sa.casualties = [c for c in find_casualties(s.text, sa.tokens) if not c.cumulative]
+        triggers = find_triggers(sa.tokens)
+        if triggers:  # places serve only events
+            sa.places = gaz.find_places(sa.tokens, s.text, context)
+        candidates = find_events(sa, matches=triggers)
         # "seven guards were injured in the attack": the casualties belong to that attack
         refers_back = any(c.anaphoric for c in candidates)
         used_casualties = False

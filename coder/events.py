@@ -115,13 +115,25 @@ def quoted_flags(tokens: list[Token], inside: bool = False) -> list[bool]:
     return flags
 
 
-def find_events(sa: SentenceAnalysis, rules: RuleSet | None = None) -> list[Candidate]:
+def find_triggers(tokens: list[Token], rules: RuleSet | None = None) -> list[TriggerMatch]:
+    """The trigger phrases a sentence contains (cheap: run it first, and skip the sentence's
+    other stages when there are none)."""
+    rules = rules or load_rules()
+    if not tokens:
+        return []
+    return _select_matches(_filter_matches(rules.index.find(tokens), tokens), tokens)
+
+
+def find_events(
+    sa: SentenceAnalysis,
+    rules: RuleSet | None = None,
+    matches: list[TriggerMatch] | None = None,
+) -> list[Candidate]:
     """Every event the sentence reports, before document-level linking."""
     rules = rules or load_rules()
     tokens = sa.tokens
-    if not tokens:
-        return []
-    matches = _select_matches(_filter_matches(rules.index.find(tokens), tokens), tokens)
+    if matches is None:
+        matches = find_triggers(tokens, rules)
     if not matches:
         return []
     quoted = quoted_flags(tokens, sa.starts_quoted)
@@ -233,13 +245,13 @@ def _ngrams(keys: list[str], n: int = 3):  # type: ignore[no-untyped-def]
 
 def _sentence_cues(keys: list[str], rules: RuleSet) -> set[str]:
     """Demonstration cue kinds named anywhere in the sentence."""
-    found = set()
-    wanted = ("intervention", "lethal", "violent", "peaceful", "habitual")
+    found: set[str] = set()
+    kinds = rules.cue_kinds
     for gram in _ngrams(keys):
-        for kind in wanted:
-            if gram in rules.cue_keys.get(kind, {}):
-                found.add(kind)
-    return found
+        hit = kinds.get(gram)
+        if hit:
+            found |= hit
+    return found & {"intervention", "lethal", "violent", "peaceful", "habitual"}
 
 
 def _build(
@@ -327,12 +339,13 @@ def _realis(keys: list[str], i: int, rules: RuleSet, is_title: bool, pos: str) -
         if window[j] in _CLAUSE_BREAK or window[j] == ",":
             window = window[j + 1 :]
             break
-    grams = set(_ngrams(window))
+    kinds = rules.cue_kinds
+    grams = [g for g in _ngrams(window) if g in kinds]
     for kind in ("attempt", "negation", "modality"):
-        table = rules.cue_keys.get(kind, {})
-        hits = [table[g] for g in grams if g in table]
-        if hits:
-            return hits[0]
+        table = rules.cue_keys[kind]
+        for g in grams:
+            if g in table:
+                return table[g]
     if pos == "verb" and window and window[-1] == "to":
         return "planned"
     return "actual"

@@ -248,6 +248,7 @@ class RuleSet:
     weapons: PhraseMatcher[Weapon]
     cues: dict[str, list[Cue]]  # cue kind -> cues
     cue_keys: dict[str, dict[str, str]]  # cue kind -> phrase key -> value
+    cue_kinds: dict[str, frozenset[str]]  # phrase key -> every cue kind it belongs to
 
 
 @lru_cache(maxsize=1)
@@ -278,6 +279,10 @@ def load_rules() -> RuleSet:
         weapons=weapons,
         cues=cues,
         cue_keys=cue_keys,
+        cue_kinds={
+            key: frozenset(kind for kind, table in cue_keys.items() if key in table)
+            for key in {k for table in cue_keys.values() for k in table}
+        },
     )
 
 
