@@ -423,13 +423,18 @@ def _segments(tokens: list[Token]) -> list[int]:
     return out
 
 
+_RAW_WORD = re.compile(r"[^\W\d_]+")
+
+
 def find_casualties(text: str, tokens: list[Token] | None = None) -> list[CasualtyMention]:
     """Every killed/injured figure in one sentence, spans relative to `text`."""
     r = _rules()
-    if tokens is None:
-        tokens = tokenize(text)
     words = r.trigger_words
-    if not any(t.key in words for t in tokens):  # no casualty word at all: the common case
+    if tokens is None:
+        if words.isdisjoint(_RAW_WORD.findall(text.lower())):
+            return []  # no casualty word at all: the common case, decided before tokenizing
+        tokens = tokenize(text)
+    elif not any(t.key in words for t in tokens):
         return []
     triggers = r.triggers.find(tokens)
     if not triggers:

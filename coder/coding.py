@@ -18,6 +18,7 @@ from coder.casualties import find_casualties
 from coder.classify import DEMONSTRATION_TYPES, is_armed, type_rank
 from coder.dates import find_date_expressions, resolve_date
 from coder.events import Candidate, SentenceAnalysis, find_events, find_triggers
+from coder.rules import TriggerMatch, load_rules
 from coder.models import (
     Actor,
     ActorMention,
@@ -73,14 +74,24 @@ def code_document(doc: Document) -> CodedDocument:
     sentences = document_sentences(doc)
     gaz = Gazetteer.load()
     analyses: list[SentenceAnalysis] = []
+    triggers: list[list[TriggerMatch]] = []
+    index = load_rules().index
     for s in sentences:
-        tokens = tokenize(s.text)
-        sa = SentenceAnalysis(s, tokens, is_title=s.start < 0)
+        sa = SentenceAnalysis(s, is_title=s.start < 0)
         sa.dates = find_date_expressions(s.text)
         analyses.append(sa)
+        # most sentences hold no trigger word: they are not even tokenized unless needed
+        if index.may_match(s.text):
+            sa.tokens = tokenize(s.text)
+            triggers.append(find_triggers(sa.tokens))
+        else:
+            triggers.append([])
     anchor, basis = _document_anchor(doc, analyses)
-    for sa in analyses:
-        sa.actors = find_actors(sa.tokens, sa.sentence.text, anchor)
+    for pos, sa in enumerate(analyses):
+        if _needs_actors(pos, analyses, triggers):
+            if not sa.tokens:
+                sa.tokens = tokenize(sa.sentence.text)
+            sa.actors = find_actors(sa.tokens, sa.sentence.text, anchor)
     context = _document_context(analyses, doc.dateline, gaz)
     country = context.countries[0] if context.countries else ""
     people: tuple[ActorMention | None, ActorMention | None] = (None, None)
@@ -95,11 +106,11 @@ def code_document(doc: Document) -> CodedDocument:
         people = _resolve_pronouns(sa, people)
         sa.starts_quoted = open_quote
         open_quote = _quote_open_after(s.text, open_quote)
-        sa.casualties = [c for c in find_casualties(s.text, sa.tokens) if not c.cumulative]
-        triggers = find_triggers(sa.tokens)
-        if triggers:  # places serve only events
+        found = find_casualties(s.text, sa.tokens or None)
+        sa.casualties = [c for c in found if not c.cumulative]
+        if triggers[pos]:  # places serve only events
             sa.places = gaz.find_places(sa.tokens, s.text, context)
-        candidates = find_events(sa, matches=triggers)
+        candidates = find_events(sa, matches=triggers[pos])
         # "seven guards were injured in the attack": the casualties belong to that attack
         refers_back = any(c.anaphoric for c in candidates)
         used_casualties = False
@@ -116,6 +127,21 @@ def code_document(doc: Document) -> CodedDocument:
     for ev in doc_events:
         _fill_default_actors(ev, country)
     return CodedDocument(doc, doc_events, len(sentences), anchor, basis, context)
+
+
+def _needs_actors(
+    pos: int, analyses: list[SentenceAnalysis], triggers: list[list[TriggerMatch]]
+) -> bool:
+    """Actors matter in a sentence that reports an event, and in the two sentences before one
+    that refers to a person by pronoun (the antecedent is there)."""
+    if triggers[pos]:
+        return True
+    for ahead in (pos + 1, pos + 2):
+        if ahead < len(analyses) and triggers[ahead] and any(
+            t.key in _PERSON_PRONOUNS for t in analyses[ahead].tokens
+        ):
+            return True
+    return False
 
 
 def _document_context(

@@ -21,7 +21,7 @@ from coder.models import (
     Span,
 )
 from coder.rules import Concept, RuleSet, Trigger, TriggerMatch, load_rules
-from coder.text import Token
+from coder.text import Token, phrase_key
 
 _BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"})
 _ADVERBS = frozenset({
@@ -58,6 +58,7 @@ _LIGHT_VERBS = frozenset({
     "survives", "survive", "escaped",
 })
 _OBJECT_PREPS = frozenset({"on", "against", "targeting", "at", "of", "upon", "toward", "towards"})
+_BY = frozenset({"by"})
 _FIRST_PERSON = frozenset({"i", "we", "us", "our", "my"})
 _ARMED_VICTIMS = frozenset({
     "soldier", "soldiers", "troops", "troop", "police", "policemen", "policeman", "officers",
@@ -72,13 +73,14 @@ class SentenceAnalysis:
     """Everything the earlier stages found in one sentence."""
 
     sentence: Sentence
-    tokens: list[Token]
+    tokens: list[Token] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     dates: list[DateExpression] = field(default_factory=list)
     casualties: list[CasualtyMention] = field(default_factory=list)
     is_title: bool = False
     starts_quoted: bool = False  # a quotation opened in an earlier sentence is still open
+    keys: list[str] = field(default_factory=list)  # token keys, filled by find_events
     token_starts: list[int] | None = None  # filled on first use, for span -> token lookups
     token_ends: list[int] | None = None
 
@@ -136,8 +138,12 @@ def find_events(
         matches = find_triggers(tokens, rules)
     if not matches:
         return []
-    quoted = quoted_flags(tokens, sa.starts_quoted)
     keys = [t.key for t in tokens]
+    sa.keys = keys
+    if sa.starts_quoted or '"' in keys:
+        quoted = quoted_flags(tokens, sa.starts_quoted)
+    else:
+        quoted = [False] * len(tokens)
     families = {rules.concepts[m.trigger.concept].family for m in matches}
     # weapons and demonstration cues matter only to violent and demonstration triggers
     weapon_hit = strongest_weapon(tokens, rules) if "violence" in families else None
@@ -156,45 +162,34 @@ def find_events(
 # --------------------------------------------------------------------------------------------
 
 
-def _contains(keys: list[str], phrase_keys: list[str], lo: int, hi: int) -> bool:
+def _contains(keys: list[str], phrase_keys: tuple[str, ...], lo: int, hi: int) -> bool:
     window = " " + " ".join(keys[max(lo, 0) : max(hi, 0)]) + " "
     return any(f" {p} " in window for p in phrase_keys)
 
 
 def _filter_matches(matches: list[TriggerMatch], tokens: list[Token]) -> list[TriggerMatch]:
+    """Drop matches whose context words say they are not events ("fight corruption")."""
+    if not matches:
+        return matches
     keys = [t.key for t in tokens]
-    n = len(keys)
+    sentence = ""
     out = []
+    filters = load_rules().filters
     for m in matches:
-        t = m.trigger
-        if t.unless and _contains(keys, _keys(t.unless), 0, n):
-            continue
-        if t.after and not _contains(keys, _keys(t.after), m.end, m.end + 8):
-            if not (t.before and _contains(keys, _keys(t.before), m.start - 6, m.start)):
+        f = filters[m.trigger.id]
+        if f.unless:
+            sentence = sentence or " " + " ".join(keys) + " "
+            if any(f" {p} " in sentence for p in f.unless):
                 continue
-        elif t.before and not t.after and not _contains(keys, _keys(t.before), m.start - 6,
-                                                         m.start):
+        if f.after and not _contains(keys, f.after, m.end, m.end + 8):
+            if not (f.before and _contains(keys, f.before, m.start - 6, m.start)):
+                continue
+        elif f.before and not f.after and not _contains(keys, f.before, m.start - 6, m.start):
             continue
-        if t.after_or_before and not _contains(
-            keys, _keys(t.after_or_before), m.start - 8, m.end + 8
-        ):
+        if f.after_or_before and not _contains(keys, f.after_or_before, m.start - 8, m.end + 8):
             continue
         out.append(m)
     return out
-
-
-_KEY_CACHE: dict[tuple[str, ...], list[str]] = {}
-
-
-def _keys(phrases: list[str]) -> list[str]:
-    from coder.text import phrase_key
-
-    k = tuple(phrases)
-    got = _KEY_CACHE.get(k)
-    if got is None:
-        got = [phrase_key(p) for p in phrases]
-        _KEY_CACHE[k] = got
-    return got
 
 
 def _select_matches(matches: list[TriggerMatch], tokens: list[Token]) -> list[TriggerMatch]:
@@ -274,7 +269,8 @@ def _build(
     passive = pos == "verb" and _is_passive(tokens, m.start)
 
     actor1, actor2 = _arguments(sa, m, pos, passive, earlier)
-    if m.trigger.swap_if and any(k in keys[m.start : m.end] for k in _keys(m.trigger.swap_if)):
+    if m.trigger.swap_if and any(k in keys[m.start : m.end]
+                                 for k in rules.filters[m.trigger.id].swap_if):
         actor1, actor2 = _swapped(sa, m, actor2)
 
     span = Span(tokens[m.start].start, tokens[m.end - 1].end,
@@ -340,7 +336,10 @@ def _realis(keys: list[str], i: int, rules: RuleSet, is_title: bool, pos: str) -
             window = window[j + 1 :]
             break
     kinds = rules.cue_kinds
-    grams = [g for g in _ngrams(window) if g in kinds]
+    if rules.cue_words.isdisjoint(window):
+        grams: list[str] = []  # no cue word near the trigger: the common case
+    else:
+        grams = [g for g in _ngrams(window) if g in kinds]
     for kind in ("attempt", "negation", "modality"):
         table = rules.cue_keys[kind]
         for g in grams:
@@ -414,12 +413,11 @@ def _right_actor(
 def _arguments(
     sa: SentenceAnalysis, m: TriggerMatch, pos: str, passive: bool, earlier: list[Candidate]
 ) -> tuple[ActorMention | None, ActorMention | None]:
-    keys = [t.key for t in sa.tokens]
-    by_agent = _right_actor(sa, m.end, frozenset({"by"}), limit=8)
+    keys = sa.keys
     if pos == "verb":
         subject = _left_subject(sa, m.start)
         if passive:
-            return by_agent, subject
+            return _right_actor(sa, m.end, _BY, limit=8), subject
         obj = _right_actor(sa, m.end)
         if obj is not None and subject is not None and obj.actor == subject.actor and (
             obj.span.start == subject.span.start
@@ -451,6 +449,7 @@ def _arguments(
                 obj = None
         return subject, obj
     # nominal: "an attack on X by Y", "Y's attack on X", "a Taliban attack", "Y launched an attack"
+    by_agent = _right_actor(sa, m.end, _BY, limit=8)
     target = _right_actor(sa, m.end, _OBJECT_PREPS, limit=6)
     if target is None and keys[m.end - 1] not in _OBJECT_PREPS:
         # "an attempt to assassinate Prime Minister X": the phrase ends in its verb

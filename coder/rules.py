@@ -8,6 +8,7 @@ a sentence costs one dict lookup per token.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -24,6 +25,7 @@ from coder.models import EVENT_TYPES, SUB_EVENT_TYPES, Problem
 from coder.text import PhraseMatcher, Token, phrase_key
 
 GAP = "*"
+_RAW_WORD = re.compile(r"[^\W\d_]+")
 MAX_GAP = 4
 
 Family = Literal["violence", "protest", "riot", "sd", "verbal"]
@@ -186,14 +188,23 @@ class TriggerIndex:
                     assert first is not None
                     for key in first:
                         self.by_first.setdefault(key, []).append(Pattern(trig, elements))
+        self.first_words = frozenset(self.by_first)
+
+    def may_match(self, text: str) -> bool:
+        """Cheap test on raw text: False when no word of it can start a trigger phrase."""
+        return not self.first_words.isdisjoint(_RAW_WORD.findall(text.lower()))
 
     def find(self, tokens: list[Token]) -> list[TriggerMatch]:
         """Every pattern match, longest first at each start; overlaps are resolved by callers."""
         found: list[TriggerMatch] = []
         by_first = self.by_first
         # quotation marks never interrupt a phrase: "offered “all assistance”"
-        keep = [i for i, t in enumerate(tokens) if t.key != '"']
-        view = [tokens[i] for i in keep]
+        if any(t.key == '"' for t in tokens):
+            keep = [i for i, t in enumerate(tokens) if t.key != '"']
+            view = [tokens[i] for i in keep]
+        else:
+            keep = range(len(tokens))  # type: ignore[assignment]
+            view = tokens
         n = len(view)
         for i, tok in enumerate(view):
             patterns = by_first.get(tok.key) if tok.is_word else None
@@ -240,15 +251,36 @@ def _match_from(
 # --------------------------------------------------------------------------------------------
 
 
+@dataclass(slots=True, frozen=True)
+class TriggerFilter:
+    """A trigger's context phrases, as keys (computed once at load)."""
+
+    unless: tuple[str, ...]
+    after: tuple[str, ...]
+    before: tuple[str, ...]
+    after_or_before: tuple[str, ...]
+    swap_if: tuple[str, ...]
+
+    @classmethod
+    def of(cls, t: Trigger) -> TriggerFilter:
+        def keys(phrases: list[str]) -> tuple[str, ...]:
+            return tuple(phrase_key(p) for p in phrases)
+
+        return cls(keys(t.unless), keys(t.after), keys(t.before), keys(t.after_or_before),
+                   keys(t.swap_if))
+
+
 @dataclass(slots=True)
 class RuleSet:
     concepts: dict[str, Concept]
     triggers: dict[str, Trigger]
+    filters: dict[str, TriggerFilter]
     index: TriggerIndex
     weapons: PhraseMatcher[Weapon]
     cues: dict[str, list[Cue]]  # cue kind -> cues
     cue_keys: dict[str, dict[str, str]]  # cue kind -> phrase key -> value
     cue_kinds: dict[str, frozenset[str]]  # phrase key -> every cue kind it belongs to
+    cue_words: frozenset[str]  # every word of every cue phrase (a cheap pre-check)
 
 
 @lru_cache(maxsize=1)
@@ -275,10 +307,12 @@ def load_rules() -> RuleSet:
     return RuleSet(
         concepts=concepts,
         triggers={t.id: t for t in triggers},
+        filters={t.id: TriggerFilter.of(t) for t in triggers},
         index=TriggerIndex(triggers),
         weapons=weapons,
         cues=cues,
         cue_keys=cue_keys,
+        cue_words=frozenset(w for table in cue_keys.values() for k in table for w in k.split()),
         cue_kinds={
             key: frozenset(kind for kind, table in cue_keys.items() if key in table)
             for key in {k for table in cue_keys.values() for k in table}

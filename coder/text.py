@@ -173,6 +173,7 @@ class PhraseMatcher(Generic[T]):
         stop = len(tokens) if end is None else end
         entries = self._entries
         first = self._first
+        get = entries.get
         i = start
         while i < stop:
             tok = tokens[i]
@@ -180,29 +181,34 @@ class PhraseMatcher(Generic[T]):
             if not longest:
                 i += 1
                 continue
-            words = [tok.key]
-            best: tuple[int, T] | None = None
-            if tok.key in entries:
-                best = (i + 1, entries[tok.key])
+            key = tok.key
+            best_end = -1
+            best_value = get(key)
+            if best_value is not None:
+                best_end = i + 1
+            words = 1
             j = i + 1
-            while j < stop and len(words) < longest:
+            prev_end = tok.end
+            while j < stop and words < longest:
                 nxt = tokens[j]
-                if nxt.key in _TRANSPARENT and nxt.start == tokens[j - 1].end:
+                if nxt.key in _TRANSPARENT and nxt.start == prev_end:
+                    prev_end = nxt.end
                     j += 1  # "al-Kadhimi": skip the hyphen glued to both words
                     continue
                 if not nxt.is_word:
                     break
-                words.append(nxt.key)
+                key = key + " " + nxt.key
+                words += 1
+                prev_end = nxt.end
                 j += 1
-                key = " ".join(words)
-                if key in entries:
-                    best = (j, entries[key])
-            if best is None:
+                value = get(key)
+                if value is not None:
+                    best_end, best_value = j, value
+            if best_end < 0:
                 i += 1
                 continue
-            last = best[0]
-            yield Match(i, last, tok.start, tokens[last - 1].end, best[1])
-            i = last
+            yield Match(i, best_end, tok.start, tokens[best_end - 1].end, best_value)  # type: ignore[arg-type]
+            i = best_end
 
 
 def window_text(text: str, start: int, end: int) -> str:
