@@ -75,10 +75,10 @@ def code_document(doc: Document) -> CodedDocument:
     gaz = Gazetteer.load()
     analyses: list[SentenceAnalysis] = []
     triggers: list[list[TriggerMatch]] = []
-    index = load_rules().index
+    rules = load_rules()
+    index, concepts = rules.index, rules.concepts
     for s in sentences:
         sa = SentenceAnalysis(s, is_title=s.start < 0)
-        sa.dates = find_date_expressions(s.text)
         analyses.append(sa)
         # most sentences hold no trigger word: they are not even tokenized unless needed
         if index.may_match(s.text):
@@ -86,6 +86,9 @@ def code_document(doc: Document) -> CodedDocument:
             triggers.append(find_triggers(sa.tokens))
         else:
             triggers.append([])
+        # dates matter in event sentences, and everywhere when the text must date the document
+        if triggers[-1] or doc.published is None:
+            sa.dates = find_date_expressions(s.text)
     anchor, basis = _document_anchor(doc, analyses)
     for pos, sa in enumerate(analyses):
         if _needs_actors(pos, analyses, triggers):
@@ -108,7 +111,8 @@ def code_document(doc: Document) -> CodedDocument:
         open_quote = _quote_open_after(s.text, open_quote)
         found = find_casualties(s.text, sa.tokens or None)
         sa.casualties = [c for c in found if not c.cumulative]
-        if triggers[pos]:  # places serve only events
+        if any(concepts[m.trigger.concept].family != "verbal" for m in triggers[pos]):
+            # places serve violence, demonstrations and strategic developments only
             sa.places = gaz.find_places(sa.tokens, s.text, context)
         candidates = find_events(sa, matches=triggers[pos])
         # "seven guards were injured in the attack": the casualties belong to that attack
@@ -200,17 +204,14 @@ def _is_person(m: ActorMention) -> bool:
 
 def _quote_open_after(text: str, open_before: bool) -> bool:
     """Whether a quotation is still open at the end of the sentence."""
-    if '"' not in text and "\u201c" not in text and "\u201d" not in text and "\u201e" not in text:
-        return open_before
-    state = open_before
-    for ch in text:
-        if ch in "\u201c\u201e":
-            state = True
-        elif ch == "\u201d":
-            state = False
-        elif ch == '"':
-            state = not state
-    return state
+    opening = max(text.rfind("\u201c"), text.rfind("\u201e"))
+    closing = text.rfind("\u201d")
+    if opening >= 0 or closing >= 0:
+        state = opening > closing  # curly quotes say which side they are on
+        tail = text[max(opening, closing) + 1 :]
+    else:
+        state, tail = open_before, text
+    return state if tail.count('"') % 2 == 0 else not state
 
 
 def _resolve_pronouns(

@@ -124,6 +124,9 @@ def load_dictionaries() -> None:
     code_document(Document(id="warm-up", text="Police arrested two protesters in Paris."))
     gc.collect()
     gc.freeze()
+    # coding allocates many short-lived objects (tokens, mentions): collect the young
+    # generation less often
+    gc.set_threshold(50_000, 20, 20)
     _LOADED = True
 
 

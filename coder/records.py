@@ -71,9 +71,7 @@ def build_record(cluster: Cluster, timestamp: int) -> EventRecord:
     c = country(iso3) if iso3 else None
 
     docs = sorted({ev.doc.id for ev in cluster.members})
-    sentence_ids = []
-    for ev in cluster.members:
-        sentence_ids += [s for s in ev.sentence_ids if s not in sentence_ids]
+    sentence_ids = list(dict.fromkeys(s for ev in cluster.members for s in ev.sentence_ids))
     sources = sorted({ev.doc.source for ev in cluster.members if ev.doc.source})
     urls = sorted({ev.doc.url for ev in cluster.members if ev.doc.url})
     rule_ids = sorted({r for ev in cluster.members for r in ev.mention.rule_ids})

@@ -211,6 +211,9 @@ class TriggerIndex:
             if not patterns:
                 continue
             for pat in patterns:
+                if len(pat.elements) == 1:  # a one-word trigger has matched already
+                    found.append(TriggerMatch(pat.trigger, keep[i], keep[i] + 1, keep[i]))
+                    continue
                 end = _match_from(view, i + 1, pat.elements, 1, n)
                 if end is not None:
                     found.append(TriggerMatch(pat.trigger, keep[i], keep[end - 1] + 1, keep[i]))

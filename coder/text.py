@@ -81,27 +81,39 @@ def _word_key(word: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split text into tokens with character offsets; "Iraq's" gives "Iraq" and "'s"."""
+    """Split text into tokens with character offsets; "Iraq's" gives "Iraq" and "'s".
+
+    Whitespace-separated chunks that are plain words (most of them) skip the regex."""
     # typographic quotes and dashes are the only characters folded; ASCII text has none
     folded = text if text.isascii() and "`" not in text else text.translate(_FOLD)
     same = folded is text or folded == text  # then the folded words are the words as written
     tokens: list[Token] = []
     append = tokens.append
     key_of = _KEY_CACHE.get
-    for m in _TOKEN_RE.finditer(folded):
-        s, e = m.span()
-        raw = m.group()
-        shown = raw if same else text[s:e]
-        first = raw[0]
-        if first.isalnum() or first == "_":
-            if len(raw) > 2 and raw[-2] == "'" and raw[-1] in "sS":
-                cut = e - 2
-                append(Token(shown[:-2], _word_key(raw[:-2]), s, cut, True))
-                append(Token(shown[-2:], "'s", cut, e, False))
-                continue
-            append(Token(shown, key_of(raw) or _word_key(raw), s, e, True))
-        else:
-            append(Token(shown, raw, s, e, False))
+    pos = 0
+    find = folded.find
+    for chunk in folded.split():
+        s = find(chunk, pos)
+        pos = s + len(chunk)
+        if chunk.isalpha():
+            shown = chunk if same else text[s:pos]
+            append(Token(shown, key_of(chunk) or _word_key(chunk), s, pos, True))
+            continue
+        for m in _TOKEN_RE.finditer(chunk):
+            a, b = m.span()
+            raw = m.group()
+            ts, te = s + a, s + b
+            shown = raw if same else text[ts:te]
+            first = raw[0]
+            if first.isalnum() or first == "_":
+                if len(raw) > 2 and raw[-2] == "'" and raw[-1] in "sS":
+                    cut = te - 2
+                    append(Token(shown[:-2], _word_key(raw[:-2]), ts, cut, True))
+                    append(Token(shown[-2:], "'s", cut, te, False))
+                    continue
+                append(Token(shown, key_of(raw) or _word_key(raw), ts, te, True))
+            else:
+                append(Token(shown, raw, ts, te, False))
     return tokens
 
 
