@@ -559,6 +559,11 @@ def _fill_default_actors(ev: DocEvent, context_country: str) -> None:
                       and a.actor.inter not in {5, 6}), None) or generic_actor("gunmen", iso3)
         m.actor1, m.actor2 = force, crowd
         return
+    if et == "Riots" and m.actor1 is not None and m.actor1.actor.inter == 6:
+        # ACLED: the crowd of a violent demonstration is coded as rioters
+        crowd = generic_actor("rioters", m.actor1.actor.country or iso3)
+        crowd.actor.assoc = m.actor1.actor.assoc
+        m.actor1 = ActorMention(m.actor1.span, crowd.actor, m.actor1.rule_id)
     if et in DEMONSTRATION_TYPES and m.actor1 is not None and m.actor1.actor.inter not in {5, 6}:
         # ACLED: the group that organised a protest is an associated actor of the crowd
         organiser = m.actor1

@@ -94,30 +94,35 @@ def _problems_from(err: ValidationError, file: str, line: int) -> list[Problem]:
     return out
 
 
-def read_csv_models(relative: str, model: type[M], *, delimiter: str = ",") -> list[M]:
-    """Read every row of a packaged CSV (and user overrides) into `model`, or raise."""
-    rows: list[M] = []
-    problems: list[Problem] = []
+def _each_file(relative: str, problems: list[Problem]) -> Iterator[tuple[str, io.TextIOBase]]:
+    """The packaged file and user overrides, opened; a missing one becomes a problem."""
     for path in data_files(relative):
         name = _display(path)
         if not path.exists():
             problems.append(Problem("bad_dictionary", "file not found", file=name))
             continue
         with _open_text(path) as fh:
-            lines = _LineCounter(fh)
-            reader = csv.DictReader(lines, delimiter=delimiter)
-            for raw in reader:
-                line = lines.line
-                if None in raw:
-                    problems.append(Problem("bad_dictionary", "more fields than the header",
-                                            file=name, row=line))
-                    continue
-                if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
-                    continue
-                try:
-                    rows.append(model.model_validate(raw))
-                except ValidationError as err:
-                    problems.extend(_problems_from(err, name, line))
+            yield name, fh
+
+
+def read_csv_models(relative: str, model: type[M], *, delimiter: str = ",") -> list[M]:
+    """Read every row of a packaged CSV (and user overrides) into `model`, or raise."""
+    rows: list[M] = []
+    problems: list[Problem] = []
+    for name, fh in _each_file(relative, problems):
+        lines = _LineCounter(fh)
+        for raw in csv.DictReader(lines, delimiter=delimiter):
+            line = lines.line
+            if None in raw:
+                problems.append(Problem("bad_dictionary", "more fields than the header",
+                                        file=name, row=line))
+                continue
+            if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
+                continue
+            try:
+                rows.append(model.model_validate(raw))
+            except ValidationError as err:
+                problems.extend(_problems_from(err, name, line))
     if problems:
         raise DictionaryError(problems)
     return rows
@@ -127,23 +132,18 @@ def read_jsonl_models(relative: str, model: type[M]) -> list[M]:
     """Read every line of a packaged JSONL file (and user overrides) into `model`, or raise."""
     rows: list[M] = []
     problems: list[Problem] = []
-    for path in data_files(relative):
-        name = _display(path)
-        if not path.exists():
-            problems.append(Problem("bad_dictionary", "file not found", file=name))
-            continue
-        with _open_text(path) as fh:
-            for line, text in enumerate(fh, start=1):
-                text = text.strip()
-                if not text or text.startswith("#") or text.startswith("//"):
-                    continue
-                try:
-                    rows.append(model.model_validate(json.loads(text)))
-                except json.JSONDecodeError as err:
-                    problems.append(Problem("bad_dictionary", f"invalid JSON: {err.msg}",
-                                            file=name, row=line))
-                except ValidationError as err:
-                    problems.extend(_problems_from(err, name, line))
+    for name, fh in _each_file(relative, problems):
+        for line, text in enumerate(fh, start=1):
+            text = text.strip()
+            if not text or text.startswith("#") or text.startswith("//"):
+                continue
+            try:
+                rows.append(model.model_validate(json.loads(text)))
+            except json.JSONDecodeError as err:
+                problems.append(Problem("bad_dictionary", f"invalid JSON: {err.msg}",
+                                        file=name, row=line))
+            except ValidationError as err:
+                problems.extend(_problems_from(err, name, line))
     if problems:
         raise DictionaryError(problems)
     return rows

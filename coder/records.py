@@ -62,11 +62,9 @@ def build_record(cluster: Cluster, timestamp: int) -> EventRecord:
     m = main.mention
     kind = m.kind
     acled = bool(kind.event_type)
-    place = m.place.place if m.place is not None else None
-    for ev in cluster.members:  # the most precise place any report gives
-        p = ev.mention.place.place if ev.mention.place is not None else None
-        if p is not None and (place is None or p.geo_precision < place.geo_precision):
-            place = p
+    # the most precise place any report gives: a district or landmark over its city
+    places = [ev.mention.place.place for ev in cluster.members if ev.mention.place is not None]
+    place = min(places, key=lambda p: (p.geo_precision, " - " not in p.name), default=None)
     iso3 = place.iso3 if place is not None else _actor_country(m.actor1, m.actor2)
     c = country(iso3) if iso3 else None
 
@@ -105,7 +103,7 @@ def build_record(cluster: Cluster, timestamp: int) -> EventRecord:
         assoc_actor_2=m.actor2.actor.assoc if m.actor2 is not None else "",
         inter2=INTER_LABELS.get(inter2, "") if inter2 else "",
         interaction=interaction(inter1, inter2) if acled else "",
-        civilian_targeting="Civilians targeted" if acled and m.civilian_targeting else "",
+        civilian_targeting="Civilians targeted" if acled and _civilians_targeted(m) else "",
         iso=c.iso_numeric if c else None,
         region=c.region if c else "",
         country=c.acled_name if c else "",
@@ -146,6 +144,14 @@ def build_record(cluster: Cluster, timestamp: int) -> EventRecord:
         ruleset_hash=ruleset_hash(),
     )
     return record
+
+
+def _civilians_targeted(m) -> bool:  # type: ignore[no-untyped-def]
+    """ACLED: civilians are the main target (their attackers' victims, or a crowd met with
+    excessive force); an attack on state officials or forces is not."""
+    if not m.civilian_targeting or m.actor2 is None:
+        return bool(m.civilian_targeting) and m.kind.event_type == "Violence against civilians"
+    return m.actor2.actor.inter in {6, 7}
 
 
 def _actor_country(*mentions: ActorMention | None) -> str:

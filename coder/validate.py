@@ -26,6 +26,7 @@ from pydantic import BaseModel
 
 from coder.dictionaries import read_csv_models, register_cache
 from coder.export import EXTRA_CELLS_KEY, INVALID_ROW_KEY, open_records
+from coder.classify import interaction
 from coder.models import COLUMNS, INTER_LABELS, EventRecord, Problem
 from coder.schema import column_types, record_schema
 
@@ -51,19 +52,8 @@ def acled_taxonomy() -> dict[str, TaxonomyEntry]:
 
 
 def interaction_label(inter1: str, inter2: str) -> str:
-    """ACLED's interaction for two actor types: the lower-coded type first, "-"-joined.
-
-    One-sided events read "<type> only"; "" when inter1 is empty. ACLED writes code 78 with
-    the higher type first ("External/Other forces-Civilians").
-    """
-    if not inter1:
-        return ""
-    if not inter2:
-        return f"{inter1} only"
-    a, b = sorted((_INTER_CODES[inter1], _INTER_CODES[inter2]))
-    if (a, b) == (7, 8):
-        a, b = b, a
-    return f"{INTER_LABELS[a]}-{INTER_LABELS[b]}"
+    """ACLED's interaction for two actor types given as text labels ("" for none)."""
+    return interaction(_INTER_CODES.get(inter1), _INTER_CODES.get(inter2)) if inter1 else ""
 
 
 # --------------------------------------------------------------------------------------------
