@@ -21,7 +21,6 @@ few words after it ("the death toll rose to 30"). ACLED conventions (codebooks.m
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal

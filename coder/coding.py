@@ -18,7 +18,6 @@ from coder.casualties import find_casualties
 from coder.classify import DEMONSTRATION_TYPES, is_armed, type_rank
 from coder.dates import find_date_expressions, resolve_date
 from coder.events import Candidate, SentenceAnalysis, find_events, find_triggers
-from coder.rules import TriggerMatch, load_rules
 from coder.models import (
     Actor,
     ActorMention,
@@ -31,6 +30,7 @@ from coder.models import (
     Span,
 )
 from coder.places import Gazetteer, PlaceContext
+from coder.rules import TriggerMatch, load_rules
 from coder.sentences import document_sentences
 from coder.text import tokenize
 
@@ -417,13 +417,13 @@ def _same_incident(ev: DocEvent, m: EventMention, family: str, adjacent: bool) -
             and _same_place(main.place, m.place)
             and (ev.family != family or _compatible_actor(main.actor2, m.actor2))):
         return False
-    evidence = adjacent or any(
-        a is not None and b is not None and same(a, b)
-        for a, b, same in (
-            (main.date_expression, m.date_expression, _same_day),
-            (main.place, m.place, _same_place),
-            (main.actor2, m.actor2, _compatible_actor),
-        )
+    evidence = (
+        adjacent
+        or (main.date_expression is not None and m.date_expression is not None
+            and _same_day(main.date_expression, m.date_expression))
+        or (main.place is not None and m.place is not None and _same_place(main.place, m.place))
+        or (main.actor2 is not None and m.actor2 is not None
+            and _compatible_actor(main.actor2, m.actor2))
     )
     if not evidence:
         return False
@@ -517,7 +517,10 @@ def _same_statement(a: EventMention, b: EventMention) -> bool:
 
 
 def _more_specific(code: str, than: str) -> bool:
-    return len(code) > len(than) or (code[-1:] != "0" and than[-1:] == "0" and len(code) == len(than))
+    """"138" is more specific than "130"; "0256" than "020"."""
+    if len(code) != len(than):
+        return len(code) > len(than)
+    return code[-1:] != "0" and than[-1:] == "0"
 
 
 def _add_casualties(ev: DocEvent, sa: SentenceAnalysis) -> None:

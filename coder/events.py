@@ -21,7 +21,7 @@ from coder.models import (
     Span,
 )
 from coder.rules import Concept, RuleSet, Trigger, TriggerMatch, load_rules
-from coder.text import Token, phrase_key
+from coder.text import Token
 
 _BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"})
 _ADVERBS = frozenset({
@@ -362,7 +362,7 @@ def _is_passive(tokens: list[Token], i: int) -> bool:
 
 def _mention_index(sa: SentenceAnalysis, a: ActorMention) -> tuple[int, int]:
     """Token indexes (first, one past last) of an actor mention."""
-    if sa.token_starts is None:
+    if sa.token_starts is None or sa.token_ends is None:
         sa.token_starts = [t.start for t in sa.tokens]
         sa.token_ends = [t.end for t in sa.tokens]
     first = bisect_left(sa.token_starts, a.span.start)

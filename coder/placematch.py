@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from coder.models import PlaceMention, Span
 from coder.text import Token, phrase_key
@@ -17,7 +17,12 @@ if TYPE_CHECKING:
     from coder.places import Gazetteer
 
 # Entry tuple positions (see places.Entry)
-_FEATURE, _ISO3, _POP, _PREC, _MAIN = 1, 3, 8, 9, 10
+# positions in a gazetteer entry tuple (see places.Entry); Final so type checkers know each type
+_FEATURE: Final = 1
+_ISO3: Final = 3
+_POP: Final = 8
+_PREC: Final = 9
+_MAIN: Final = 10
 FOREIGN_MIN_POPULATION = 50_000  # a foreign place named alone must be a real town
 CITY_OVER_ADMIN1_POPULATION = 20_000  # "Kandahar" alone is the city, not the province
 _ADMIN_FEATURES = frozenset({"admin1", "region"})
@@ -202,7 +207,7 @@ def _resolve(
     return mention, resume
 
 
-def _country_after(gaz: Gazetteer, tokens: list[Token], k: int) -> tuple[str, str | int]:
+def _country_after(gaz: Gazetteer, tokens: list[Token], k: int) -> tuple[str, int]:
     """('IRQ', end) when tokens[k:] start with a country name ("Tripoli, Lebanon")."""
     longest = gaz.first.get(tokens[k].key)
     if not longest or not tokens[k].text[:1].isupper():

@@ -32,7 +32,7 @@ from coder.dictionaries import (
     split_list,
 )
 from coder.models import Place, PlaceMention, Problem
-from coder.placematch import PlaceContext, match_places
+from coder.placematch import _FEATURE, _ISO3, _POP, PlaceContext, match_places
 
 __all__ = ["Gazetteer", "PlaceContext", "document_context", "place_cues"]
 from coder.text import Token, phrase_key, tokenize
@@ -127,7 +127,7 @@ def place_cues() -> _Cues:
 # One gazetteer entry, kept as a tuple until it is matched (Place objects are built lazily):
 # (source id, feature, name, iso3, admin1, admin2, lat, lon, population, geo_precision, main key)
 Entry = tuple[str, str, str, str, str, str, float | None, float | None, int, int, str]
-_POP, _ISO3, _FEATURE, _MAIN = 8, 3, 1, 10
+
 
 
 def _read_gazetteer_rows() -> tuple[list[Entry], list[str]]:

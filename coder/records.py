@@ -18,7 +18,7 @@ from coder.classify import interaction
 from coder.consolidate import Cluster
 from coder.countries import country
 from coder.dictionaries import DATA_DIR, register_cache, ruleset_hash
-from coder.models import ActorMention, CasualtyMention, EventRecord, INTER_LABELS
+from coder.models import INTER_LABELS, ActorMention, CasualtyMention, EventRecord
 
 _DISORDER = {
     "Excessive force against protesters": "Political violence; Demonstrations",
@@ -88,7 +88,7 @@ def build_record(cluster: Cluster, timestamp: int) -> EventRecord:
         tags.append(f"date unknown: {cluster.date_reason}")
     if fat_low is not None and fat_high is not None and fat_high != fat_low:
         tags.append(f"fatalities disputed: {fat_low}-{fat_high}")
-    record = EventRecord(
+    row = dict(
         event_id_cnty=_event_id(iso3, cluster),
         event_date=date.date.isoformat() if date else None,
         year=date.date.year if date else None,
@@ -143,7 +143,7 @@ def build_record(cluster: Cluster, timestamp: int) -> EventRecord:
         coder_version=__version__,
         ruleset_hash=ruleset_hash(),
     )
-    return record
+    return EventRecord.model_validate(row)
 
 
 def _civilians_targeted(m) -> bool:  # type: ignore[no-untyped-def]

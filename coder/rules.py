@@ -2,7 +2,8 @@
 
 A trigger phrase is written as words separated by spaces, where a word may be `a|b` (either),
 `{verb}` (verb, verbs, verbed, verbing), `[noun]` (noun, nouns) or `*` (up to four words of any
-kind); `peace_deal` is one alternative of several words. Phrases are compiled into token patterns indexed by their possible first words, so matching
+kind); `peace_deal` is one alternative of several words. Phrases are compiled into token
+patterns indexed by their possible first words, so matching
 a sentence costs one dict lookup per token.
 """
 

@@ -24,9 +24,9 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from pydantic import BaseModel
 
+from coder.classify import interaction
 from coder.dictionaries import read_csv_models, register_cache
 from coder.export import EXTRA_CELLS_KEY, INVALID_ROW_KEY, open_records
-from coder.classify import interaction
 from coder.models import COLUMNS, INTER_LABELS, EventRecord, Problem
 from coder.schema import column_types, record_schema
 
