@@ -129,7 +129,10 @@ def code_document(doc: Document) -> CodedDocument:
                 _add_casualties(target, sa)
                 _support(target, s.sentence_id)
     for ev in doc_events:
-        _fill_default_actors(ev, country)
+        _fill_default_actors(ev, country, anchor)
+        # the explanation lists every casualty figure the event drew on
+        ev.mention.fatalities = [c for group in ev.fatalities.values() for c in group]
+        ev.mention.injuries = [c for group in ev.injuries.values() for c in group]
     return CodedDocument(doc, doc_events, len(sentences), anchor, basis, context)
 
 
@@ -524,10 +527,13 @@ def _more_specific(code: str, than: str) -> bool:
 
 
 def _add_casualties(ev: DocEvent, sa: SentenceAnalysis) -> None:
-    idx = sa.sentence.index
-    for c in sa.casualties:
-        bucket = ev.fatalities if c.kind == "killed" else ev.injuries
-        bucket.setdefault(idx, []).append(c)
+    idx = sa.sentence.index  # one sentence's figures, however many of its triggers link here
+    killed = [c for c in sa.casualties if c.kind == "killed"]
+    injured = [c for c in sa.casualties if c.kind != "killed"]
+    if killed:
+        ev.fatalities[idx] = killed
+    if injured:
+        ev.injuries[idx] = injured
 
 
 # --------------------------------------------------------------------------------------------
@@ -548,11 +554,18 @@ def generic_actor(agent_id: str, iso3: str, day: dt.date | None = None) -> Actor
     return ActorMention(Span(-1, -1, ""), actor, f"agents:{agent_id}:default")
 
 
-def _fill_default_actors(ev: DocEvent, context_country: str) -> None:
+def _fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None) -> None:
     m = ev.mention
+    iso3 = _country_of(ev, context_country)
+    if iso3:
+        # generic agents the document gave no country ("gunmen", "villagers") belong to the
+        # country where the event happened
+        if m.actor1 is not None:
+            m.actor1 = with_country(m.actor1, iso3, day)
+        if m.actor2 is not None:
+            m.actor2 = with_country(m.actor2, iso3, day)
     if ev.family not in {"violence", "demo", "sd"}:
         return
-    iso3 = _country_of(ev, context_country)
     et = m.kind.event_type
     if m.kind.sub_event_type == "Excessive force against protesters":
         # the crowd is the target; the force is used by the state or an armed group

@@ -14,7 +14,7 @@ import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from coder.coding import CodedDocument, code_document
+from coder.coding import CodedDocument, code_document, resolve_event_date
 from coder.consolidate import consolidate
 from coder.corpus import read_documents
 from coder.models import (
@@ -165,6 +165,8 @@ def explain_text(text: str, date: dt.date | None = None) -> Explanation:
                    published_source="metadata" if date else "none")
     coded = code_document(doc)
     records = records_from([coded], merge=True)
+    for ev in coded.events:
+        ev.mention.date = resolve_event_date(ev, coded.anchor)
     return Explanation(records, [ev.mention for ev in coded.events])
 
 
