@@ -343,6 +343,8 @@ def _num(value: int | None) -> str:
 
 def _span(span: Span, sentence: str) -> str:
     """The words a rule matched and where; read from the sentence when the span kept none."""
+    if span.start < 0:
+        return "(not named in the text: ACLED's default actor)"
     words = span.text or sentence[span.start : span.end]
     return f'"{words}" @{span.start}-{span.end}'
 

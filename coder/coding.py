@@ -114,6 +114,9 @@ def code_document(doc: Document) -> CodedDocument:
         if any(concepts[m.trigger.concept].family != "verbal" for m in triggers[pos]):
             # places serve violence, demonstrations and strategic developments only
             sa.places = gaz.find_places(sa.tokens, s.text, context)
+            for pm in sa.places:  # keep the words: a place may serve a later sentence's event
+                if not pm.span.text:
+                    pm.span.text = s.text[pm.span.start : pm.span.end]
         candidates = find_events(sa, matches=triggers[pos])
         # "seven guards were injured in the attack": the casualties belong to that attack
         refers_back = any(c.anaphoric for c in candidates)
@@ -128,6 +131,10 @@ def code_document(doc: Document) -> CodedDocument:
             if target is not None:
                 _add_casualties(target, sa)
                 _support(target, s.sentence_id)
+    if not country:
+        # no country named by any actor or dateline: the country where the events happened
+        places = Counter(ev.mention.place.place.iso3 for ev in doc_events if ev.mention.place)
+        country = places.most_common(1)[0][0] if places else ""
     for ev in doc_events:
         _fill_default_actors(ev, country, anchor)
         # the explanation lists every casualty figure the event drew on
