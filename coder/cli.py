@@ -22,7 +22,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from coder import __version__
-from coder.dictionaries import DictionaryError
+from coder.dictionaries import DictionaryError, add_user_directory
 from coder.export import RecordFileError, UnsupportedFormat, output_format, write_records
 from coder.models import EventMention, EventRecord, Problem, ProblemReport, Span
 
@@ -364,9 +364,18 @@ def evaluate(
     min_precision: Annotated[
         float | None, typer.Option("--min-precision", min=0.0, max=1.0, help="Fail below this.")
     ] = None,
+    min_field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--min-field", metavar="FIELD=SCORE",
+            help="Fail when a field's accuracy is below SCORE, e.g. sub_event_type=0.9 "
+                 "(repeatable; fields as in the report, plus actor_pair).",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Score records against gold events: precision, recall, F1 and field accuracy."""
+    floors = _field_floors(min_field or [])
     from coder.evaluate import evaluate_files
 
     _require_paths([records, gold])
@@ -381,6 +390,11 @@ def evaluate(
         failed.append(f"recall {report.recall:.3f} is below --min-recall {min_recall}")
     if min_precision is not None and report.precision < min_precision:
         failed.append(f"precision {report.precision:.3f} is below --min-precision {min_precision}")
+    for name, floor in floors.items():
+        right, compared = report.field_counts.get(name, (0, 0))
+        accuracy = right / compared if compared else 0.0
+        if accuracy < floor:
+            failed.append(f"{name} accuracy {accuracy:.3f} is below --min-field {name}={floor}")
     # Floors go first, so that the report's closing summary stays the last lines printed.
     for message in failed:
         _say(f"coder: {message}")
@@ -392,6 +406,38 @@ def evaluate(
         typer.echo(report.to_text())
     if failed:
         raise typer.Exit(1)
+
+
+def _field_floors(specs: list[str]) -> dict[str, float]:
+    floors = {}
+    for spec in specs:
+        name, _, value = spec.partition("=")
+        try:
+            floors[name.strip()] = float(value)
+        except ValueError:
+            _usage_error(f"--min-field takes FIELD=SCORE, not {spec!r}")
+    return floors
+
+
+# --------------------------------------------------------------------------------------------
+# coverage
+# --------------------------------------------------------------------------------------------
+
+
+@app.command()
+def coverage(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(metavar="INPUT...", help="Documents to code, as for `coder code`."),
+    ],
+) -> None:
+    """List the dictionary rules that never fired on a corpus (to prune or fix them)."""
+    _require_paths(inputs, allow_stdin=True)
+    from coder.coverage import rule_coverage
+
+    with _usage_errors():
+        report = rule_coverage(inputs)
+    typer.echo(report.to_text())
 
 
 def _print_version(value: bool) -> None:
@@ -411,8 +457,21 @@ def _root(
             callback=_print_version,
         ),
     ] = False,
+    dictionaries: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--dictionaries", metavar="DIR",
+            help="Your own dictionary directory, read after the packaged one (repeatable; "
+                 "files mirror coder/data/, e.g. DIR/events/triggers.jsonl).",
+        ),
+    ] = None,
 ) -> None:
     """Rule-based conflict event coder: news articles in, ACLED/CAMEO event records out."""
+    for directory in dictionaries or []:
+        try:
+            add_user_directory(directory)
+        except FileNotFoundError as err:
+            _usage_error(str(err))
 
 
 def main() -> None:

@@ -44,15 +44,26 @@ class DictionaryError(Exception):
 
 def add_user_directory(path: str | Path) -> None:
     """Read dictionaries in `path` after the packaged ones (clears loaded caches)."""
-    p = Path(path)
+    p = Path(path).resolve()
     if not p.is_dir():
-        raise FileNotFoundError(f"dictionary directory not found: {p}")
+        raise FileNotFoundError(f"dictionary directory not found: {path}")
+    if p in _user_dirs:
+        return
     _user_dirs.append(p)
+    # worker processes (--jobs, --engine dask) read the same directories
+    os.environ["CODER_DICTIONARIES"] = os.pathsep.join(str(d) for d in _user_dirs)
     clear_caches()
 
 
 def user_directories() -> list[Path]:
     return list(_user_dirs)
+
+
+def remove_user_directories() -> None:
+    """Back to the packaged dictionaries only (tests use this to clean up)."""
+    _user_dirs.clear()
+    os.environ.pop("CODER_DICTIONARIES", None)
+    clear_caches()
 
 
 _cache_clearers: list = []

@@ -27,7 +27,7 @@ from coder.export import open_records
 from coder.validate import coerce_row
 
 FIELDS: tuple[str, ...] = (
-    "event_type", "sub_event_type", "cameo_root", "actor1", "actor2", "actor1_code",
+    "event_type", "sub_event_type", "cameo_root", "actor1", "actor2", "actor_pair", "actor1_code",
     "actor2_code", "date", "location", "fatalities", "injuries",
 )  # fmt: skip
 _REGIME_YEARS = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
@@ -228,6 +228,8 @@ def field_scores(record: dict[str, Any], gold: dict[str, Any]) -> dict[str, bool
     for name in ("actor1_code", "actor2_code"):
         if gold.get(name) is not None:
             out[name] = record[name] in gold[name]
+    if gold.get("actor1") is not None and gold.get("actor2") is not None:
+        out["actor_pair"] = _actor_pair_ok(record, gold)
     if gold.get("event_date"):
         out["date"] = _date_ok(record, gold)
     if gold.get("latitude") is not None and gold.get("longitude") is not None:
@@ -247,6 +249,19 @@ def field_scores(record: dict[str, Any], gold: dict[str, Any]) -> dict[str, bool
                 value = 0
             out[name] = isinstance(value, int) and bounds[0] <= value <= bounds[1]
     return out
+
+
+def _actor_pair_ok(record: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """Both actors right. ACLED's actor order carries no meaning, except that the victims of
+    violence against civilians are always actor2."""
+    def ok(value: str, accepted: list[str]) -> bool:
+        return actor_name(value) in {actor_name(a) for a in accepted}
+
+    a1, a2 = record["actor1"], record["actor2"]
+    if ok(a1, gold["actor1"]) and ok(a2, gold["actor2"]):
+        return True
+    swappable = record.get("event_type") != "Violence against civilians"
+    return swappable and ok(a2, gold["actor1"]) and ok(a1, gold["actor2"])
 
 
 def actor_name(name: str) -> str:

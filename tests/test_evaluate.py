@@ -112,7 +112,7 @@ def test_field_accuracy_uses_the_best_pair_per_gold_event() -> None:
     palma = report.gold[0].fields  # the two-document record, which is within max_km
     assert palma == {
         "event_type": True, "sub_event_type": True, "cameo_root": True, "actor1": True,
-        "actor2": True, "actor1_code": True, "actor2_code": True, "date": True,
+        "actor2": True, "actor_pair": True, "actor1_code": True, "actor2_code": True, "date": True,
         "location": True, "fatalities": True, "injuries": False,
     }  # fmt: skip
     march = report.gold[1].fields
