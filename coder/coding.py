@@ -111,8 +111,11 @@ def code_document(doc: Document) -> CodedDocument:
         open_quote = _quote_open_after(s.text, open_quote)
         found = find_casualties(s.text, sa.tokens or None)
         sa.casualties = [c for c in found if not c.cumulative]
-        if any(concepts[m.trigger.concept].family != "verbal" for m in triggers[pos]):
-            # places serve violence, demonstrations and strategic developments only
+        if any(concepts[m.trigger.concept].family != "verbal" for m in triggers[pos]) or (
+            triggers[pos] and any(not a.actor.country for a in sa.actors)
+        ):
+            # places serve violence, demonstrations and strategic developments, and give a
+            # statement's unplaced actors ("the rebels ... in Goma") their country
             sa.places = gaz.find_places(sa.tokens, s.text, context)
             for pm in sa.places:  # keep the words: a place may serve a later sentence's event
                 if not pm.span.text:

@@ -7,7 +7,7 @@ casualties); output is a list of `EventMention`s, each naming the rules that fir
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from coder.classify import classify_demonstration, classify_violence, strongest_weapon
 from coder.models import (
@@ -153,7 +153,63 @@ def find_events(
         concept = rules.concepts[m.trigger.concept]
         cand = _build(sa, m, concept, rules, quoted, keys, cues, weapon_hit, out)
         if cand is not None:
+            earlier = list(out)
             out.append(cand)
+            out += _coordinated_copies(sa, cand, earlier)
+    return out
+
+
+# CAMEO events two parties do together: with coordinated subjects and no object, each is the
+# other's counterpart ("Pakistan and China held joint exercises")
+_RECIPROCAL = frozenset({
+    "meet", "negotiate", "cooperate_military", "cooperate_economic", "share_intelligence",
+    "sign_agreement", "agreement", "ceasefire", "phone", "express_intent_meet",
+})
+
+
+def _coordinated_copies(
+    sa: SentenceAnalysis, cand: Candidate, earlier: list[Candidate]
+) -> list[Candidate]:
+    """One event per coordinated subject ("The US and Saudi Arabia condemned ..."), or the
+    partner as counterpart or associated actor, as the event's kind requires."""
+    m = cand.mention
+    if m.actor1 is None:
+        return []
+    partners = _coordinated(sa, m.actor1, earlier)
+    if not partners:
+        return []
+    family = cand.concept.family
+    if family in {"violence", "protest", "riot"}:
+        m.assoc1 = partners  # ACLED: allies of actor1 are associated actors
+        return []
+    if cand.concept.concept in _RECIPROCAL and m.actor2 is None:
+        m.actor2 = partners[0]
+        return []
+    copies = []
+    for partner in partners:
+        mention = replace(m, actor1=partner, rule_ids=[*m.rule_ids, "coordination"])
+        copies.append(replace(cand, mention=mention))
+    return copies
+
+
+def _coordinated(
+    sa: SentenceAnalysis, a: ActorMention, earlier: list[Candidate]
+) -> list[ActorMention]:
+    """Actors joined to `a` just before it by "and" or commas: "X, Y and Z" -> [Y, X]."""
+    ends = {}
+    for other in sa.actors:
+        ends[_mention_index(sa, other)[1]] = other
+    # a partner after an earlier verb is that verb's object ("killed two farmers and police
+    # arrested ..."), not a co-subject
+    floor = max((c.match.end for c in earlier), default=0)
+    out: list[ActorMention] = []
+    start = _mention_index(sa, a)[0]
+    while start >= 2 and sa.keys[start - 1] in {"and", ","}:
+        partner = ends.get(start - 1)
+        if partner is None or partner.actor == a.actor or _mention_index(sa, partner)[0] < floor:
+            break
+        out.append(partner)
+        start = _mention_index(sa, partner)[0]
     return out
 
 

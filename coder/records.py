@@ -176,6 +176,7 @@ def _event_id(iso3: str, cluster: Cluster) -> str:
     """Stable: the same event from the same sentences gets the same id on every machine."""
     m = cluster.main.mention
     parts = [m.kind.event_type, m.kind.sub_event_type, m.kind.cameo_code,
+             m.actor1.actor.name if m.actor1 else "", m.actor2.actor.name if m.actor2 else "",
              cluster.date.date.isoformat() if cluster.date else "",
              *sorted(s for ev in cluster.members for s in ev.sentence_ids)]
     digest = hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:10].upper()
