@@ -297,7 +297,7 @@ def _link(
         else:
             return None
     if family == "verbal" and cand.quoted:
-        return None
+        return None  # words inside a quotation with no speaker we can name
     expr = m.date_expression
     if expr is not None and expr.kind == "year":
         return None  # ACLED keeps no event dated only to a year

@@ -325,6 +325,12 @@ def _build(
     passive = pos == "verb" and _is_passive(tokens, m.start)
 
     actor1, actor2 = _arguments(sa, m, pos, passive, earlier)
+    speaker_rule = ""
+    if is_quoted and concept.family == "verbal":
+        # "... which we strongly condemn," the spokesman said: the speaker is the actor
+        speaker = _quoted_speaker(sa, quoted, m.start, rules)
+        if speaker is not None:
+            actor1, is_quoted, speaker_rule = speaker, False, "reported-speech"
     if m.trigger.swap_if and any(k in keys[m.start : m.end]
                                  for k in rules.filters[m.trigger.id].swap_if):
         actor1, actor2 = _swapped(sa, m, actor2)
@@ -337,7 +343,7 @@ def _build(
         sentence_text=sa.sentence.text,
         trigger=span,
         kind=EventType("", "", concept.cameo_code),
-        rule_ids=[m.trigger.id],
+        rule_ids=[m.trigger.id, speaker_rule] if speaker_rule else [m.trigger.id],
         actor1=actor1,
         actor2=actor2,
         realis=realis,
@@ -372,6 +378,29 @@ def _build(
                      quoted=is_quoted)
 
 
+def _quoted_speaker(
+    sa: SentenceAnalysis, quoted: list[bool], i: int, rules: RuleSet
+) -> ActorMention | None:
+    """The speaker of a first-person statement quoted in the sentence ("we condemn"), named
+    outside the quotation next to a speech verb ("the spokesman said"), else None."""
+    keys = sa.keys
+    if not any(k in _FIRST_PERSON for k in keys[max(0, i - 8) : i]):
+        return None
+    speech = rules.cue_keys.get("speech", {})
+    verbs = [j for j, k in enumerate(keys) if k in speech and not quoted[j]]
+    if not verbs:
+        return None
+    best: tuple[int, ActorMention] | None = None
+    for a in sa.actors:
+        start, end = _mention_index(sa, a)
+        if quoted[start]:
+            continue
+        distance = min(min(abs(v - end), abs(start - v - 1)) for v in verbs)
+        if distance <= 6 and (best is None or distance < best[0]):
+            best = (distance, a)
+    return best[1] if best else None
+
+
 def _refers_back(keys: list[str], i: int) -> bool:
     """"the attack", "the failed assassination attempt", "Sunday's attack": a known event."""
     j = i - 1
@@ -401,6 +430,11 @@ def _realis(keys: list[str], i: int, rules: RuleSet, is_title: bool, pos: str) -
         for g in grams:
             if g in table:
                 return table[g]
+    # "accused the army of killing ...": the act is alleged, not reported as fact
+    if window and window[-1] in {"of", "for"} and any(
+        k in rules.cue_keys.get("allegation", {}) for k in window
+    ):
+        return "hypothetical"
     if pos == "verb" and window and window[-1] == "to":
         return "planned"
     return "actual"
