@@ -357,7 +357,10 @@ def _span(span: Span, sentence: str) -> str:
 @app.command()
 def evaluate(
     records: Annotated[str, typer.Argument(metavar="RECORDS", help="Record file to score.")],
-    gold: Annotated[str, typer.Option("--gold", metavar="GOLD.jsonl", help="Gold events.")],
+    gold: Annotated[
+        list[str],
+        typer.Option("--gold", metavar="GOLD.jsonl", help="Gold events (repeatable)."),
+    ],
     min_recall: Annotated[
         float | None, typer.Option("--min-recall", min=0.0, max=1.0, help="Fail below this.")
     ] = None,
@@ -378,7 +381,7 @@ def evaluate(
     floors = _field_floors(min_field or [])
     from coder.evaluate import evaluate_files
 
-    _require_paths([records, gold])
+    _require_paths([records, *gold])
     with _usage_errors():
         try:
             report = evaluate_files(records, gold)

@@ -103,9 +103,6 @@ def code_document(doc: Document) -> CodedDocument:
     recent: list[tuple[int, DocEvent]] = []  # (sentence position, event) of violence/demo
     for pos, sa in enumerate(analyses):
         s = sa.sentence
-        if country:
-            # generic agents ("police", "gunmen") belong to the document's country
-            sa.actors = [with_country(a, country, anchor) for a in sa.actors]
         people = _resolve_pronouns(sa, people)
         sa.starts_quoted = open_quote
         open_quote = _quote_open_after(s.text, open_quote)
@@ -415,7 +412,9 @@ def _same_place(a: PlaceMention | None, b: PlaceMention | None) -> bool:
 
 
 def _code(m: ActorMention | None) -> str:
-    return m.actor.code if m is not None else ""
+    """An actor's identity for matching: its CAMEO code, else its name (generic agents get a
+    country, hence a code, only once the event's place is known)."""
+    return (m.actor.code or m.actor.name) if m is not None else ""
 
 
 def _compatible_actor(a: ActorMention | None, b: ActorMention | None) -> bool:

@@ -233,6 +233,8 @@ def _choose(
         if explicit:
             rank = 0 if iso == explicit else 1_000
         elif feat == "country":
+            if admin:
+                continue  # "Niger State", "Lagos State": a province, not the country
             rank = -1  # a country's own name means the country
         elif iso in ctx.countries:
             rank = ctx.countries.index(iso)
