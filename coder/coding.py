@@ -29,7 +29,7 @@ from coder.models import (
     PlaceMention,
     Span,
 )
-from coder.places import Gazetteer, PlaceContext
+from coder.places import Gazetteer, PlaceContext, document_context
 from coder.rules import TriggerMatch, load_rules
 from coder.sentences import document_sentences
 from coder.text import tokenize
@@ -91,11 +91,16 @@ def code_document(doc: Document) -> CodedDocument:
             sa.dates = find_date_expressions(s.text)
     anchor, basis = _document_anchor(doc, analyses)
     for pos, sa in enumerate(analyses):
+        sa.day = anchor
         if _needs_actors(pos, analyses, triggers):
             if not sa.tokens:
                 sa.tokens = tokenize(sa.sentence.text)
             sa.actors = find_actors(sa.tokens, sa.sentence.text, anchor)
     context = _document_context(analyses, doc.dateline, gaz)
+    if not context.countries:
+        # no actor names a country: rank the countries of the places the events name
+        texts = [sa.sentence.text for sa, t in zip(analyses, triggers, strict=True) if t]
+        context = document_context(texts, doc.dateline)
     country = context.countries[0] if context.countries else ""
     people: tuple[ActorMention | None, ActorMention | None] = (None, None)
     open_quote = False
@@ -337,6 +342,11 @@ def _link(
     elif family == "verbal":
         if m.actor1 is None:
             return None
+        if cand.concept.concept == "claim_responsibility" and recent:
+            # "Al-Shabaab claimed responsibility": the perpetrator of the attack just reported
+            attack = recent[-1][1].mention
+            if attack.actor1 is None or attack.actor1.rule_id.endswith(":default"):
+                attack.actor1 = m.actor1
         if cand.concept.needs_target and m.actor2 is None:
             return None
         for ev in doc_events:
@@ -589,6 +599,14 @@ def _fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None
         crowd = generic_actor("rioters", m.actor1.actor.country or iso3)
         crowd.actor.assoc = m.actor1.actor.assoc
         m.actor1 = ActorMention(m.actor1.span, crowd.actor, m.actor1.rule_id)
+    if et in DEMONSTRATION_TYPES and m.actor2 is not None and (
+        not is_armed(m.actor2) or m.kind.sub_event_type == "Peaceful protest"
+    ):
+        # ACLED: a demonstration's second actor is a force that intervened, never the
+        # government or cause it was directed at
+        m.actor2 = None
+    if m.kind.sub_event_type == "Protest with intervention" and m.actor2 is None:
+        m.actor2 = generic_actor("police", iso3)  # the usual intervening force
     if et in DEMONSTRATION_TYPES and m.actor1 is not None and m.actor1.actor.inter not in {5, 6}:
         # ACLED: the group that organised a protest is an associated actor of the crowd
         organiser = m.actor1

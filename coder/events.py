@@ -6,6 +6,7 @@ casualties); output is a list of `EventMention`s, each naming the rules that fir
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
@@ -21,7 +22,7 @@ from coder.models import (
     Span,
 )
 from coder.rules import Concept, RuleSet, Trigger, TriggerMatch, load_rules
-from coder.text import Token
+from coder.text import Token, phrase_key
 
 _BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"})
 _ADVERBS = frozenset({
@@ -80,6 +81,7 @@ class SentenceAnalysis:
     casualties: list[CasualtyMention] = field(default_factory=list)
     is_title: bool = False
     starts_quoted: bool = False  # a quotation opened in an earlier sentence is still open
+    day: dt.date | None = None  # the document's anchor date (office holders, regime years)
     keys: list[str] = field(default_factory=list)  # token keys, filled by find_events
     token_starts: list[int] | None = None  # filled on first use, for span -> token lookups
     token_ends: list[int] | None = None
@@ -352,6 +354,14 @@ def _build(
     if weapon_hit is not None and concept.family == "violence":
         weapon = weapon_hit[0]
         mention.rule_ids.append(f"weapons:{weapon.weapon}")
+    if concept.family == "violence" and actor1 is None:
+        # "an Israeli air strike", "a Russian missile", "a government drone": the state's
+        # armed forces (ACLED's convention for state weapons)
+        heads = [m.start] + ([weapon_hit[1]] if weapon_hit is not None else [])
+        state = _state_forces_before(sa, heads)
+        if state is not None:
+            actor1 = mention.actor1 = state
+            mention.rule_ids.append("state-weapon")
     if concept.family == "violence":
         victims_armed = _victims_armed(sa.casualties)
         kind, civ = classify_violence(concept, weapon, actor1, actor2, victims_armed)
@@ -539,6 +549,13 @@ def _arguments(
                 obj = None
         return subject, obj
     # nominal: "an attack on X by Y", "Y's attack on X", "a Taliban attack", "Y launched an attack"
+    if m.end < len(keys) and keys[m.end] == "between":
+        # "fighting between the army and RSF fighters": the two sides
+        first = _right_actor(sa, m.end, limit=3)
+        if first is not None:
+            second = _right_actor(sa, _mention_index(sa, first)[1], frozenset({"and"}), limit=3)
+            if second is not None:
+                return first, second
     by_agent = _right_actor(sa, m.end, _BY, limit=8)
     target = _right_actor(sa, m.end, _OBJECT_PREPS, limit=6)
     if target is None and keys[m.end - 1] not in _OBJECT_PREPS:
@@ -559,6 +576,42 @@ def _arguments(
             else:
                 agent = subject
     return agent, target
+
+
+def _state_forces_before(sa: SentenceAnalysis, heads: list[int]) -> ActorMention | None:
+    """The armed forces of the state named by a demonym, a country or "government" just before
+    a weapon or strike noun ("a Russian Iskander missile", "an Israeli air strike")."""
+    from coder.actors import ActorDictionary, agent_actor
+
+    d = ActorDictionary.load()
+    troops = d.agents.get("troops")
+    if troops is None:
+        return None
+    for head in heads:
+        for j in range(head - 1, max(-1, head - 4), -1):
+            tok = sa.tokens[j]
+            iso3 = _demonym_country(tok.text) if tok.is_capitalized else ""
+            if iso3 or tok.key == "government":
+                actor = agent_actor(troops, iso3, sa.day)
+                return ActorMention(Span(tok.start, tok.end, tok.text), actor,
+                                    "agents:troops:state-weapon")
+            if not tok.is_word or tok.key in {"the", "a", "an", "of", "by", "with", "and"}:
+                break
+    return None
+
+
+def _demonym_country(word: str) -> str:
+    from coder.actors import ActorDictionary
+
+    table = _DEMONYMS.get("table")
+    if table is None:
+        d = ActorDictionary.load()
+        table = {phrase_key(x): iso3 for iso3, row in d.demonyms.items() for x in row.demonyms}
+        _DEMONYMS["table"] = table
+    return table.get(phrase_key(word), "")
+
+
+_DEMONYMS: dict[str, dict[str, str]] = {}
 
 
 def _after_coordinator(keys: list[str], subject_start: int, prev_end: int, start: int) -> bool:
