@@ -38,6 +38,7 @@ from coder.text import tokenize
 CARRY_SENTENCES = 3
 GENERIC_ATTACK = ("Violence against civilians", "Attack")
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+_GROUP_PRONOUNS = frozenset({"it", "its"})
 
 
 @dataclass(slots=True)
@@ -142,6 +143,7 @@ def code_document(doc: Document) -> CodedDocument:
         country = places.most_common(1)[0][0] if places else ""
     for ev in doc_events:
         _fill_default_actors(ev, country, anchor)
+        _default_opponent(ev, country, anchor)
         # the explanation lists every casualty figure the event drew on
         ev.mention.fatalities = [c for group in ev.fatalities.values() for c in group]
         ev.mention.injuries = [c for group in ev.injuries.values() for c in group]
@@ -240,6 +242,15 @@ def _resolve_pronouns(
     added: list[ActorMention] = []
     by_start = sorted(sa.actors, key=lambda a: a.span.start)
     for tok in sa.tokens:
+        if tok.key in _GROUP_PRONOUNS:
+            # "Sudan's army said it had regained ...": the group named before it here
+            groups = [a for a in by_start if a.span.end <= tok.start and not _is_person(a)
+                      and a.actor.kind not in {"country", "capital-metonym", "civilians"}]
+            if groups and not any(a.span.start <= tok.start < a.span.end for a in sa.actors):
+                g = groups[-1]
+                added.append(ActorMention(Span(tok.start, tok.end, tok.text), g.actor,
+                                          g.rule_id, coreferent=True))
+            continue
         if tok.key in _PERSON_PRONOUNS:
             people_before = [a for a in by_start if a.span.end <= tok.start and _is_person(a)]
             if tok.key == "him":
@@ -565,6 +576,17 @@ def _country_of(ev: DocEvent, fallback: str) -> str:
     if m.place is not None and m.place.place.iso3:
         return m.place.place.iso3
     return fallback
+
+
+def _default_opponent(ev: DocEvent, context_country: str, day: dt.date | None) -> None:
+    """A non-state group that takes a town fights the state's forces for it, unless the text
+    names another defender."""
+    m = ev.mention
+    if (m.kind.sub_event_type == "Non-state actor overtakes territory" and m.actor2 is None
+            and m.actor1 is not None and m.actor1.actor.inter != 1):
+        iso3 = _country_of(ev, context_country)
+        if iso3:
+            m.actor2 = generic_actor("troops", iso3, day)
 
 
 def generic_actor(agent_id: str, iso3: str, day: dt.date | None = None) -> ActorMention:

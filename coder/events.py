@@ -181,6 +181,10 @@ def _coordinated_copies(
     if not partners:
         return []
     family = cand.concept.family
+    if cand.concept.concept == "clash" and m.actor2 is None:
+        m.actor2, m.actor1 = m.actor1, partners[0]  # "X and Y clashed": the two sides
+        m.assoc1 = partners[1:]
+        return []
     if family in {"violence", "protest", "riot"}:
         m.assoc1 = partners  # ACLED: allies of actor1 are associated actors
         return []
@@ -354,6 +358,11 @@ def _build(
     if weapon_hit is not None and concept.family == "violence":
         weapon = weapon_hit[0]
         mention.rule_ids.append(f"weapons:{weapon.weapon}")
+    if concept.family == "violence" and actor1 is not None and actor1.actor.kind == "government":
+        # "Government artillery pounded ...": the government's armed forces
+        a_end = _mention_index(sa, actor1)[1]
+        if weapon_hit is not None and 0 <= weapon_hit[1] - a_end <= 1:
+            actor1 = None
     if concept.family == "violence" and actor1 is None:
         # "an Israeli air strike", "a Russian missile", "a government drone": the state's
         # armed forces (ACLED's convention for state weapons)

@@ -247,6 +247,8 @@ def _choose(
             rank = 200
         elif e[_POP] >= FOREIGN_MIN_POPULATION and not named_after:
             rank = 300
+        elif not ctx.countries and cued and len(ids) == 1 and feat == "city":
+            rank = 400  # nothing else places the story: "near Bentiu", the only Bentiu
         else:
             continue
         if rank < best_rank:
