@@ -127,6 +127,8 @@ def code_document(doc: Document) -> CodedDocument:
         # "seven guards were injured in the attack": the casualties belong to that attack
         refers_back = any(c.anaphoric for c in candidates)
         used_casualties = False
+        # statements last: "X condemned the coup" may name its target through the coup
+        candidates.sort(key=lambda c: c.concept.family == "verbal")
         for cand in candidates:
             ev = _link(cand, pos, sa, doc, anchor, basis, doc_events, recent, refers_back)
             if ev is not None and ev.family in {"violence", "demo"}:
@@ -358,6 +360,8 @@ def _link(
             attack = recent[-1][1].mention
             if attack.actor1 is None or attack.actor1.rule_id.endswith(":default"):
                 attack.actor1 = m.actor1
+        if m.actor2 is None and cand.concept.concept in _EVENT_TARGETED:
+            m.actor2 = _perpetrator(doc_events, recent if refers_back else [], sid)
         if cand.concept.needs_target and m.actor2 is None:
             return None
         for ev in doc_events:
@@ -376,6 +380,22 @@ def _link(
     if family in {"violence", "demo"}:
         recent.append((pos, ev))
     return ev
+
+
+# statements whose object is an event ("condemned the attack"): the target is its perpetrator
+_EVENT_TARGETED = frozenset({"condemn", "accuse"})
+
+
+def _perpetrator(
+    doc_events: list[DocEvent], recent: list[tuple[int, DocEvent]], sid: str
+) -> ActorMention | None:
+    """The named perpetrator of the event this sentence reports or refers back to."""
+    here = [ev for ev in doc_events if sid in ev.sentence_ids and ev.family != "verbal"]
+    event = here[-1] if here else (recent[-1][1] if recent else None)
+    if event is None or event.mention.actor1 is None:
+        return None
+    actor1 = event.mention.actor1
+    return None if actor1.rule_id.endswith(":default") else actor1
 
 
 def _recent_event(recent: list[tuple[int, DocEvent]], pos: int, within: int) -> DocEvent | None:

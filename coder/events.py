@@ -10,7 +10,12 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
-from coder.classify import classify_demonstration, classify_violence, strongest_weapon
+from coder.classify import (
+    classify_demonstration,
+    classify_violence,
+    is_armed,
+    strongest_weapon,
+)
 from coder.models import (
     ActorMention,
     CasualtyMention,
@@ -363,6 +368,12 @@ def _build(
         a_end = _mention_index(sa, actor1)[1]
         if weapon_hit is not None and 0 <= weapon_hit[1] - a_end <= 1:
             actor1 = None
+    if concept.family == "violence" and actor2 is None:
+        actor2 = _force_of_facility(sa, m.end, rules)  # "an attack on a police post"
+    if concept.family in {"protest", "riot"} and (actor2 is None or not is_armed(actor2)):
+        # "protesters clashed with riot police": the force that intervened
+        actor2 = next((a for a in sa.actors if a is not actor1 and a.actor.kind in
+                       {"police", "military"}), actor2)
     if concept.family == "violence" and actor1 is None:
         # "an Israeli air strike", "a Russian missile", "a government drone": the state's
         # armed forces (ACLED's convention for state weapons)
@@ -585,6 +596,30 @@ def _arguments(
             else:
                 agent = subject
     return agent, target
+
+
+_FORCE_WORDS = {"police": "police", "army": "troops", "military": "troops",
+                "troops": "troops", "security": "security-forces"}
+
+
+def _force_of_facility(sa: SentenceAnalysis, end: int, rules: RuleSet) -> ActorMention | None:
+    """ "an attack on a police post", "stormed an army base": the force that holds it."""
+    from coder.actors import ActorDictionary, agent_actor
+
+    facilities = rules.cue_keys.get("facility", {})
+    keys = sa.keys
+    for j in range(end, min(end + 6, len(keys) - 1)):
+        agent_id = _FORCE_WORDS.get(keys[j])
+        if agent_id and keys[j + 1] in facilities:
+            agent = ActorDictionary.load().agents.get(agent_id)
+            if agent is None:
+                return None
+            tok = sa.tokens[j]
+            return ActorMention(Span(tok.start, tok.end, tok.text),
+                                agent_actor(agent, "", sa.day), f"agents:{agent_id}:facility")
+        if keys[j] in _CLAUSE_BREAK:
+            break
+    return None
 
 
 def _state_forces_before(sa: SentenceAnalysis, heads: list[int]) -> ActorMention | None:
