@@ -90,6 +90,7 @@ class SentenceAnalysis:
     keys: list[str] = field(default_factory=list)  # token keys, filled by find_events
     token_starts: list[int] | None = None  # filled on first use, for span -> token lookups
     token_ends: list[int] | None = None
+    token_index: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -207,6 +208,9 @@ def _coordinated(
     sa: SentenceAnalysis, a: ActorMention, earlier: list[Candidate]
 ) -> list[ActorMention]:
     """Actors joined to `a` just before it by "and" or commas: "X, Y and Z" -> [Y, X]."""
+    first = _mention_index(sa, a)[0]
+    if first < 2 or sa.keys[first - 1] not in {"and", ","}:
+        return []  # the common case: nothing coordinated
     ends = {}
     for other in sa.actors:
         ends[_mention_index(sa, other)[1]] = other
@@ -238,10 +242,12 @@ def _filter_matches(matches: list[TriggerMatch], tokens: list[Token]) -> list[Tr
     """Drop matches whose context words say they are not events ("fight corruption")."""
     if not matches:
         return matches
+    filters = load_rules().filters
+    if not any(filters[m.trigger.id].active for m in matches):
+        return matches  # most triggers have no context conditions
     keys = [t.key for t in tokens]
     sentence = ""
     out = []
-    filters = load_rules().filters
     for m in matches:
         f = filters[m.trigger.id]
         if f.unless:
@@ -261,8 +267,8 @@ def _filter_matches(matches: list[TriggerMatch], tokens: list[Token]) -> list[Tr
 
 def _select_matches(matches: list[TriggerMatch], tokens: list[Token]) -> list[TriggerMatch]:
     """Non-overlapping matches, longest first; a noun/verb tie is settled by the context."""
-    if not matches:
-        return []
+    if len(matches) <= 1:
+        return matches
 
     def score(m: TriggerMatch) -> tuple[int, int, int]:
         pos_fit = 1 if m.trigger.pos == _likely_pos(tokens, m.start) else 0
@@ -482,12 +488,17 @@ def _is_passive(tokens: list[Token], i: int) -> bool:
 
 def _mention_index(sa: SentenceAnalysis, a: ActorMention) -> tuple[int, int]:
     """Token indexes (first, one past last) of an actor mention."""
+    key = (a.span.start, a.span.end)
+    found = sa.token_index.get(key)
+    if found is not None:
+        return found
     if sa.token_starts is None or sa.token_ends is None:
         sa.token_starts = [t.start for t in sa.tokens]
         sa.token_ends = [t.end for t in sa.tokens]
     first = bisect_left(sa.token_starts, a.span.start)
     last = bisect_right(sa.token_ends, a.span.end)
-    return first, max(last, first + 1)
+    found = sa.token_index[key] = (first, max(last, first + 1))
+    return found
 
 
 def _left_subject(sa: SentenceAnalysis, start: int) -> ActorMention | None:
@@ -497,7 +508,7 @@ def _left_subject(sa: SentenceAnalysis, start: int) -> ActorMention | None:
         a_start, a_end = _mention_index(sa, a)
         if a_end > start:
             continue
-        between = [t.key for t in sa.tokens[a_end:start]]
+        between = sa.keys[a_end:start]
         if any(k in _CLAUSE_BREAK for k in between):
             break
         if best_any is None and start - a_end <= 12:
@@ -521,7 +532,7 @@ def _right_actor(
             continue
         if a_start - end > limit:
             return None
-        between = [t.key for t in sa.tokens[end:a_start]]
+        between = sa.keys[end:a_start]
         if any(k in _CLAUSE_BREAK or (k == "," and preps is None) for k in between):
             return None
         if preps is not None and not (set(between) & preps):
@@ -669,7 +680,7 @@ def _modifier_actor(sa: SentenceAnalysis, start: int) -> ActorMention | None:
     """An actor right before a nominal trigger: "Taliban attack", "Iraq's protests"."""
     for a in sa.actors:
         _, a_end = _mention_index(sa, a)
-        gap = [t.key for t in sa.tokens[a_end:start]]
+        gap = sa.keys[a_end:start]
         if a_end <= start and len(gap) <= 2 and all(k in {"'s", "-", "drone", "rocket", "suicide",
                                                            "bomb", "armed"} for k in gap):
             return a

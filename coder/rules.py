@@ -265,6 +265,10 @@ class TriggerFilter:
     after_or_before: tuple[str, ...]
     swap_if: tuple[str, ...]
 
+    @property
+    def active(self) -> bool:
+        return bool(self.unless or self.after or self.before or self.after_or_before)
+
     @classmethod
     def of(cls, t: Trigger) -> TriggerFilter:
         def keys(phrases: list[str]) -> tuple[str, ...]:
