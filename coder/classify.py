@@ -38,13 +38,16 @@ def type_rank(kind: EventType) -> tuple[int, int]:
     return _TYPE_RANK.get(kind.event_type, 0), _SUB_RANK.get(kind.sub_event_type, 2)
 
 
+def weapons_named(tokens: list[Token], rules: RuleSet) -> list[tuple[Weapon, int]]:
+    """Every weapon the sentence names, with its token index, strongest first."""
+    found = [(m.value, m.start) for m in rules.weapons.iter_find(tokens)]
+    return sorted(found, key=lambda w: -w[0].rank)
+
+
 def strongest_weapon(tokens: list[Token], rules: RuleSet) -> tuple[Weapon, int] | None:
     """The highest-ranked weapon named in the sentence, with its token index."""
-    best: tuple[Weapon, int] | None = None
-    for m in rules.weapons.iter_find(tokens):
-        if best is None or m.value.rank > best[0].rank:
-            best = (m.value, m.start)
-    return best
+    found = weapons_named(tokens, rules)
+    return found[0] if found else None
 
 
 _UNARMED_KINDS = frozenset({"government", "person", "official", "civilians", "opposition"})

@@ -598,6 +598,14 @@ def _country_of(ev: DocEvent, fallback: str) -> str:
     return fallback
 
 
+def _unarmed_victims(ev: DocEvent) -> bool:
+    """Casualties were reported and none of them as soldiers, police or fighters."""
+    from coder.events import armed_victims
+
+    victims = [c for group in (*ev.fatalities.values(), *ev.injuries.values()) for c in group]
+    return bool(victims) and not any(armed_victims(c.victims) for c in victims)
+
+
 def _default_opponent(ev: DocEvent, context_country: str, day: dt.date | None) -> None:
     """A non-state group that takes a town fights the state's forces for it, unless the text
     names another defender."""
@@ -664,6 +672,12 @@ def _fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None
         elif et in {"Battles", "Explosions/Remote violence", "Violence against civilians"}:
             m.actor1 = generic_actor("gunmen", iso3)
     if et == "Violence against civilians" and m.actor2 is None:
+        m.actor2 = generic_actor("civilians", iso3)
+    if m.actor2 is None and (
+        m.kind.sub_event_type == "Mob violence"
+        or (et == "Explosions/Remote violence" and _unarmed_victims(ev))
+    ):
+        # the people a strike or a mob killed or hurt, when no armed target is named
         m.actor2 = generic_actor("civilians", iso3)
     if m.actor1 is not None and m.actor2 is not None and m.actor1.actor == m.actor2.actor:
         m.actor2 = None if et != "Violence against civilians" else m.actor2

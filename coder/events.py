@@ -14,7 +14,7 @@ from coder.classify import (
     classify_demonstration,
     classify_violence,
     is_armed,
-    strongest_weapon,
+    weapons_named,
 )
 from coder.models import (
     ActorMention,
@@ -91,6 +91,7 @@ class SentenceAnalysis:
     token_starts: list[int] | None = None  # filled on first use, for span -> token lookups
     token_ends: list[int] | None = None
     token_index: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    weapon_positions: list[int] = field(default_factory=list)  # token index of each weapon
 
 
 @dataclass(slots=True)
@@ -154,7 +155,9 @@ def find_events(
         quoted = [False] * len(tokens)
     families = {rules.concepts[m.trigger.concept].family for m in matches}
     # weapons and demonstration cues matter only to violent and demonstration triggers
-    weapon_hit = strongest_weapon(tokens, rules) if "violence" in families else None
+    weapons = weapons_named(tokens, rules) if "violence" in families else []
+    weapon_hit = weapons[0] if weapons else None
+    sa.weapon_positions = [i for _, i in weapons]
     cues = _sentence_cues(keys, rules) if families & {"protest", "riot"} else set()
     out: list[Candidate] = []
     for m in matches:
@@ -192,6 +195,11 @@ def _coordinated_copies(
         m.assoc1 = partners[1:]
         return []
     if family in {"violence", "protest", "riot"}:
+        state = next((p for p in partners if p.actor.inter == 1), None)
+        if state is not None and m.actor1.actor.inter != 1:
+            # "army forces and clan militias recaptured ...": the state is the primary actor
+            partners = [p for p in partners if p is not state] + [m.actor1]
+            m.actor1 = state
         m.assoc1 = partners  # ACLED: allies of actor1 are associated actors
         return []
     if cand.concept.concept in _RECIPROCAL and m.actor2 is None:
@@ -383,11 +391,15 @@ def _build(
     if concept.family == "violence" and actor1 is None:
         # "an Israeli air strike", "a Russian missile", "a government drone": the state's
         # armed forces (ACLED's convention for state weapons)
-        heads = [m.start] + ([weapon_hit[1]] if weapon_hit is not None else [])
-        state = _state_forces_before(sa, heads)
+        state = _state_forces_before(sa, [m.start, *sa.weapon_positions])
         if state is not None:
             actor1 = mention.actor1 = state
             mention.rule_ids.append("state-weapon")
+        else:
+            # "..., aid workers said, blaming forces loyal to Haftar": the source's attribution
+            actor1 = mention.actor1 = _attributed(sa, m.end, rules)
+            if actor1 is not None:
+                mention.rule_ids.append("attribution")
     if concept.family == "violence":
         victims_armed = _victims_armed(sa.casualties)
         kind, civ = classify_violence(concept, weapon, actor1, actor2, victims_armed)
@@ -580,9 +592,11 @@ def _arguments(
                 obj = None
         return subject, obj
     # nominal: "an attack on X by Y", "Y's attack on X", "a Taliban attack", "Y launched an attack"
-    if m.end < len(keys) and keys[m.end] == "between":
-        # "fighting between the army and RSF fighters": the two sides
-        first = _right_actor(sa, m.end, limit=3)
+    between = next((j for j in range(m.end, min(m.end + 8, len(keys)))
+                    if keys[j] == "between" or keys[j] in _CLAUSE_BREAK), -1)
+    if between >= 0 and keys[between] == "between":
+        # "fighting (broke out in Khartoum) between the army and the RSF": the two sides
+        first = _right_actor(sa, between, limit=3)
         if first is not None:
             second = _right_actor(sa, _mention_index(sa, first)[1], frozenset({"and"}), limit=3)
             if second is not None:
@@ -630,6 +644,16 @@ def _force_of_facility(sa: SentenceAnalysis, end: int, rules: RuleSet) -> ActorM
                                 agent_actor(agent, "", sa.day), f"agents:{agent_id}:facility")
         if keys[j] in _CLAUSE_BREAK:
             break
+    return None
+
+
+def _attributed(sa: SentenceAnalysis, end: int, rules: RuleSet) -> ActorMention | None:
+    """The actor a source blames for the act ("blaming government helicopters")."""
+    words = rules.cue_keys.get("attribution", {})
+    for j in range(end, len(sa.keys)):
+        if sa.keys[j] in words:
+            state = _state_forces_before(sa, [k for k in sa.weapon_positions if k > j])
+            return state or _right_actor(sa, j + 1, limit=6)
     return None
 
 
@@ -694,6 +718,11 @@ def _swapped(
     caller = _right_actor(sa, m.end, frozenset({"from", "including"}), limit=16)
     receiver = _left_subject(sa, m.start)
     return caller or fallback, receiver
+
+
+def armed_victims(words: str) -> bool:
+    """Whether a victim phrase names soldiers, police or fighters."""
+    return bool(set(words.lower().split()) & _ARMED_VICTIMS)
 
 
 def _victims_armed(casualties: list[CasualtyMention]) -> bool | None:

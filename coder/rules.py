@@ -86,7 +86,7 @@ class Cue(BaseModel):
     phrase: str = Field(min_length=1)
     cue: Literal[
         "negation", "modality", "attempt", "intervention", "lethal", "violent", "peaceful",
-        "habitual", "compound", "speech", "allegation", "facility",
+        "habitual", "compound", "speech", "allegation", "facility", "attribution",
     ]
     value: str
 
