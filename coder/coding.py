@@ -51,6 +51,7 @@ class DocEvent:
     anchor: dt.date | None
     anchor_basis: str  # "metadata", "date_line", "text", "none"
     sentence_ids: list[str] = field(default_factory=list)
+    country: str = ""  # ISO3 where the event happened: its place's, else the document's
     fatalities: dict[int, list[CasualtyMention]] = field(default_factory=dict)  # by sentence
     injuries: dict[int, list[CasualtyMention]] = field(default_factory=dict)
     ongoing: bool = False
@@ -144,6 +145,7 @@ def code_document(doc: Document) -> CodedDocument:
         places = Counter(ev.mention.place.place.iso3 for ev in doc_events if ev.mention.place)
         country = places.most_common(1)[0][0] if places else ""
     for ev in doc_events:
+        ev.country = _country_of(ev, country)
         _fill_default_actors(ev, country, anchor)
         _default_opponent(ev, country, anchor)
         # the explanation lists every casualty figure the event drew on

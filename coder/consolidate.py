@@ -181,8 +181,11 @@ def _same_place(a: DocEvent, b: DocEvent) -> bool:
     pa, pb = _place(a), _place(b)
     if a.family == "verbal" and b.family == "verbal":
         return True  # statements are matched on who said what, not where
+    if a.country and b.country and a.country != b.country:
+        return False
     if pa is None or pb is None:
-        return True
+        # a report that names no place joins only through an actor both reports name
+        return _shares_named_actor(a, b)
     if pa.name == pb.name or pa.name.split(" - ")[0] == pb.name.split(" - ")[0]:
         return True
     if "country" in {pa.feature, pb.feature}:
@@ -190,6 +193,12 @@ def _same_place(a: DocEvent, b: DocEvent) -> bool:
     if None not in (pa.latitude, pa.longitude, pb.latitude, pb.longitude):
         return distance_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) <= SAME_PLACE_KM
     return False
+
+
+def _shares_named_actor(a: DocEvent, b: DocEvent) -> bool:
+    named_a = {_named(x) for x in (a.mention.actor1, a.mention.actor2)} - {""}
+    named_b = {_named(x) for x in (b.mention.actor1, b.mention.actor2)} - {""}
+    return bool(named_a & named_b)
 
 
 def _code(m) -> str:  # type: ignore[no-untyped-def]
