@@ -61,7 +61,8 @@ _LIGHT_VERBS = frozenset({
     "launched", "launch", "launches", "carried", "carry", "carries", "conducted", "conduct",
     "staged", "stage", "mounted", "mount", "claimed", "claim", "led", "lead", "organized",
     "organised", "organize", "held", "hold", "perpetrated", "committed", "executed", "survived",
-    "survives", "survive", "escaped",
+    "survives", "survive", "escaped", "triggered", "trigger", "detonated", "detonate", "planted",
+    "plant", "fired", "fire", "used", "use", "dropped", "drop", "launched", "operated",
 })
 _OBJECT_PREPS = frozenset({"on", "against", "targeting", "at", "of", "upon", "toward", "towards"})
 _BY = frozenset({"by"})
@@ -195,11 +196,14 @@ def _coordinated_copies(
         m.assoc1 = partners[1:]
         return []
     if family in {"violence", "protest", "riot"}:
-        state = next((p for p in partners if p.actor.inter == 1), None)
-        if state is not None and m.actor1.actor.inter != 1:
-            # "army forces and clan militias recaptured ...": the state is the primary actor
-            partners = [p for p in partners if p is not state] + [m.actor1]
-            m.actor1 = state
+        def weight(a: ActorMention) -> int:  # state forces, then named groups, then generic
+            return 2 if a.actor.inter == 1 else 1 if a.rule_id.startswith("organisations:") else 0
+
+        primary = max(partners, key=weight)
+        if weight(primary) > weight(m.actor1):
+            # "RSF fighters and allied militiamen killed ...": the named or state actor leads
+            partners = [p for p in partners if p is not primary] + [m.actor1]
+            m.actor1 = primary
         m.assoc1 = partners  # ACLED: allies of actor1 are associated actors
         return []
     if cand.concept.concept in _RECIPROCAL and m.actor2 is None:
@@ -301,7 +305,8 @@ def _likely_pos(tokens: list[Token], i: int) -> str:
     if word.endswith("ed"):
         return "verb"
     if word.endswith("ing"):
-        return "noun" if prev in _PREPOSITIONS else "verb"
+        # "Fighting between ... erupted", "after weeks of fighting": gerunds are nouns
+        return "noun" if i == 0 or prev in _PREPOSITIONS else "verb"
     if prev in _BE or prev in {"to", "will", "would", "could", "may", "might", "did", "not"}:
         return "verb"
     return "noun"
@@ -599,8 +604,7 @@ def _arguments(
         first = _right_actor(sa, between, limit=3)
         if first is not None:
             second = _right_actor(sa, _mention_index(sa, first)[1], frozenset({"and"}), limit=3)
-            if second is not None:
-                return first, second
+            return first, second
     by_agent = _right_actor(sa, m.end, _BY, limit=8)
     target = _right_actor(sa, m.end, _OBJECT_PREPS, limit=6)
     if target is None and keys[m.end - 1] not in _OBJECT_PREPS:
@@ -649,6 +653,12 @@ def _force_of_facility(sa: SentenceAnalysis, end: int, rules: RuleSet) -> ActorM
 
 def _attributed(sa: SentenceAnalysis, end: int, rules: RuleSet) -> ActorMention | None:
     """The actor a source blames for the act ("blaming government helicopters")."""
+    # "drones launched by the RSF", "a missile fired by Houthi forces": the weapon's user
+    for w in sa.weapon_positions:
+        if w + 2 < len(sa.keys) and sa.keys[w + 1] in _LIGHT_VERBS and sa.keys[w + 2] == "by":
+            user = _right_actor(sa, w + 2, _BY, limit=4)
+            if user is not None:
+                return user
     words = rules.cue_keys.get("attribution", {})
     for j in range(end, len(sa.keys)):
         if sa.keys[j] in words:
