@@ -81,7 +81,9 @@ def _pieces(d: ActorDictionary, tokens: list[Token], text: str) -> list[_Piece]:
     pieces = [_Piece(m.value, m.start, m.end) for m in d.matcher.iter_find(tokens)
               if _case_ok(m.value, tokens, m.start, m.end)]
     if ("'" in text or "\u2019" in text) and len(d.possessive) \
-            and any(t.key in ("'s", "'") for t in tokens):
+            and any(t.key in ("'s", "'") for t in tokens) \
+            and any(t.key in d.possessive.first_words or t.key + "s" in d.possessive.first_words
+                    for t in tokens):
         for extra in _possessive_pieces(d, tokens):
             pieces = [p for p in pieces if p.end <= extra.start or p.start >= extra.end]
             pieces.append(extra)

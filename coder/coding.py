@@ -92,9 +92,11 @@ def code_document(doc: Document) -> CodedDocument:
         if triggers[-1] or doc.published is None:
             sa.dates = find_date_expressions(s.text)
     anchor, basis = _document_anchor(doc, analyses)
+    pronouns = [bool(triggers[i]) and any(t.key in _PERSON_PRONOUNS for t in sa.tokens)
+                for i, sa in enumerate(analyses)]
     for pos, sa in enumerate(analyses):
         sa.day = anchor
-        if _needs_actors(pos, analyses, triggers):
+        if _needs_actors(pos, triggers, pronouns):
             if not sa.tokens:
                 sa.tokens = tokenize(sa.sentence.text)
             sa.actors = find_actors(sa.tokens, sa.sentence.text, anchor)
@@ -110,7 +112,8 @@ def code_document(doc: Document) -> CodedDocument:
     recent: list[tuple[int, DocEvent]] = []  # (sentence position, event) of violence/demo
     for pos, sa in enumerate(analyses):
         s = sa.sentence
-        people = _resolve_pronouns(sa, people)
+        if sa.actors or triggers[pos]:  # pronouns matter where events or people are
+            people = _resolve_pronouns(sa, people)
         sa.starts_quoted = open_quote
         open_quote = _quote_open_after(s.text, open_quote)
         found = find_casualties(s.text, sa.tokens or None)
@@ -154,19 +157,10 @@ def code_document(doc: Document) -> CodedDocument:
     return CodedDocument(doc, doc_events, len(sentences), anchor, basis, context)
 
 
-def _needs_actors(
-    pos: int, analyses: list[SentenceAnalysis], triggers: list[list[TriggerMatch]]
-) -> bool:
+def _needs_actors(pos: int, triggers: list[list[TriggerMatch]], pronouns: list[bool]) -> bool:
     """Actors matter in a sentence that reports an event, and in the two sentences before one
-    that refers to a person by pronoun (the antecedent is there)."""
-    if triggers[pos]:
-        return True
-    for ahead in (pos + 1, pos + 2):
-        if ahead < len(analyses) and triggers[ahead] and any(
-            t.key in _PERSON_PRONOUNS for t in analyses[ahead].tokens
-        ):
-            return True
-    return False
+    that reports an event about a person named by pronoun (the antecedent is there)."""
+    return bool(triggers[pos]) or any(pronouns[pos + 1 : pos + 3])
 
 
 def _document_context(

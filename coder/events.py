@@ -62,7 +62,7 @@ _LIGHT_VERBS = frozenset({
     "staged", "stage", "mounted", "mount", "claimed", "claim", "led", "lead", "organized",
     "organised", "organize", "held", "hold", "perpetrated", "committed", "executed", "survived",
     "survives", "survive", "escaped", "triggered", "trigger", "detonated", "detonate", "planted",
-    "plant", "fired", "fire", "used", "use", "dropped", "drop", "launched", "operated",
+    "plant", "fired", "fire", "used", "use", "dropped", "drop", "operated",
 })
 _OBJECT_PREPS = frozenset({"on", "against", "targeting", "at", "of", "upon", "toward", "towards"})
 _BY = frozenset({"by"})
@@ -163,6 +163,8 @@ def find_events(
     out: list[Candidate] = []
     for m in matches:
         concept = rules.concepts[m.trigger.concept]
+        if concept.family == "verbal" and not sa.actors:
+            continue  # a statement needs someone who made it; none is named here
         cand = _build(sa, m, concept, rules, quoted, keys, cues, weapon_hit, out)
         if cand is not None:
             earlier = list(out)

@@ -152,6 +152,11 @@ class PhraseMatcher(Generic[T]):
     def __len__(self) -> int:
         return len(self._entries)
 
+    @property
+    def first_words(self) -> dict[str, int]:
+        """The keys that can start a phrase (a cheap pre-check before matching)."""
+        return self._first
+
     def __contains__(self, phrase: str) -> bool:
         return phrase_key(phrase) in self._entries
 
