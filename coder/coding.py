@@ -30,15 +30,15 @@ from coder.models import (
     Span,
 )
 from coder.places import Gazetteer, PlaceContext, document_context
-from coder.rules import TriggerMatch, load_rules
+from coder.rules import TriggerMatch, load_rules, word_sets
 from coder.sentences import document_sentences
 from coder.text import tokenize
 
 # how far (in sentences) a date, place or casualty figure carries to a later sentence
 CARRY_SENTENCES = 3
 GENERIC_ATTACK = ("Violence against civilians", "Attack")
-_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
-_GROUP_PRONOUNS = frozenset({"it", "its"})
+_PERSON_PRONOUNS = word_sets()["person_pronoun"]
+_GROUP_PRONOUNS = word_sets()["group_pronoun"]
 
 
 @dataclass(slots=True)
@@ -356,7 +356,7 @@ def _link(
             attack = recent[-1][1].mention
             if attack.actor1 is None or attack.actor1.rule_id.endswith(":default"):
                 attack.actor1 = m.actor1
-        if m.actor2 is None and cand.concept.concept in _EVENT_TARGETED:
+        if m.actor2 is None and cand.concept.object_is_event:
             m.actor2 = _perpetrator(doc_events, recent if refers_back else [], sid)
         if cand.concept.needs_target and m.actor2 is None:
             return None
@@ -376,10 +376,6 @@ def _link(
     if family in {"violence", "demo"}:
         recent.append((pos, ev))
     return ev
-
-
-# statements whose object is an event ("condemned the attack"): the target is its perpetrator
-_EVENT_TARGETED = frozenset({"condemn", "accuse"})
 
 
 def _perpetrator(

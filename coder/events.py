@@ -26,53 +26,23 @@ from coder.models import (
     Sentence,
     Span,
 )
-from coder.rules import Concept, RuleSet, Trigger, TriggerMatch, load_rules
+from coder.rules import Concept, RuleSet, Trigger, TriggerMatch, load_rules, word_sets
 from coder.text import Token, phrase_key
 
-_BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"})
-_ADVERBS = frozenset({
-    "reportedly", "allegedly", "also", "later", "then", "apparently", "initially", "subsequently",
-    "repeatedly", "fatally", "seriously", "critically", "badly", "slightly", "lightly", "all",
-    "not", "both", "recently", "just", "previously", "earlier", "openly", "indirectly",
-    "strongly", "roundly", "publicly", "quickly", "immediately", "already", "first", "once",
-    "again", "had", "has", "have", "vaguely", "directly", "personally",
-})
-_IRREGULAR_PARTICIPLES = frozenset({
-    "shot", "hit", "hurt", "struck", "beaten", "slain", "taken", "held", "seized", "fought",
-    "blown", "thrown", "stabbed", "burnt", "burned", "shelled", "downed", "gunned", "overrun",
-    "retaken", "freed", "caught", "met", "called", "condemned", "criticised", "criticized",
-})
-_PREPOSITIONS = frozenset({
-    "of", "in", "at", "on", "for", "with", "from", "to", "by", "against", "near", "into",
-    "toward", "towards", "after", "before", "during", "about", "over", "under", "between",
-    "among", "outside", "inside", "including", "like", "than", "as",
-})
-_DETERMINERS = frozenset({
-    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
-    "my", "your", "'s", "another", "any", "no", "every", "each", "such", "first", "second",
-    "third", "latest", "recent", "deadly", "fresh", "new", "suspected", "apparent", "failed",
-    "alleged", "reported", "overnight", "fatal", "violent", "armed", "coordinated", "further",
-    "major", "massive", "separate", "several", "two", "three", "many", "planned", "attempted",
-    "foiled", "thwarted", "cowardly", "dramatic", "significant",
-})
-_ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "such"})
-_CLAUSE_BREAK = frozenset({";", ":", "?", "!"})
-_LIGHT_VERBS = frozenset({
-    "launched", "launch", "launches", "carried", "carry", "carries", "conducted", "conduct",
-    "staged", "stage", "mounted", "mount", "claimed", "claim", "led", "lead", "organized",
-    "organised", "organize", "held", "hold", "perpetrated", "committed", "executed", "survived",
-    "survives", "survive", "escaped", "triggered", "trigger", "detonated", "detonate", "planted",
-    "plant", "fired", "fire", "used", "use", "dropped", "drop", "operated",
-})
-_OBJECT_PREPS = frozenset({"on", "against", "targeting", "at", "of", "upon", "toward", "towards"})
+# closed grammatical word sets, from coder/data/events/words.csv
+_WORDS = word_sets()
+_BE = _WORDS["be"]
+_ADVERBS = _WORDS["adverb"]
+_IRREGULAR_PARTICIPLES = _WORDS["participle"]
+_PREPOSITIONS = _WORDS["preposition"]
+_DETERMINERS = _WORDS["determiner"]
+_ANAPHORIC = _WORDS["anaphoric"]
+_CLAUSE_BREAK = _WORDS["clause_break"]
+_LIGHT_VERBS = _WORDS["light_verb"]
+_OBJECT_PREPS = _WORDS["object_preposition"]
 _BY = frozenset({"by"})
-_FIRST_PERSON = frozenset({"i", "we", "us", "our", "my"})
-_ARMED_VICTIMS = frozenset({
-    "soldier", "soldiers", "troops", "troop", "police", "policemen", "policeman", "officers",
-    "officer", "militants", "militant", "fighters", "fighter", "rebels", "rebel", "gunmen",
-    "insurgents", "guards", "guard", "personnel", "security", "forces", "militiamen",
-    "jihadists", "commander", "commanders", "army", "servicemen", "marines", "paramilitaries",
-})
+_FIRST_PERSON = _WORDS["first_person"]
+_ARMED_VICTIMS = _WORDS["armed_victim"]
 
 
 @dataclass(slots=True)
@@ -173,13 +143,6 @@ def find_events(
     return out
 
 
-# CAMEO events two parties do together: with coordinated subjects and no object, each is the
-# other's counterpart ("Pakistan and China held joint exercises")
-_RECIPROCAL = frozenset({
-    "meet", "negotiate", "cooperate_military", "cooperate_economic", "share_intelligence",
-    "sign_agreement", "agreement", "ceasefire", "phone", "express_intent_meet",
-})
-
 
 def _coordinated_copies(
     sa: SentenceAnalysis, cand: Candidate, earlier: list[Candidate]
@@ -208,7 +171,8 @@ def _coordinated_copies(
             m.actor1 = primary
         m.assoc1 = partners  # ACLED: allies of actor1 are associated actors
         return []
-    if cand.concept.concept in _RECIPROCAL and m.actor2 is None:
+    if cand.concept.reciprocal and m.actor2 is None:
+        # "Pakistan and China held joint exercises": each is the other's counterpart
         m.actor2 = partners[0]
         return []
     copies = []
@@ -629,8 +593,8 @@ def _arguments(
     return agent, target
 
 
-_FORCE_WORDS = {"police": "police", "army": "troops", "military": "troops",
-                "troops": "troops", "security": "security-forces"}
+_FORCE_WORDS = {w: name.split(":", 1)[1] for name, words in _WORDS.items()
+                if name.startswith("force:") for w in words}
 
 
 def _force_of_facility(sa: SentenceAnalysis, end: int, rules: RuleSet) -> ActorMention | None:
@@ -747,16 +711,10 @@ def _victims_armed(casualties: list[CasualtyMention]) -> bool | None:
 
 # words that may follow a date used as an adverbial ("on Sunday, ...", "Friday when ...");
 # any other word after a date makes the date a modifier of a noun ("the Oct. 10 elections")
-_AFTER_ADVERBIAL_DATE = frozenset({
-    "and", "or", "but", "when", "as", "after", "before", "in", "at", "on", "to", "for", "with",
-    "by", "while", "that", "which", "who", "the", "a", "an", "he", "she", "they", "it", "we",
-    "was", "were", "is", "are", "has", "had", "have", "said", "says", "morning", "afternoon",
-    "evening", "night", "from", "near", "into", "amid", "during", "following", "local", "time",
-    "gmt", "utc", "its", "his", "her", "their", "police", "officials", "according", "until",
-})
+_AFTER_ADVERBIAL_DATE = _WORDS["after_adverbial_date"]
 
 
-_LOCATIVE = frozenset({"in", "across", "throughout", "inside", "into", "within", "near"})
+_LOCATIVE = _WORDS["locative"]
 
 
 def _locative(text: str, start: int) -> bool:
@@ -781,10 +739,7 @@ def _nearest(dates: list[DateExpression], span: Span, text: str = "") -> DateExp
     return min(usable, key=distance)
 
 
-_DATE_PREPOSITIONS = frozenset({
-    "in", "on", "at", "since", "during", "by", "from", "until", "before", "after", "early",
-    "late", "last", "this", "next", "of",
-})
+_DATE_PREPOSITIONS = _WORDS["date_preposition"]
 
 
 def _modifies_noun(d: DateExpression, trigger: Span, text: str) -> bool:

@@ -41,6 +41,8 @@ class Concept(BaseModel):
     resolve: bool = False
     needs_target: bool = False
     needs_actor: bool = False
+    reciprocal: bool = False
+    object_is_event: bool = False
 
     @model_validator(mode="after")
     def _acled_pair(self) -> Concept:
@@ -89,6 +91,31 @@ class Cue(BaseModel):
         "habitual", "compound", "speech", "allegation", "facility", "attribution",
     ]
     value: str
+
+
+WordSet = Literal[
+    "be", "adverb", "participle", "preposition", "determiner", "anaphoric", "clause_break",
+    "light_verb", "object_preposition", "first_person", "armed_victim", "after_adverbial_date",
+    "locative", "date_preposition", "person_pronoun", "group_pronoun", "force:police",
+    "force:troops", "force:security-forces",
+]
+
+
+class Word(BaseModel):
+    set: WordSet
+    word: str = Field(min_length=1)
+
+
+@lru_cache(maxsize=1)
+def word_sets() -> dict[str, frozenset[str]]:
+    """The closed grammatical word sets of events/words.csv, by set name (every set present)."""
+    sets: dict[str, set[str]] = {name: set() for name in WordSet.__args__}  # type: ignore[attr-defined]
+    for row in read_csv_models("events/words.csv", Word):
+        sets[row.set].add(row.word.lower())
+    return {name: frozenset(words) for name, words in sets.items()}
+
+
+register_cache(word_sets)
 
 
 # --------------------------------------------------------------------------------------------
