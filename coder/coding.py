@@ -367,6 +367,15 @@ def _link(
                     ev.mention.kind = m.kind  # "threatened to attack": 138 over 130
                 return ev
     elif family == "sd":
+        if m.kind.sub_event_type == "Looting/property destruction":
+            # ACLED: looting or destruction during a riot or an attack is part of that event
+            host = _recent_event(recent, pos, 1)
+            if host is not None and _same_day(host.mention.date_expression, m.date_expression):
+                if host.family == "demo" and host.kind.event_type == "Protests":
+                    host.mention.kind = EventType("Riots", "Violent demonstration", "145")
+                _support(host, sid)
+                _absorb(host, m)
+                return host
         if cand.concept.needs_actor and m.actor1 is None:
             return None
         if cand.concept.needs_target and m.actor2 is None:

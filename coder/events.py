@@ -120,6 +120,12 @@ def find_events(
         return []
     keys = [t.key for t in tokens]
     sa.keys = keys
+    if _has_cue(keys, rules, "discard"):
+        # "Salah shot past the goalkeeper", "a lightning strike killed": not conflict
+        matches = [m for m in matches
+                   if rules.concepts[m.trigger.concept].family not in {"violence", "riot"}]
+        if not matches:
+            return []
     if sa.starts_quoted or '"' in keys:
         quoted = quoted_flags(tokens, sa.starts_quoted)
     else:
@@ -290,6 +296,12 @@ def _ngrams(keys: list[str], n: int = 3):  # type: ignore[no-untyped-def]
             yield " ".join(keys[i:j])
 
 
+def _has_cue(keys: list[str], rules: RuleSet, kind: str, lo: int = 0, hi: int | None = None) -> bool:
+    """Whether a cue phrase of `kind` occurs in keys[lo:hi]."""
+    table = rules.cue_keys.get(kind, {})
+    return any(g in table for g in _ngrams(keys[max(lo, 0) : hi], 4))
+
+
 def _sentence_cues(keys: list[str], rules: RuleSet) -> set[str]:
     """Demonstration cue kinds named anywhere in the sentence."""
     found: set[str] = set()
@@ -318,6 +330,10 @@ def _build(
     if pos == "noun" and m.end < len(keys) and keys[m.end] in rules.cue_keys.get("compound", {}):
         return None  # "demonstration camp", "attack victims": a modifier, not an event
     realis = m.trigger.realis or _realis(keys, m.start, rules, sa.is_title, pos)
+    if concept.family in {"violence", "protest", "riot"} and _has_cue(
+        keys, rules, "cancelled", m.end, m.end + 8
+    ):
+        realis = "denied"  # "a planned march ... did not take place"
     passive = pos == "verb" and _is_passive(tokens, m.start)
 
     actor1, actor2 = _arguments(sa, m, pos, passive, earlier)
@@ -376,6 +392,12 @@ def _build(
         kind, civ = classify_violence(concept, weapon, actor1, actor2, victims_armed)
         mention.kind = kind
         mention.civilian_targeting = civ
+        if _has_cue(keys, rules, "disrupted", max(0, m.start - 6), m.end + 3):
+            # "police foiled a car bomb attack": the weapon never went off (ACLED)
+            mention.kind = EventType("Strategic developments", "Disrupted weapons use", "190")
+            mention.civilian_targeting = False
+            realis = mention.realis = "actual"
+            mention.rule_ids.append("cues:disrupted")
     elif concept.family in {"protest", "riot"}:
         state_violence = any(
             c.concept.family == "violence" and c.mention.actor1 is not None
@@ -444,7 +466,8 @@ def _realis(keys: list[str], i: int, rules: RuleSet, is_title: bool, pos: str) -
         grams: list[str] = []  # no cue word near the trigger: the common case
     else:
         grams = [g for g in _ngrams(window) if g in kinds]
-    for kind in ("attempt", "negation", "modality"):
+    # "could try to attack" is hypothetical, "did not try to" denied: both beat the attempt
+    for kind in ("negation", "modality", "attempt"):
         table = rules.cue_keys[kind]
         for g in grams:
             if g in table:

@@ -88,7 +88,8 @@ class Cue(BaseModel):
     phrase: str = Field(min_length=1)
     cue: Literal[
         "negation", "modality", "attempt", "intervention", "lethal", "violent", "peaceful",
-        "habitual", "compound", "speech", "allegation", "facility", "attribution",
+        "habitual", "compound", "speech", "allegation", "facility", "attribution", "discard",
+        "cancelled", "disrupted",
     ]
     value: str
 
