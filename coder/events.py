@@ -296,7 +296,9 @@ def _ngrams(keys: list[str], n: int = 3):  # type: ignore[no-untyped-def]
             yield " ".join(keys[i:j])
 
 
-def _has_cue(keys: list[str], rules: RuleSet, kind: str, lo: int = 0, hi: int | None = None) -> bool:
+def _has_cue(
+    keys: list[str], rules: RuleSet, kind: str, lo: int = 0, hi: int | None = None
+) -> bool:
     """Whether a cue phrase of `kind` occurs in keys[lo:hi]."""
     table = rules.cue_keys.get(kind, {})
     return any(g in table for g in _ngrams(keys[max(lo, 0) : hi], 4))
