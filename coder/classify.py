@@ -73,6 +73,7 @@ def classify_violence(
     actor1: ActorMention | None,
     actor2: ActorMention | None,
     victims_armed: bool | None,
+    ground_fire: bool = False,
 ) -> tuple[EventType, bool]:
     """ACLED type and civilian targeting for a violent trigger; CAMEO code follows the weapon."""
     cameo = concept.cameo_code
@@ -83,6 +84,13 @@ def classify_violence(
             return EventType("Battles", "Government regains territory", "190"), False
         return EventType("Battles", "Non-state actor overtakes territory", "192"), False
     civilian = is_civilian_target(actor2) or (actor2 is None and victims_armed is False)
+    if weapon is not None and weapon.weapon == "firearm":
+        weapon = None  # guns alone say nothing beyond the attack itself
+    if weapon is not None and concept.resolve and ground_fire and (
+        is_armed(actor2) or victims_armed
+    ):
+        # mortars and small arms against an armed enemy: a battle (ACLED's hierarchy)
+        return EventType("Battles", "Armed clash", "190"), False
     if weapon is not None and concept.resolve:
         code = weapon.cameo_code
         if concept.concept in {"assassinate", "assassination_attempt"}:
@@ -97,7 +105,8 @@ def classify_violence(
     target_armed = is_armed(actor2) or (actor2 is None and victims_armed is True)
     if target_armed and (actor1 is None or is_armed(actor1)):
         return EventType("Battles", "Armed clash", "190" if cameo == "190" else "193"), False
-    if actor1 is not None and actor1.actor.inter == 5:
+    if actor1 is not None and actor1.actor.inter in {5, 7}:
+        # a crowd or ordinary people attacking: ACLED's mob violence
         return EventType("Riots", "Mob violence", "145"), civilian
     return EventType("Violence against civilians", "Attack", cameo), True
 

@@ -132,7 +132,9 @@ def code_document(doc: Document) -> CodedDocument:
         refers_back = any(c.anaphoric for c in candidates)
         used_casualties = False
         # statements last: "X condemned the coup" may name its target through the coup
-        candidates.sort(key=lambda c: c.concept.family == "verbal")
+        # strategic developments after violence and demonstrations ("arrested demonstrators
+        # during a protest" belongs to the protest), statements last
+        candidates.sort(key=lambda c: {"verbal": 2, "sd": 1}.get(c.concept.family, 0))
         for cand in candidates:
             ev = _link(cand, pos, sa, doc, anchor, basis, doc_events, recent, refers_back)
             if ev is not None and ev.family in {"violence", "demo"}:
@@ -367,6 +369,19 @@ def _link(
                     ev.mention.kind = m.kind  # "threatened to attack": 138 over 130
                 return ev
     elif family == "sd":
+        if m.kind.sub_event_type == "Arrests":
+            # arrests at a demonstration: the demonstration met an intervention (ACLED)
+            host = _recent_event(recent, pos, 1)
+            crowd = m.actor2 is None or m.actor2.actor.inter in {5, 6}
+            if host is not None and host.family == "demo" and crowd and _same_day(
+                host.mention.date_expression, m.date_expression
+            ) and _same_place(host.mention.place, m.place):
+                if host.kind.sub_event_type == "Peaceful protest":
+                    host.mention.kind = EventType("Protests", "Protest with intervention", "141")
+                if host.mention.actor2 is None:
+                    host.mention.actor2 = m.actor1
+                _support(host, sid)
+                return host
         if m.kind.sub_event_type == "Looting/property destruction":
             # ACLED: looting or destruction during a riot or an attack is part of that event
             host = _recent_event(recent, pos, 1)
@@ -645,7 +660,7 @@ def _fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None
                       and a.actor.inter not in {5, 6}), None) or generic_actor("gunmen", iso3)
         m.actor1, m.actor2 = force, crowd
         return
-    if et == "Riots" and m.actor1 is not None and m.actor1.actor.inter == 6:
+    if et == "Riots" and m.actor1 is not None and m.actor1.actor.inter in {6, 7}:
         # ACLED: the crowd of a violent demonstration is coded as rioters
         crowd = generic_actor("rioters", m.actor1.actor.country or iso3)
         crowd.actor.assoc = m.actor1.actor.assoc

@@ -26,7 +26,7 @@ from coder.models import (
     Sentence,
     Span,
 )
-from coder.rules import Concept, RuleSet, Trigger, TriggerMatch, load_rules, word_sets
+from coder.rules import Concept, RuleSet, Trigger, TriggerMatch, Weapon, load_rules, word_sets
 from coder.text import Token, phrase_key
 
 # closed grammatical word sets, from coder/data/events/words.csv
@@ -116,6 +116,12 @@ def find_events(
     tokens = sa.tokens
     if matches is None:
         matches = find_triggers(tokens, rules)
+    if matches and sa.dates:
+        # "on 4 March 2023": a word inside a date never starts a trigger (a gap may hold one:
+        # "called on Monday for")
+        spans = [(d.span.start, d.span.end) for d in sa.dates]
+        matches = [m for m in matches
+                   if not any(s <= tokens[m.start].start < e for s, e in spans)]
     if not matches:
         return []
     keys = [t.key for t in tokens]
@@ -133,7 +139,8 @@ def find_events(
     families = {rules.concepts[m.trigger.concept].family for m in matches}
     # weapons and demonstration cues matter only to violent and demonstration triggers
     weapons = weapons_named(tokens, rules) if "violence" in families else []
-    weapon_hit = weapons[0] if weapons else None
+    remote = [w for w in weapons if w[0].weapon != "firearm"]
+    weapon_hit = remote[0] if remote else None
     sa.weapon_positions = [i for _, i in weapons]
     cues = _sentence_cues(keys, rules) if families & {"protest", "riot"} else set()
     out: list[Candidate] = []
@@ -141,7 +148,7 @@ def find_events(
         concept = rules.concepts[m.trigger.concept]
         if concept.family == "verbal" and not sa.actors:
             continue  # a statement needs someone who made it; none is named here
-        cand = _build(sa, m, concept, rules, quoted, keys, cues, weapon_hit, out)
+        cand = _build(sa, m, concept, rules, quoted, keys, cues, weapon_hit, out, weapons)
         if cand is not None:
             earlier = list(out)
             out.append(cand)
@@ -277,8 +284,11 @@ def _likely_pos(tokens: list[Token], i: int) -> str:
     if word.endswith("ed"):
         return "verb"
     if word.endswith("ing"):
-        # "Fighting between ... erupted", "after weeks of fighting": gerunds are nouns
-        return "noun" if i == 0 or prev in _PREPOSITIONS else "verb"
+        # "Fighting between ... erupted", "after weeks of fighting", ", fighting broke out":
+        # gerunds are nouns; ", killing five" is a participle
+        nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
+        noun = i == 0 or prev in _PREPOSITIONS or nxt in _GERUND_NOUN_FOLLOWERS
+        return "noun" if noun else "verb"
     if prev in _BE or prev in {"to", "will", "would", "could", "may", "might", "did", "not"}:
         return "verb"
     return "noun"
@@ -325,6 +335,7 @@ def _build(
     cues: set[str],
     weapon_hit,  # type: ignore[no-untyped-def]
     earlier: list[Candidate],
+    weapons: list[tuple[Weapon, int]],
 ) -> Candidate | None:
     tokens = sa.tokens
     pos = m.trigger.pos  # _select_matches already preferred the reading the context fits
@@ -391,9 +402,17 @@ def _build(
                 mention.rule_ids.append("attribution")
     if concept.family == "violence":
         victims_armed = _victims_armed(sa.casualties)
-        kind, civ = classify_violence(concept, weapon, actor1, actor2, victims_armed)
+        ground = any(w.weapon == "firearm" for w, _ in weapons)
+        kind, civ = classify_violence(concept, weapon, actor1, actor2, victims_armed, ground)
         mention.kind = kind
         mention.civilian_targeting = civ
+        if concept.concept in {"capture_territory", "regain_territory"} and _has_cue(
+            keys, rules, "unopposed"
+        ):
+            # "took control of the town without resistance": no battle (ACLED)
+            mention.kind = EventType("Strategic developments",
+                                     "Non-violent transfer of territory", "192")
+            mention.rule_ids.append("cues:unopposed")
         if _has_cue(keys, rules, "disrupted", max(0, m.start - 6), m.end + 3):
             # "police foiled a car bomb attack": the weapon never went off (ACLED)
             mention.kind = EventType("Strategic developments", "Disrupted weapons use", "190")
@@ -740,6 +759,7 @@ _AFTER_ADVERBIAL_DATE = _WORDS["after_adverbial_date"]
 
 
 _LOCATIVE = _WORDS["locative"]
+_GERUND_NOUN_FOLLOWERS = _WORDS["gerund_noun_follower"]
 
 
 def _locative(text: str, start: int) -> bool:

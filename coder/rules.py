@@ -89,7 +89,7 @@ class Cue(BaseModel):
     cue: Literal[
         "negation", "modality", "attempt", "intervention", "lethal", "violent", "peaceful",
         "habitual", "compound", "speech", "allegation", "facility", "attribution", "discard",
-        "cancelled", "disrupted",
+        "cancelled", "disrupted", "unopposed",
     ]
     value: str
 
@@ -98,7 +98,7 @@ WordSet = Literal[
     "be", "adverb", "participle", "preposition", "determiner", "anaphoric", "clause_break",
     "light_verb", "object_preposition", "first_person", "armed_victim", "after_adverbial_date",
     "locative", "date_preposition", "person_pronoun", "group_pronoun", "force:police",
-    "force:troops", "force:security-forces",
+    "force:troops", "force:security-forces", "gerund_noun_follower",
 ]
 
 
