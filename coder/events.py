@@ -310,14 +310,21 @@ def _has_cue(
     keys: list[str], rules: RuleSet, kind: str, lo: int = 0, hi: int | None = None
 ) -> bool:
     """Whether a cue phrase of `kind` occurs in keys[lo:hi]."""
-    table = rules.cue_keys.get(kind, {})
-    return any(g in table for g in _ngrams(keys[max(lo, 0) : hi], 4))
+    by_first = rules.cue_first.get(kind, {})
+    window = keys[max(lo, 0) : hi]
+    for i, word in enumerate(window):
+        for phrase in by_first.get(word, ()):
+            if tuple(window[i : i + len(phrase)]) == phrase:
+                return True
+    return False
 
 
 def _sentence_cues(keys: list[str], rules: RuleSet) -> set[str]:
     """Demonstration cue kinds named anywhere in the sentence."""
     found: set[str] = set()
     kinds = rules.cue_kinds
+    if rules.cue_words.isdisjoint(keys):
+        return found
     for gram in _ngrams(keys):
         hit = kinds.get(gram)
         if hit:

@@ -317,6 +317,22 @@ class RuleSet:
     cue_keys: dict[str, dict[str, str]]  # cue kind -> phrase key -> value
     cue_kinds: dict[str, frozenset[str]]  # phrase key -> every cue kind it belongs to
     cue_words: frozenset[str]  # every word of every cue phrase (a cheap pre-check)
+    cue_kind_words: dict[str, frozenset[str]]  # cue kind -> the words its phrases contain
+    # cue kind -> first word -> the phrases (as word tuples) starting with it
+    cue_first: dict[str, dict[str, list[tuple[str, ...]]]]
+
+
+def _first_word_index(
+    cue_keys: dict[str, dict[str, str]],
+) -> dict[str, dict[str, list[tuple[str, ...]]]]:
+    index: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+    for kind, table in cue_keys.items():
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for key in table:
+            words = tuple(key.split())
+            by_first.setdefault(words[0], []).append(words)
+        index[kind] = by_first
+    return index
 
 
 @lru_cache(maxsize=1)
@@ -349,6 +365,9 @@ def load_rules() -> RuleSet:
         cues=cues,
         cue_keys=cue_keys,
         cue_words=frozenset(w for table in cue_keys.values() for k in table for w in k.split()),
+        cue_kind_words={kind: frozenset(w for k in table for w in k.split())
+                        for kind, table in cue_keys.items()},
+        cue_first=_first_word_index(cue_keys),
         cue_kinds={
             key: frozenset(kind for kind, table in cue_keys.items() if key in table)
             for key in {k for table in cue_keys.values() for k in table}
