@@ -330,8 +330,8 @@ def _link(
                 _support(referent, sid)
                 _absorb(referent, m)
                 return referent
-            if bare:
-                return None  # "in security clashes": too little to be an event of its own
+            if bare or cand.background:
+                return None  # "in security clashes", "against the coup": no event of its own
             # nothing before it: the document's first report of the event ("The failed
             # assassination attempt on ...")
         if previous is not None and previous.family == family:
@@ -695,6 +695,8 @@ def _fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None
     ):
         # the people a strike or a mob killed or hurt, when no armed target is named
         m.actor2 = generic_actor("civilians", iso3)
+    if m.actor1 is None and m.actor2 is not None:
+        m.actor1, m.actor2 = m.actor2, None  # ACLED: a one-sided event has its actor first
     if m.actor1 is not None and m.actor2 is not None and m.actor1.actor == m.actor2.actor:
         m.actor2 = None if et != "Violence against civilians" else m.actor2
     for a in (m.actor1, m.actor2):

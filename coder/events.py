@@ -74,6 +74,7 @@ class Candidate:
     trigger: Trigger
     match: TriggerMatch
     anaphoric: bool = False  # "the attack": refers back to an event already reported
+    background: bool = False  # "... against the coup": a back-reference used as background
     ongoing: bool = False  # habitual or continuing activity with no day of its own
     quoted: bool = False
 
@@ -439,12 +440,14 @@ def _build(
     mention.date_expression = _nearest(sa.dates, span, sa.sentence.text)
     mention.place = _event_place(sa, span)
     anaphoric = pos == "noun" and _refers_back(keys, m.start)
+    # "protesting against the coup", "after the attack": a known event named as background
+    background = anaphoric and any(k in _BACKGROUND for k in keys[max(0, m.start - 3) : m.start])
     ongoing = "habitual" in cues or (
         pos == "verb" and keys[m.start].endswith("ing") and m.start > 0
         and keys[m.start - 1] in {"are", "is", "am", "been"}
     )
     return Candidate(mention, concept, m.trigger, m, anaphoric=anaphoric, ongoing=ongoing,
-                     quoted=is_quoted)
+                     quoted=is_quoted, background=background)
 
 
 def _quoted_speaker(
@@ -767,6 +770,7 @@ _AFTER_ADVERBIAL_DATE = _WORDS["after_adverbial_date"]
 
 _LOCATIVE = _WORDS["locative"]
 _GERUND_NOUN_FOLLOWERS = _WORDS["gerund_noun_follower"]
+_BACKGROUND = _WORDS["background_preposition"]
 
 
 def _locative(text: str, start: int) -> bool:

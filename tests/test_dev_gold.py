@@ -55,3 +55,9 @@ def test_scores_stay_above_the_floors(records: list[dict]) -> None:
     for field in ("sub_event_type", "cameo_root", "actor_pair"):
         right, compared = report.field_counts[field]
         assert compared and right / compared >= FLOORS[field], (field, right, compared)
+
+
+def test_every_record_is_valid() -> None:
+    from coder.validate import check_records
+
+    assert check_records(code_corpus(DOCUMENTS).records, "dev") == []
