@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from coder.dictionaries import split_list
+from coder.dictionaries import split_cell
 
 _CODE = r"^[A-Z]{3}(?:[A-Z]{3})*$"
 _ISO3_OR_EMPTY = r"^$|^[A-Z]{3}$"
@@ -26,10 +26,6 @@ _ROLE_OR_EMPTY = r"^$|^[A-Z]{3}$"
 
 def _empty_to_none(value: object) -> object:
     return None if value == "" else value
-
-
-def _to_list(value: object) -> object:
-    return split_list(value) if isinstance(value, str) else value
 
 
 class _Row(BaseModel):
@@ -78,7 +74,7 @@ class DemonymRow(_Row):
     plurals: list[str] = Field(default_factory=list)
     state_form: str = ""  # "the United States" in "Military Forces of the United States"
 
-    _lists = field_validator("demonyms", "plurals", mode="before")(_to_list)
+    _lists = field_validator("demonyms", "plurals", mode="before")(split_cell)
 
 
 class AgentRow(_Row):
@@ -96,7 +92,7 @@ class AgentRow(_Row):
     inherits: bool = False  # takes the actor of the group named just before it
     alone: bool = True  # may be a mention on its own
 
-    _lists = field_validator("phrases", mode="before")(_to_list)
+    _lists = field_validator("phrases", mode="before")(split_cell)
     _none = field_validator("inter", mode="before")(_empty_to_none)
 
 
@@ -116,7 +112,7 @@ class OrganisationRow(_Row):
     start: dt.date | None = None
     end: dt.date | None = None
 
-    _lists = field_validator("aliases", mode="before")(_to_list)
+    _lists = field_validator("aliases", mode="before")(split_cell)
     _none = field_validator("start", "end", mode="before")(_empty_to_none)
 
 
@@ -134,7 +130,7 @@ class PersonRow(_Row):
     end: dt.date | None = None
     org: str = ""  # an organisations.csv id: the person speaks for that group
 
-    _lists = field_validator("variants", "short", mode="before")(_to_list)
+    _lists = field_validator("variants", "short", mode="before")(split_cell)
     _none = field_validator("start", "end", mode="before")(_empty_to_none)
 
     @field_validator("org")

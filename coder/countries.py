@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from coder.dictionaries import read_csv_models, register_cache, split_list
+from coder.dictionaries import PipeList, read_csv_models, register_cache
 from coder.text import phrase_key
 
 COUNTRIES_FILE = "countries.csv"
@@ -37,17 +37,12 @@ class Country(BaseModel):
     region: str
     capital: str = ""
     cameo: str = Field(pattern=r"^[A-Z]{3}$")
-    aliases: list[str] = Field(default_factory=list)
+    aliases: PipeList = Field(default_factory=list)
 
     @field_validator("iso_numeric", mode="before")
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if value == "" else value
-
-    @field_validator("aliases", mode="before")
-    @classmethod
-    def _split_aliases(cls, value: object) -> object:
-        return split_list(value) if isinstance(value, str) else value
 
     @field_validator("region")
     @classmethod

@@ -20,9 +20,9 @@ import os
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, BeforeValidator, ValidationError
 
 from coder.models import Problem
 
@@ -199,3 +199,12 @@ def ruleset_hash() -> str:
 def split_list(value: str, sep: str = "|") -> list[str]:
     """Split a multi-valued dictionary cell ("Kadhimi|al-Kadhimi") into trimmed parts."""
     return [v.strip() for v in value.split(sep) if v.strip()]
+
+
+def split_cell(value: object) -> object:
+    """A pydantic before-validator: a `|`-separated CSV cell becomes a list."""
+    return split_list(value) if isinstance(value, str) else value
+
+
+# a list field read from a `|`-separated CSV cell
+PipeList = Annotated[list[str], BeforeValidator(split_cell)]

@@ -44,7 +44,7 @@ def code_with_dask(
         result.n_documents += 1
         result.n_sentences += cd.n_sentences
         result.n_mentions += len(cd.events)
-        kept.append(cd)
+        kept.append(pipeline._compact(cd))
         if progress is not None:
             progress(result.n_documents)
     result.records = pipeline.records_from(kept, merge=merge)

@@ -8,6 +8,7 @@ per-document events are kept for consolidation, which needs every report of an e
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import multiprocessing as mp
@@ -149,7 +150,13 @@ def _warm_up() -> None:
 
 
 def _compact(cd: CodedDocument) -> CodedDocument:
-    """Drop the document text once coded; consolidation needs only metadata and events."""
+    """Drop the document text once coded: consolidation keeps every coded document but needs
+    only its metadata and events (evidence is kept per sentence). The caller's document is
+    left untouched."""
+    slim = dataclasses.replace(cd.doc, text="")
+    cd.doc = slim
+    for ev in cd.events:
+        ev.doc = slim
     return cd
 
 
@@ -169,6 +176,3 @@ def explain_text(text: str, date: dt.date | None = None) -> Explanation:
         ev.mention.date = resolve_event_date(ev, coded.anchor)
     return Explanation(records, [ev.mention for ev in coded.events])
 
-
-def iter_records(result: CodingResult) -> Iterator[EventRecord]:
-    return iter(result.records)

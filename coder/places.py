@@ -27,9 +27,9 @@ from coder.countries import Country, countries, country
 from coder.dictionaries import (
     DATA_DIR,
     DictionaryError,
+    PipeList,
     read_csv_models,
     register_cache,
-    split_list,
 )
 from coder.models import Place, PlaceMention, Problem
 from coder.placematch import _FEATURE, _ISO3, _POP, PlaceContext, match_places
@@ -59,7 +59,7 @@ class SupplementPlace(BaseModel):
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     name: str = Field(min_length=2)  # ACLED location label ("Baghdad - Green Zone")
-    aliases: list[str] = Field(default_factory=list)
+    aliases: PipeList = Field(default_factory=list)
     city: str = ""
     iso3: str = Field(pattern=r"^[A-Z]{3}$")
     admin1: str = ""
@@ -68,11 +68,6 @@ class SupplementPlace(BaseModel):
     lon: float = Field(ge=-180, le=180)
     geo_precision: int = Field(ge=1, le=3)
     feature: str = Field(min_length=2)
-
-    @field_validator("aliases", mode="before")
-    @classmethod
-    def _split(cls, value: object) -> object:
-        return split_list(value) if isinstance(value, str) else value
 
     @field_validator("iso3")
     @classmethod

@@ -227,6 +227,3 @@ class PhraseMatcher(Generic[T]):
             yield Match(i, best_end, tok.start, tokens[best_end - 1].end, best_value)  # type: ignore[arg-type]
             i = best_end
 
-
-def window_text(text: str, start: int, end: int) -> str:
-    return text[start:end]
