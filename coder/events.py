@@ -699,7 +699,7 @@ def _state_forces_before(sa: SentenceAnalysis, heads: list[int]) -> ActorMention
     for head in heads:
         for j in range(head - 1, max(-1, head - 4), -1):
             tok = sa.tokens[j]
-            iso3 = _demonym_country(tok.text) if tok.is_capitalized else ""
+            iso3 = _demonym_country(tok.key) if tok.is_capitalized else ""
             if iso3 or tok.key == "government":
                 actor = agent_actor(troops, iso3, sa.day)
                 return ActorMention(Span(tok.start, tok.end, tok.text), actor,
@@ -709,7 +709,8 @@ def _state_forces_before(sa: SentenceAnalysis, heads: list[int]) -> ActorMention
     return None
 
 
-def _demonym_country(word: str) -> str:
+def _demonym_country(key: str) -> str:
+    """The country of a demonym, by the word's key ("russian" -> "RUS")."""
     from coder.actors import ActorDictionary
 
     table = _DEMONYMS.get("table")
@@ -717,7 +718,7 @@ def _demonym_country(word: str) -> str:
         d = ActorDictionary.load()
         table = {phrase_key(x): iso3 for iso3, row in d.demonyms.items() for x in row.demonyms}
         _DEMONYMS["table"] = table
-    return table.get(phrase_key(word), "")
+    return table.get(key, "")
 
 
 _DEMONYMS: dict[str, dict[str, str]] = {}
