@@ -92,7 +92,7 @@ def code_document(doc: Document) -> CodedDocument:
         if triggers[-1] or doc.published is None:
             sa.dates = find_date_expressions(s.text)
     anchor, basis = _document_anchor(doc, analyses)
-    pronouns = [bool(triggers[i]) and any(t.key in _PERSON_PRONOUNS for t in sa.tokens)
+    pronouns = [bool(triggers[i]) and not _PERSON_PRONOUNS.isdisjoint([t.key for t in sa.tokens])
                 for i, sa in enumerate(analyses)]
     for pos, sa in enumerate(analyses):
         sa.day = anchor

@@ -300,11 +300,17 @@ def _likely_pos(tokens: list[Token], i: int) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _ngrams(keys: list[str], n: int = 3):  # type: ignore[no-untyped-def]
-    """Every 1- to n-word phrase key in `keys`."""
-    for i in range(len(keys)):
-        for j in range(i + 1, min(i + n, len(keys)) + 1):
-            yield " ".join(keys[i:j])
+def _cue_value(keys: list[str], rules: RuleSet, kind: str) -> str | None:
+    """The value of the first (leftmost, then longest) cue phrase of `kind` in `keys`."""
+    by_first = rules.cue_first.get(kind, {})
+    table = rules.cue_keys[kind]
+    for i, word in enumerate(keys):
+        phrases = by_first.get(word)
+        if phrases:
+            for phrase in sorted(phrases, key=len, reverse=True):
+                if tuple(keys[i : i + len(phrase)]) == phrase:
+                    return table[" ".join(phrase)]
+    return None
 
 
 def _has_cue(
@@ -320,17 +326,14 @@ def _has_cue(
     return False
 
 
+_DEMO_CUE_KINDS = ("intervention", "lethal", "violent", "peaceful", "habitual")
+
+
 def _sentence_cues(keys: list[str], rules: RuleSet) -> set[str]:
     """Demonstration cue kinds named anywhere in the sentence."""
-    found: set[str] = set()
-    kinds = rules.cue_kinds
     if rules.cue_words.isdisjoint(keys):
-        return found
-    for gram in _ngrams(keys):
-        hit = kinds.get(gram)
-        if hit:
-            found |= hit
-    return found & {"intervention", "lethal", "violent", "peaceful", "habitual"}
+        return set()
+    return {kind for kind in _DEMO_CUE_KINDS if _has_cue(keys, rules, kind)}
 
 
 def _build(
@@ -492,17 +495,12 @@ def _realis(keys: list[str], i: int, rules: RuleSet, is_title: bool, pos: str) -
         if window[j] in _CLAUSE_BREAK or window[j] == ",":
             window = window[j + 1 :]
             break
-    kinds = rules.cue_kinds
-    if rules.cue_words.isdisjoint(window):
-        grams: list[str] = []  # no cue word near the trigger: the common case
-    else:
-        grams = [g for g in _ngrams(window) if g in kinds]
-    # "could try to attack" is hypothetical, "did not try to" denied: both beat the attempt
-    for kind in ("negation", "modality", "attempt"):
-        table = rules.cue_keys[kind]
-        for g in grams:
-            if g in table:
-                return table[g]
+    if not rules.cue_words.isdisjoint(window):  # no cue word near the trigger: the common case
+        # "could try to attack" is hypothetical, "did not try to" denied: both beat the attempt
+        for kind in ("negation", "modality", "attempt"):
+            found = _cue_value(window, rules, kind)
+            if found is not None:
+                return found
     # "accused the army of killing ...": the act is alleged, not reported as fact
     if window and window[-1] in {"of", "for"} and any(
         k in rules.cue_keys.get("allegation", {}) for k in window

@@ -80,40 +80,55 @@ def _word_key(word: str) -> str:
     return key
 
 
+# chunk -> its pieces as (start, end, key, is_word) relative to the chunk; chunks with
+# punctuation ("Iraq's", "2021,", "U.S.") recur, so the regex runs once per distinct chunk
+_PIECES_CACHE: dict[str, list[tuple[int, int, str, bool]]] = {}
+
+
+def _pieces(chunk: str) -> list[tuple[int, int, str, bool]]:
+    pieces: list[tuple[int, int, str, bool]] = []
+    for m in _TOKEN_RE.finditer(chunk):
+        a, b = m.span()
+        raw = m.group()
+        first = raw[0]
+        if first.isalnum() or first == "_":
+            if len(raw) > 2 and raw[-2] == "'" and raw[-1] in "sS":
+                pieces.append((a, b - 2, _word_key(raw[:-2]), True))
+                pieces.append((b - 2, b, "'s", False))
+                continue
+            pieces.append((a, b, _word_key(raw), True))
+        else:
+            pieces.append((a, b, raw, False))
+    if len(_PIECES_CACHE) < 200_000:
+        _PIECES_CACHE[chunk] = pieces
+    return pieces
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into tokens with character offsets; "Iraq's" gives "Iraq" and "'s".
 
-    Whitespace-separated chunks that are plain words (most of them) skip the regex."""
+    Whitespace-separated chunks that are known or plain words (most of them) skip the regex."""
     # typographic quotes and dashes are the only characters folded; ASCII text has none
     folded = text if text.isascii() and "`" not in text else text.translate(_FOLD)
     same = folded is text or folded == text  # then the folded words are the words as written
     tokens: list[Token] = []
     append = tokens.append
     key_of = _KEY_CACHE.get
+    pieces_of = _PIECES_CACHE.get
     pos = 0
     find = folded.find
     for chunk in folded.split():
         s = find(chunk, pos)
         pos = s + len(chunk)
-        if chunk.isalpha():
-            shown = chunk if same else text[s:pos]
-            append(Token(shown, key_of(chunk) or _word_key(chunk), s, pos, True))
+        key = key_of(chunk)
+        if key is None and chunk.isalpha():
+            key = _word_key(chunk)
+        if key is not None:  # a word ("Iraq's" and "2021," are never keys of the cache)
+            append(Token(chunk if same else text[s:pos], key, s, pos, True))
             continue
-        for m in _TOKEN_RE.finditer(chunk):
-            a, b = m.span()
-            raw = m.group()
-            ts, te = s + a, s + b
-            shown = raw if same else text[ts:te]
-            first = raw[0]
-            if first.isalnum() or first == "_":
-                if len(raw) > 2 and raw[-2] == "'" and raw[-1] in "sS":
-                    cut = te - 2
-                    append(Token(shown[:-2], _word_key(raw[:-2]), ts, cut, True))
-                    append(Token(shown[-2:], "'s", cut, te, False))
-                    continue
-                append(Token(shown, key_of(raw) or _word_key(raw), ts, te, True))
-            else:
-                append(Token(shown, raw, ts, te, False))
+        shown = chunk if same else text[s:pos]
+        for a, b, piece_key, is_word in pieces_of(chunk) or _pieces(chunk):
+            append(Token(shown[a:b], piece_key, s + a, s + b, is_word))
     return tokens
 
 
