@@ -12,6 +12,8 @@ from typing import Literal
 
 from coder.actor_tables import (
     ARTICLE_RE,
+    AffiliateRow,
+    DefaultPerpetratorRow,
     AgentRow,
     DemonymRow,
     OrganisationRow,
@@ -64,6 +66,8 @@ class ActorDictionary:
         demonyms: list[DemonymRow],
         regimes: list[RegimeRow],
         words: list[WordRow],
+        affiliates: list[AffiliateRow],
+        default_perpetrators: list[DefaultPerpetratorRow],
     ) -> None:
         self.roles = {r.role: r for r in roles}
         self.agents = {a.id: a for a in agents}
@@ -89,6 +93,9 @@ class ActorDictionary:
         for p in people:
             if p.office and p.role and p.iso3:
                 self.offices[(p.iso3, p.office)].append(p)
+        self.affiliates = {(a.group, a.iso3): a.affiliate for a in affiliates}
+        self.default_perpetrators = {(r.iso3, t): r.state for r in default_perpetrators
+                                     for t in r.sub_event_types}
         self.countries = countries()
         self.problems = self._check()
         if self.problems:
@@ -132,6 +139,17 @@ class ActorDictionary:
         for d in self.demonyms.values():
             if d.iso3 not in self.countries:
                 bad("demonyms.csv", f"unknown country {d.iso3!r}", d.iso3)
+        for (group, iso3), affiliate in self.affiliates.items():
+            if group not in self.organisations:
+                bad("affiliates.csv", f"unknown group {group!r}", group)
+            if iso3 not in self.countries:
+                bad("affiliates.csv", f"unknown country {iso3!r}", iso3)
+            if "{" not in affiliate and affiliate not in self.organisations:
+                bad("affiliates.csv", f"unknown organisation {affiliate!r}", affiliate)
+        for (iso3, _), state in self.default_perpetrators.items():
+            for code in (iso3, state):
+                if code not in self.countries:
+                    bad("default_perpetrators.csv", f"unknown country {code!r}", code)
         return problems
 
     def _build_matcher(self) -> None:
@@ -217,6 +235,8 @@ def _load() -> ActorDictionary:
         ("organisations", "organisations.csv", OrganisationRow),
         ("people", "people.csv", PersonRow), ("demonyms", "demonyms.csv", DemonymRow),
         ("regimes", "regimes.csv", RegimeRow), ("words", "words.csv", WordRow),
+        ("affiliates", "affiliates.csv", AffiliateRow),
+        ("default_perpetrators", "default_perpetrators.csv", DefaultPerpetratorRow),
     ):
         try:
             tables[key] = read(name, model)

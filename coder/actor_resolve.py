@@ -9,6 +9,7 @@ roles.csv with the country's ACLED name and, where regimes.csv knows it, the reg
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import lru_cache
 
 from coder.actor_dictionary import ActorDictionary
@@ -144,6 +145,8 @@ def office_holder(iso3: str, office: str, day: dt.date | None) -> str:
 def with_country(mention: ActorMention, iso3: str, day: dt.date | None) -> ActorMention:
     """The same mention with `iso3` as its country when it is a generic agent that had none
     (used once the event's country is known)."""
+    if mention.rule_id.startswith("organisations:"):
+        return _local_branch(mention, iso3, day)
     if mention.actor.country or not mention.rule_id.startswith("agents:"):
         return mention
     agent = ActorDictionary.load().agents.get(mention.rule_id.split(":")[1])
@@ -151,3 +154,20 @@ def with_country(mention: ActorMention, iso3: str, day: dt.date | None) -> Actor
         return mention
     return ActorMention(mention.span, agent_actor(agent, iso3, day), mention.rule_id,
                         mention.coreferent)
+
+
+def _local_branch(mention: ActorMention, iso3: str, day: dt.date | None) -> ActorMention:
+    """ "Islamic State" in an event in Nigeria is ISWAP (affiliates.csv)."""
+    d = ActorDictionary.load()
+    group = mention.rule_id.split(":")[1]
+    affiliate = d.affiliates.get((group, iso3))
+    if affiliate is None:
+        return mention
+    if affiliate in d.organisations:
+        actor = organisation_actor(affiliate, day)
+        rule = f"organisations:{affiliate}"
+    else:
+        actor = replace(mention.actor, name=affiliate.format(country=d.countries[iso3].acled_name),
+                        country=iso3)
+        rule = mention.rule_id
+    return ActorMention(mention.span, actor, f"{rule}:affiliate", mention.coreferent)

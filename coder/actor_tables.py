@@ -53,9 +53,30 @@ class RegimeRow(_Row):
     _none = field_validator("end", mode="before")(_empty_to_none)
 
 
+class AffiliateRow(_Row):
+    """affiliates.csv: the local branch a transnational group's name stands for in a country
+    ("Islamic State" in Nigeria is ISWAP). `affiliate` is an organisations.csv id, or a name
+    with {country} ("Islamic State ({country})") when the branch has no row of its own."""
+
+    group: str = Field(min_length=1)
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    affiliate: str = Field(min_length=1)
+
+
+class DefaultPerpetratorRow(_Row):
+    """default_perpetrators.csv: in a war where only one state strikes from afar, the state whose
+    forces an unattributed strike of these sub-event types is coded to."""
+
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    sub_event_types: list[str]
+    state: str = Field(pattern=r"^[A-Z]{3}$")
+
+    _split = field_validator("sub_event_types", mode="before")(split_cell)
+
+
 WordKind = Literal[
     "locative", "former", "particle", "modifier", "backer", "pro", "not-name", "conjunction",
-    "determiner", "spelling", "place-locative", "object-noun", "not-capital",
+    "determiner", "spelling", "place-locative", "object-noun", "not-capital", "affiliation",
 ]
 
 

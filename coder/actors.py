@@ -313,6 +313,7 @@ def find_actors(tokens: list[Token], text: str, on_date: dt.date | None = None,
     last_place_end = last_country_end = -2
     last_country = ""
     prev_end = -1
+    spans: list[tuple[int, int]] = []  # token range of each mention in `out`
     for chunk in _chunks(d, tokens, pieces):
         first = chunk.pieces[0]
         if first.entry.kind in _COUNTRY_KINDS and _proxy_country(d, tokens, first):
@@ -335,7 +336,9 @@ def find_actors(tokens: list[Token], text: str, on_date: dt.date | None = None,
             i = _left(d, tokens, chunk.start)
             if i == last_country_end and tokens[i].key in conjunctions:
                 iso3 = last_country
-        object_noun = chunk.end < len(tokens) and tokens[chunk.end].key in objects
+        object_noun = chunk.end < len(tokens) and tokens[chunk.end].key in objects or (
+            chunk.end + 1 < len(tokens) and tokens[chunk.end].key == "-"
+            and _glued(tokens, chunk.end) and tokens[chunk.end + 1].key in _HELD)
         resolved = _resolve(d, chunk, on_date, iso3, context, object_noun)
         prev_end = chunk.end
         if resolved is None:
@@ -345,4 +348,49 @@ def find_actors(tokens: list[Token], text: str, on_date: dt.date | None = None,
             last_country, last_country_end = iso3, chunk.end
         s, e = tokens[chunk.start].start, tokens[chunk.end - 1].end
         out.append(ActorMention(Span(s, e, text[s:e]), actor, rule))
+        spans.append((chunk.start, chunk.end))
+    return _affiliations(d, tokens, text, out, spans) if len(out) > 1 else out
+
+
+# "rebel-held town", "Taliban-controlled district": the group qualifies a place
+_HELD = frozenset({"held", "controlled", "run", "occupied", "dominated"})
+
+# generic armed agents that a named group can stand for ("militants linked to al-Qaeda")
+_AFFILIATE_AGENTS = frozenset({"rebels", "gunmen", "gang", "dependent", "separatists",
+                               "communal-militia"})
+
+
+def _affiliations(d: ActorDictionary, tokens: list[Token], text: str,
+                  mentions: list[ActorMention], spans: list[tuple[int, int]]
+                  ) -> list[ActorMention]:
+    """A generic agent tied to a named group is that group: "Islamic State-linked insurgents",
+    "jihadists linked to al-Qaeda", "members of the Gran Grif gang", "fighters of the SDF"."""
+    link_words = d.words["affiliation"]
+    out: list[ActorMention] = []
+    skip = -1
+    for k, m in enumerate(mentions):
+        if k == skip:
+            continue
+        if k + 1 < len(mentions):
+            nxt = mentions[k + 1]
+            gap = [t.key for t in tokens[spans[k][1]:spans[k + 1][0]]]
+            # "of the Kurdish-led SDF": a qualifier glued to "-led" is part of the link
+            words = [g for i, g in enumerate(gap) if g not in ("-", "the", "a", "an")
+                     and not (i + 1 < len(gap) and gap[i + 1] == "-" and i + 2 < len(gap))]
+            if gap and len(words) <= 3 and words and all(w in link_words for w in words):
+                org_first = m.rule_id.startswith("organisations:") and _agent_id(nxt) in \
+                    _AFFILIATE_AGENTS and gap[0] == "-"  # "Islamic State-linked insurgents"
+                agent_first = _agent_id(m) in _AFFILIATE_AGENTS and nxt.rule_id.startswith(
+                    "organisations:") and gap[0] != "-"  # "militants linked to al-Qaeda"
+                if org_first or agent_first:
+                    group = m if org_first else nxt
+                    s, e = m.span.start, nxt.span.end
+                    out.append(ActorMention(Span(s, e, text[s:e]), group.actor, group.rule_id))
+                    skip = k + 1
+                    continue
+        out.append(m)
     return out
+
+
+def _agent_id(m: ActorMention) -> str:
+    return m.rule_id.split(":")[1] if m.rule_id.startswith("agents:") else ""

@@ -360,6 +360,11 @@ def _figureless(tokens: list[Token], t: Match[_Trigger], aux: str | None) -> _Fo
     while j >= 0 and (_role(tokens[j].key, "adverb") or _role(tokens[j].key, "aux")):
         j -= 1
     if j < 0 or not tokens[j].is_word:
+        # "Bodies were found", "Deaths were reported": a plural toll noun opening its clause
+        nxt = tokens[t.end].key if t.end < len(tokens) else ""
+        if j == t.start - 1 and tokens[t.end - 1].key.endswith("s") and (
+                _role(nxt, "aux") or nxt in ("have", "had")):
+            return _Found(3, t.start, t.end, vague=True)
         return None
     head = tokens[j]
     if _role(head.key, "pronoun_singular"):

@@ -686,7 +686,9 @@ def _fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None
         elif et == "Riots":
             m.actor1 = generic_actor("rioters", iso3)
         elif et in {"Battles", "Explosions/Remote violence", "Violence against civilians"}:
-            m.actor1 = generic_actor("gunmen", iso3)
+            state = ActorDictionary.load().default_perpetrators.get(
+                (iso3, m.kind.sub_event_type))
+            m.actor1 = generic_actor("troops", state) if state else generic_actor("gunmen", iso3)
     if et == "Violence against civilians" and m.actor2 is None:
         m.actor2 = generic_actor("civilians", iso3)
     if m.actor2 is None and (

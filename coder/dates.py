@@ -11,9 +11,12 @@ Conventions: a weekday is the latest such day on or before the anchor ("last Fri
 before; "next Monday": strictly after); "last night" and "overnight" are the day before the
 anchor (ACLED practice for overnight events reported next day); "last week" is the Wednesday of
 the previous week (precision 2); a month is its 15th, or its first/last day for "early"/"late"
-(precision 3); a year is its 1 July (precision 3, kind "year": callers usually reject it); an
-explicit date without a year takes the latest year that puts it no more than 60 days after the
-anchor; a range is its middle day (precision 2 up to a week, else 3).
+(precision 3); "the first week of May" is the middle of that week (precision 2); "at the end of
+last month" is that month's last day; a year is its 1 July (precision 3, kind "year": callers
+usually reject it), and "earlier this year" the 15th of the month halfway between 1 January and
+the anchor; an explicit date without a year takes the latest year that puts it no more than 60
+days after the anchor; a range ("between 3 and 5 May", "30 October to 2 November") is its
+middle day (precision 2 up to a week, else 3).
 """
 
 from __future__ import annotations
@@ -69,6 +72,7 @@ class AgoUnitRow(BaseModel):
 class MonthPartRow(BaseModel):
     phrase: str = Field(min_length=1)
     day: int = Field(ge=1, le=31)
+    precision: int = Field(default=3, ge=2, le=3)
 
 
 @dataclass(slots=True, frozen=True)
@@ -79,7 +83,7 @@ class _Grammar:
     directions: dict[str, int]  # "last" -> -1, "next" -> +1
     relative: dict[str, RelativeRow]
     ago: dict[str, AgoUnitRow]
-    month_parts: dict[str, int]
+    month_parts: dict[str, MonthPartRow]
     numbers: dict[str, int]
     ordinals: dict[str, int]
     regexes: dict[str, re.Pattern[str]]  # start word ("#": digits) -> its alternatives
@@ -116,7 +120,11 @@ def _grammar() -> _Grammar:
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
     ordinal = _alt([o.replace(" ", "-") for o in ordinals]).replace(r"\-", r"[\s-]")
     year = r"(?:19|20)\d\d(?!\d)"
-    joiner = r"\s*(?:-|(?i:to|and|until|till|through))\s*"
+    joiner = r"\s*(?:-|\u2013|(?i:to|and|until|till|through))\s*"
+    # across two months ("30 October to 2 November"): a bare "and" only after "between"
+    span_to = r"\s*(?:-|\u2013|(?i:to|until|till|through))\s*"
+    dm = rf"(?:{day})\s+(?:(?i:of)\s+)?(?:{month_any})"
+    md = rf"(?:{month_any})\s+(?:{day})"
 
     def words(role: str) -> str:
         return _alt([w.phrase for w in wwords if w.role == role])
@@ -136,12 +144,15 @@ def _grammar() -> _Grammar:
     alternatives: list[tuple[str, set[str]]] = [
         (rf"(?<![\d/.])(?P<iso_y>{year})[-/](?P<iso_m>1[0-2]|0?[1-9])[-/](?P<iso_d>[12]\d|3[01]|0?[1-9])(?!\d)", digit),  # noqa: E501
         (r"(?<![\d/.])(?P<num_a>\d{1,2})[/.](?P<num_b>\d{1,2})[/.](?P<num_y>(?:19|20)\d\d|\d\d)(?![\d/])", digit),  # noqa: E501
+        (rf"(?i:between)\s+(?P<xb>{dm}|{md})\s+(?i:and)\s+(?P<xb2>{dm}|{md})(?:,?\s+(?P<xb_y>{year}))?", {"between"}),  # noqa: E501
+        (rf"(?:(?i:from)\s+)?(?P<xr>{dm}|{md}){span_to}(?P<xr2>{dm}|{md})(?:,?\s+(?P<xr_y>{year}))?", digit | month_w | {"from"}),  # noqa: E501
         (rf"(?:(?i:between|from)\s+)?(?P<rdm_d1>{day}){joiner}(?P<rdm_d2>{day})\s+(?:(?i:of)\s+)?(?P<rdm_m>{month_any})(?:,?\s+(?P<rdm_y>{year}))?", digit | {"between", "from"}),  # noqa: E501
         (rf"(?:(?i:between|from)\s+)?(?P<rmd_m>{month_any})\s+(?P<rmd_d1>{day}){joiner}(?P<rmd_d2>{day})(?:,?\s+(?P<rmd_y>{year}))?", month_w | {"between", "from"}),  # noqa: E501
         (rf"(?:(?P<dmy_w>{wd_any}),?\s+)?(?:(?i:the)\s+)?(?:(?P<dmy_d>{day})|(?P<dmy_o>(?i:{ordinal}))(?![a-z]))\s+(?:(?i:of)\s+)?(?P<dmy_m>{month_any})(?:,?\s+(?P<dmy_y>{year}))?", wd_any_w | digit | ord_w | {"the"}),  # noqa: E501
         (rf"(?:(?P<mdy_w>{wd_any}),?\s+)?(?P<mdy_m>{month_any})\s+(?:(?i:the)\s+)?(?:(?P<mdy_d>{day})|(?P<mdy_o>(?i:{ordinal}))(?![a-z]))(?:,?\s+(?P<mdy_y>{year}))?", wd_any_w | month_w),  # noqa: E501
         # a bare month needs a lead word ("in May", "early May"): "May" alone is often the verb
         (rf"(?P<mon_p>(?i:{_alt(list(p.phrase for p in parts))}))[\s-]+(?P<mon_m>{month_full})(?:,?\s+(?P<mon_y>{year}))?", first([p.phrase for p in parts])),  # noqa: E501
+        (rf"(?P<rmp_p>(?i:{_alt(list(p.phrase for p in parts))}))[\s-]+(?P<rmp_r>(?i:{_alt([r.phrase for r in relative if r.kind == 'month'])}))(?![a-z])", first([p.phrase for p in parts])),  # noqa: E501
         (rf"(?P<my_m>{month_any}),?\s+(?P<my_y>{year})", month_w),
         (rf"(?i:from|between)\s+(?P<wkr_a>{wd})\s+(?i:to|and|until|till|through)\s+(?P<wkr_b>{wd})", {"from", "between"}),  # noqa: E501
         (rf"(?:(?P<wk_dir>(?i:{wdir}))\s+)?(?:(?i:{words('before')})\s+)?(?P<wk_d>{wd})(?:'s|\u2019s)?(?:\s+(?i:{words('after')})(?![a-z]))?", wd_w | first([w.phrase for w in wwords if w.role != "after"])),  # noqa: E501
@@ -170,7 +181,7 @@ def _grammar() -> _Grammar:
                     for w in wwords if w.role in ("past", "future")},
         relative={r.phrase: r for r in relative},
         ago={a.unit: a for a in ago},
-        month_parts={p.phrase: p.day for p in parts},
+        month_parts={_key(p.phrase): p for p in parts},
         numbers=numbers,
         ordinals=ordinals,
     )
@@ -242,6 +253,9 @@ def _expression(m: re.Match[str], g: _Grammar) -> DateExpression | None:
         if a == b:
             return _explicit(span, full_year, a, a)
         return None  # "07/11/2021": day-first or month-first, we cannot tell
+    for p in ("xb", "xr"):
+        if gd.get(p):
+            return _cross_month_range(span, g, gd.get(p), gd.get(f"{p}2"), gd.get(f"{p}_y"))
     for p in ("rdm", "rmd"):
         if gd.get(f"{p}_m"):
             d1, d2 = _int_day(gd.get(f"{p}_d1")), _int_day(gd.get(f"{p}_d2"))
@@ -259,10 +273,16 @@ def _expression(m: re.Match[str], g: _Grammar) -> DateExpression | None:
             year: int | None = int(gd[f"{p}_y"]) if gd.get(f"{p}_y") else None
             return _explicit(span, year, _month(g, gd[f"{p}_m"]), d)
     if gd.get("mon_m"):
-        part = _key(gd.get("mon_p")) if gd.get("mon_p") else ""
+        part = g.month_parts.get(_key(gd.get("mon_p")) if gd.get("mon_p") else "")
         mon_year: int | None = int(gd["mon_y"]) if gd.get("mon_y") else None
         return DateExpression(span, "month", year=mon_year, month=_month(g, gd.get("mon_m")),
-                              day=g.month_parts.get(part, 15), precision=3)
+                              day=part.day if part else 15,
+                              precision=part.precision if part else 3)
+    if gd.get("rmp_r"):
+        part = g.month_parts[_key(gd.get("rmp_p"))]
+        rel = g.relative[_key(gd.get("rmp_r"))]
+        return DateExpression(span, "month", offset_days=rel.offset_days, day=part.day,
+                              precision=part.precision)
     if gd.get("my_m"):
         return DateExpression(span, "month", year=int(gd["my_y"]), month=_month(g, gd["my_m"]),
                               day=15, precision=3)
@@ -288,6 +308,34 @@ def _expression(m: re.Match[str], g: _Grammar) -> DateExpression | None:
     if gd.get("yr_y"):
         return DateExpression(span, "year", year=int(gd.get("yr_y")), precision=3)
     return None
+
+
+_DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?([A-Za-z]+\.?)")
+_MONTH_DAY = re.compile(r"([A-Za-z]+\.?)\s+(\d{1,2})")
+
+
+def _day_month(g: _Grammar, text: str) -> tuple[int, int]:
+    """(month, day) of "30 October", "30th of Oct." or "October 30"."""
+    m = _DAY_MONTH.match(text)
+    if m:
+        return _month(g, m.group(2)), int(m.group(1))
+    m = _MONTH_DAY.match(text)
+    assert m is not None  # the grammar only hands over these two shapes
+    return _month(g, m.group(1)), int(m.group(2))
+
+
+def _cross_month_range(span: Span, g: _Grammar, first_text: str, last_text: str,
+                       year_text: str | None) -> DateExpression | None:
+    """ "between 30 October and 2 November [2021]": a range over two months."""
+    (m1, d1), (m2, d2) = _day_month(g, first_text), _day_month(g, last_text)
+    y2 = int(year_text) if year_text else 2001  # any non-leap year measures the length
+    y1 = y2 - 1 if m1 > m2 else y2
+    start, end = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
+    if start is None or end is None or end <= start or (end - start).days > 62:
+        return None
+    return DateExpression(span, "range", year=y1 if year_text else None, month=m1, day=d1,
+                          offset_days=(end - start).days, precision=2,
+                          end=end if year_text else None)
 
 
 def _safe_date(y: int | None, m: int | None, d: int | None) -> dt.date | None:
@@ -359,7 +407,11 @@ def _resolve(e: DateExpression, anchor: dt.date | None) -> ResolvedDate | None:
         if anchor is None:
             return None
         y = anchor.year + e.offset_days // 365
-        return ResolvedDate(min(dt.date(y, 7, 1), anchor), 3, "relative")
+        if y < anchor.year:
+            return ResolvedDate(dt.date(y, 7, 1), 3, "relative")
+        # "earlier this year": the middle of the months so far, on the 15th (ACLED 1.4)
+        middle = dt.date(y, 1, 1) + (anchor - dt.date(y, 1, 1)) / 2
+        return ResolvedDate(min(middle.replace(day=15), anchor), 3, "relative")
     if e.kind == "month":
         return _resolve_month(e, anchor)
     if e.kind == "range":
@@ -390,18 +442,20 @@ def _resolve_month(e: DateExpression, anchor: dt.date | None) -> ResolvedDate | 
     day = e.day or 15
     if e.month is not None:
         if e.year is not None:
-            return ResolvedDate(_month_day(e.year, e.month, day), 3, "explicit")
+            return ResolvedDate(_month_day(e.year, e.month, day), e.precision, "explicit")
         if anchor is None:
             return None
         first = _year_for(e.month, 1, anchor)
-        return ResolvedDate(_month_day(first.year, e.month, day), 3, "explicit") if first else None
+        found = _month_day(first.year, e.month, day) if first else None
+        return ResolvedDate(found, e.precision, "explicit") if found else None
     if anchor is None:
         return None
     base = anchor
     if e.offset_days < 0:  # "last month", "two months ago"
         for _ in range(-e.offset_days // 30):
             base = base.replace(day=1) - dt.timedelta(days=1)
-    return ResolvedDate(min(_month_day(base.year, base.month, day), anchor), 3, "relative")
+    return ResolvedDate(min(_month_day(base.year, base.month, day), anchor), e.precision,
+                        "relative")
 
 
 def _resolve_range(e: DateExpression, anchor: dt.date | None) -> ResolvedDate | None:

@@ -41,6 +41,7 @@ _CLAUSE_BREAK = _WORDS["clause_break"]
 _LIGHT_VERBS = _WORDS["light_verb"]
 _OBJECT_PREPS = _WORDS["object_preposition"]
 _BY = frozenset({"by"})
+_SPEECH = _WORDS["speech"]
 _FIRST_PERSON = _WORDS["first_person"]
 _ARMED_VICTIMS = _WORDS["armed_victim"]
 
@@ -546,6 +547,9 @@ def _left_subject(sa: SentenceAnalysis, start: int) -> ActorMention | None:
         between = sa.keys[a_end:start]
         if any(k in _CLAUSE_BREAK for k in between):
             break
+        if any(k in _SPEECH for k in between[:3]):
+            # "Ukraine's military said Russian drones dropped ...": the speaker is a source
+            break
         if best_any is None and start - a_end <= 12:
             best_any = a
         prev = sa.tokens[a_start - 1].key if a_start > 0 else ""
@@ -572,6 +576,9 @@ def _right_actor(
             return None
         if preps is not None and not (set(between) & preps):
             continue
+        _, a_end = _mention_index(sa, a)
+        if a_end < len(sa.keys) and sa.keys[a_end] in _SPEECH:
+            return None  # ", Mayor X said": the source of the report, not a party to it
         return a
     return None
 

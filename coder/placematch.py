@@ -58,6 +58,10 @@ def _longest(gaz: Gazetteer, tokens: list[Token], i: int, longest: int) -> tuple
         if nxt.key in _TRANSPARENT and nxt.start == tokens[j - 1].end:
             j += 1  # "Ras al-Ain": the glued hyphen is transparent
             continue
+        if nxt.key == "'s" and nxt.start == tokens[j - 1].end:
+            words.append(nxt.key)  # "Mosul's Old City": listed possessive names
+            j += 1
+            continue
         if not nxt.is_word:
             break
         words.append(nxt.key)
@@ -99,12 +103,15 @@ def _is_headline(tokens: list[Token]) -> bool:
 def match_places(gaz: Gazetteer, tokens: list[Token], context: PlaceContext) -> list[PlaceMention]:
     """Every place named in the sentence, resolved against the document's context."""
     first = gaz.first
+    articles = gaz.cues.articles
     out: list[PlaceMention] = []
     n = len(tokens)
     i = 0
     while i < n:
         tok = tokens[i]
-        if tok.is_word and (tok.text[:1].isupper() or _glued_article(gaz, tokens, i)):
+        # the common case, a lower-case word or punctuation, costs one check
+        if tok.is_word and (tok.text[:1].isupper() or (
+                tok.key in articles and _glued_article(gaz, tokens, i))):
             longest = first.get(tok.key)
         else:
             longest = None
@@ -164,6 +171,13 @@ def _resolve(
     admin = near = False
     explicit = ""
     nxt = tokens[end] if end < len(tokens) else None
+    if nxt is not None and nxt.key in cues.group_after:
+        # "Fano militiamen", "Wagner fighters": a foreign name before a group noun names the
+        # group, not a place; the document's own places still count ("Goma youths")
+        local = {*ctx.countries, _dateline_country(gaz, ctx.dateline)}
+        ids = [x for x in ids if entries[x][_ISO3] in local]
+        if not ids:
+            return None
     if nxt is not None and nxt.key in cues.admin_after:
         admin, resume = True, end + 1
     elif nxt is not None and nxt.key in cues.district_after and not nxt.text[:1].isupper():

@@ -43,7 +43,7 @@ CUES_FILE = "place_cues.csv"
 
 CueKind = Literal[
     "near", "admin_after", "admin_before", "district_after", "title", "article_glued", "stop",
-    "locative",
+    "locative", "group_after",
 ]
 
 
@@ -87,6 +87,7 @@ class _Cues:
     articles: frozenset[str]
     stop: frozenset[str]
     locative: frozenset[str]  # words before which a common-word name may be a place ("in Hit")
+    group_after: frozenset[str]  # "Fano militiamen": a name before these words names a group
 
 
 @register_cache
@@ -116,6 +117,7 @@ def place_cues() -> _Cues:
         articles=frozenset(by_kind["article_glued"]),
         stop=frozenset(by_kind["stop"]),
         locative=frozenset(by_kind["locative"]),
+        group_after=frozenset(by_kind["group_after"]),
     )
 
 
@@ -192,9 +194,15 @@ class Gazetteer:
         return self.place(self._countries[iso3.upper()])
 
     def capital(self, iso3: str) -> Place | None:
-        """The capital city of a country, from the gazetteer."""
+        """The capital city of a country, from the gazetteer (the city, not a same-named
+        province: Washington, not Washington state)."""
         c = country(iso3)
-        return self.lookup(c.capital, c.iso3) if c and c.capital else None
+        if c is None or not c.capital:
+            return None
+        ids = [i for i in self.index.get(phrase_key(c.capital), ())
+               if self.entries[i][_ISO3] == c.iso3]
+        cities = [i for i in ids if self.entries[i][_FEATURE] == "city"]
+        return self.place((cities or ids)[0]) if ids else None
 
     # ---------------------------------------------------------------- matching
     def find_places(

@@ -12,6 +12,10 @@ def test_table_covers_iso3166() -> None:
     assert len(table) >= 245
     assert len({c.iso2 for c in table.values()}) == len(table)
     assert {c.region for c in table.values()} <= ACLED_REGIONS
+    for c in table.values():  # every country can fill ACLED's iso, region and country columns
+        assert c.iso_numeric is not None and c.acled_name and c.region, c.iso3
+    assert table["XKX"].iso_numeric == 0  # ACLED's code for Kosovo
+    assert len({c.iso_numeric for c in table.values()}) == len(table)
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,9 @@ def test_gold_place(case: dict, gazetteer: Gazetteer) -> None:
         place = by_span[exp["span"]].place
         assert place.country == exp["country"], place
         assert place.geo_precision == exp["geo_precision"], place
+        for column in ("name", "admin1", "feature"):  # ACLED location name, "City - District"
+            if column in exp:
+                assert getattr(place, column) == exp[column], place
         if "lat" in exp:
             assert place.latitude is not None and place.longitude is not None
             dist = km(place.latitude, place.longitude, exp["lat"], exp["lon"])
@@ -92,6 +95,8 @@ def test_lookup_and_country_place(gazetteer: Gazetteer) -> None:
         "country", "Iraq", 368, "Middle East")
     cap = gazetteer.capital("KEN")
     assert cap is not None and cap.name == "Nairobi"
+    cap = gazetteer.capital("USA")  # the city, not Washington state
+    assert cap is not None and (cap.feature, round(cap.latitude or 0)) == ("city", 39)
 
 
 def test_document_context_ranks_countries() -> None:
