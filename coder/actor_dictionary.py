@@ -13,8 +13,8 @@ from typing import Literal
 from coder.actor_tables import (
     ARTICLE_RE,
     AffiliateRow,
-    DefaultPerpetratorRow,
     AgentRow,
+    DefaultPerpetratorRow,
     DemonymRow,
     OrganisationRow,
     PersonRow,

@@ -293,13 +293,14 @@ def _backward(tokens: list[Token], t: Match[_Trigger], by_end: dict[int, NumberM
             if skip is not None:
                 i = skip - 1  # "Four people, including two children, were killed"
                 continue
-        if not tok.is_word and key not in ("-", "'s", "'"):
-            break
+        if not tok.is_word and key not in ("-", "'s", "'", '"'):
+            break  # a closing quote is transparent: '"six members of his guard" were hurt'
         if _role(key, "blocker") or key in _rules().trigger_words:
             break  # "died of their injuries": the figure belongs to the other trigger
         if aux is None and _role(key, "aux"):
             aux = key
-        words += tok.is_word
+        # "have been", "were reportedly": auxiliaries and adverbs do not use up the window
+        words += tok.is_word and not (_role(key, "aux") or _role(key, "adverb"))
         if words > 7:
             break
         i -= 1

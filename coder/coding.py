@@ -382,6 +382,13 @@ def _link(
                     host.mention.actor2 = m.actor1
                 _support(host, sid)
                 return host
+            if crowd_arrest(sa.keys, m.actor2):
+                # "police detained dozens as they tried to march to the square": the crowd
+                # was demonstrating and the arrests are the intervention (ACLED)
+                m.kind = EventType("Protests", "Protest with intervention", "141")
+                m.actor1, m.actor2 = m.actor2 or generic_actor("protesters", ""), m.actor1
+                m.rule_ids.append("cues:assembly")
+                family = "demo"
         if m.kind.sub_event_type == "Looting/property destruction":
             # ACLED: looting or destruction during a riot or an attack is part of that event
             host = _recent_event(recent, pos, 1)
@@ -402,12 +409,24 @@ def _link(
     return ev
 
 
+def crowd_arrest(keys: list[str], arrested: ActorMention | None) -> bool:
+    """Arrests of people the sentence shows gathering, marching or chanting."""
+    from coder.events import has_cue
+
+    if arrested is not None and arrested.actor.inter not in {5, 6, 7} and \
+            arrested.actor.kind not in {"group", "civilians", "protesters", "rioters"}:
+        return False  # "soldiers detained the president": a named official, not a crowd
+    return has_cue(keys, load_rules(), "assembly")
+
+
 def _perpetrator(
     doc_events: list[DocEvent], recent: list[tuple[int, DocEvent]], sid: str
 ) -> ActorMention | None:
     """The named perpetrator of the event this sentence reports or refers back to."""
     here = [ev for ev in doc_events if sid in ev.sentence_ids and ev.family != "verbal"]
-    event = here[-1] if here else (recent[-1][1] if recent else None)
+    # "condemned the attack": the latest act of violence, before any demonstration
+    violent = [ev for _, ev in recent if ev.family == "violence"]
+    event = here[-1] if here else (violent[-1] if violent else None)
     if event is None or event.mention.actor1 is None:
         return None
     actor1 = event.mention.actor1
@@ -626,11 +645,36 @@ def _default_opponent(ev: DocEvent, context_country: str, day: dt.date | None) -
     """A non-state group that takes a town fights the state's forces for it, unless the text
     names another defender."""
     m = ev.mention
-    if (m.kind.sub_event_type == "Non-state actor overtakes territory" and m.actor2 is None
-            and m.actor1 is not None and m.actor1.actor.inter != 1):
-        iso3 = _country_of(ev, context_country)
-        if iso3:
-            m.actor2 = generic_actor("troops", iso3, day)
+    if m.actor2 is not None or m.actor1 is None:
+        return
+    iso3 = _country_of(ev, context_country)
+    if not iso3:
+        return
+    a1 = m.actor1.actor
+    if m.kind.sub_event_type == "Non-state actor overtakes territory" and a1.inter != 1:
+        m.actor2 = generic_actor("troops", iso3, day)
+        return
+    if a1.inter != 1 or m.kind.event_type not in {"Battles", "Explosions/Remote violence"}:
+        return
+    if a1.country and a1.country != iso3 and (
+        m.kind.event_type == "Battles" or _armed_victims_only(ev)
+    ):
+        # a foreign state's forces fighting or shelling soldiers in a country: that
+        # country's forces are the other side ("Azerbaijani troops fired on positions in ...")
+        m.actor2 = generic_actor("troops", iso3, day)
+        return
+    enemy = ActorDictionary.load().default_perpetrators.get((iso3, m.kind.sub_event_type))
+    if enemy and a1.country == iso3 and m.kind.event_type == "Battles":
+        # "Ukrainian forces retook the village": in a war with one foreign enemy, that enemy
+        m.actor2 = generic_actor("troops", enemy, day)
+
+
+def _armed_victims_only(ev: DocEvent) -> bool:
+    """Casualties were reported and all of them as soldiers, police or fighters."""
+    from coder.events import armed_victims
+
+    victims = [c for group in (*ev.fatalities.values(), *ev.injuries.values()) for c in group]
+    return bool(victims) and all(armed_victims(c.victims) for c in victims)
 
 
 def generic_actor(agent_id: str, iso3: str, day: dt.date | None = None) -> ActorMention:

@@ -128,7 +128,7 @@ def find_events(
         return []
     keys = [t.key for t in tokens]
     sa.keys = keys
-    if _has_cue(keys, rules, "discard"):
+    if has_cue(keys, rules, "discard"):
         # "Salah shot past the goalkeeper", "a lightning strike killed": not conflict
         matches = [m for m in matches
                    if rules.concepts[m.trigger.concept].family not in {"violence", "riot"}]
@@ -184,6 +184,9 @@ def _coordinated_copies(
             # "RSF fighters and allied militiamen killed ...": the named or state actor leads
             partners = [p for p in partners if p is not primary] + [m.actor1]
             m.actor1 = primary
+            if cand.concept.concept in {"capture_territory", "regain_territory"} and \
+                    m.kind.event_type == "Battles":
+                m.kind, _ = classify_violence(cand.concept, None, primary, m.actor2, None)
         m.assoc1 = partners  # ACLED: allies of actor1 are associated actors
         return []
     if cand.concept.reciprocal and m.actor2 is None:
@@ -202,7 +205,7 @@ def _coordinated(
 ) -> list[ActorMention]:
     """Actors joined to `a` just before it by "and" or commas: "X, Y and Z" -> [Y, X]."""
     first = _mention_index(sa, a)[0]
-    if first < 2 or sa.keys[first - 1] not in {"and", ","}:
+    if first < 2 or not any(k in {"and", ","} for k in sa.keys[max(0, first - 4) : first]):
         return []  # the common case: nothing coordinated
     ends = {}
     for other in sa.actors:
@@ -212,6 +215,17 @@ def _coordinated(
     floor = max((c.match.end for c in earlier), default=0)
     out: list[ActorMention] = []
     start = _mention_index(sa, a)[0]
+    # "X and Macawisley clan militias", "X and allied Arab militiamen": up to three
+    # unmatched words may qualify the second conjunct
+    for skip in range(1, 4):
+        if start - skip >= 2 and sa.keys[start - skip] in {"and", ","}:
+            break
+        tok = sa.tokens[start - skip] if start - skip >= 0 else None
+        if tok is None or not tok.is_word or sa.keys[start - skip] in _CLAUSE_BREAK:
+            return []
+    else:
+        return []
+    start -= skip - 1
     while start >= 2 and sa.keys[start - 1] in {"and", ","}:
         partner = ends.get(start - 1)
         if partner is None or partner.actor == a.actor or _mention_index(sa, partner)[0] < floor:
@@ -314,7 +328,7 @@ def _cue_value(keys: list[str], rules: RuleSet, kind: str) -> str | None:
     return None
 
 
-def _has_cue(
+def has_cue(
     keys: list[str], rules: RuleSet, kind: str, lo: int = 0, hi: int | None = None
 ) -> bool:
     """Whether a cue phrase of `kind` occurs in keys[lo:hi]."""
@@ -334,7 +348,7 @@ def _sentence_cues(keys: list[str], rules: RuleSet) -> set[str]:
     """Demonstration cue kinds named anywhere in the sentence."""
     if rules.cue_words.isdisjoint(keys):
         return set()
-    return {kind for kind in _DEMO_CUE_KINDS if _has_cue(keys, rules, kind)}
+    return {kind for kind in _DEMO_CUE_KINDS if has_cue(keys, rules, kind)}
 
 
 def _build(
@@ -355,7 +369,7 @@ def _build(
     if pos == "noun" and m.end < len(keys) and keys[m.end] in rules.cue_keys.get("compound", {}):
         return None  # "demonstration camp", "attack victims": a modifier, not an event
     realis = m.trigger.realis or _realis(keys, m.start, rules, sa.is_title, pos)
-    if concept.family in {"violence", "protest", "riot"} and _has_cue(
+    if concept.family in {"violence", "protest", "riot"} and has_cue(
         keys, rules, "cancelled", m.end, m.end + 8
     ):
         realis = "denied"  # "a planned march ... did not take place"
@@ -396,10 +410,19 @@ def _build(
             actor1 = None
     if concept.family == "violence" and actor2 is None:
         actor2 = _force_of_facility(sa, m.end, rules)  # "an attack on a police post"
-    if concept.family in {"protest", "riot"} and (actor2 is None or not is_armed(actor2)):
-        # "protesters clashed with riot police": the force that intervened
+    if concept.family in {"protest", "riot"} and actor1 is not None and \
+            actor1.actor.kind in {"police", "military"}:
+        # "riot police dispersed thousands rallying ...": the force intervened in the crowd's
+        # demonstration; the crowd is actor1
+        actor1, actor2 = None, actor1
+        mention.actor1 = None
+    if concept.family in {"protest", "riot"} and concept.concept != "mob_violence" and (
+            actor2 is None or not is_armed(actor2)):
+        # "protesters clashed with riot police": the force that intervened (", police said"
+        # is the source)
         actor2 = next((a for a in sa.actors if a is not actor1 and a.actor.kind in
-                       {"police", "military"}), actor2)
+                       {"police", "military"} and not _is_speaker(sa, a)), actor2)
+    mention.actor2 = actor2
     if concept.family == "violence" and actor1 is None:
         # "an Israeli air strike", "a Russian missile", "a government drone": the state's
         # armed forces (ACLED's convention for state weapons)
@@ -418,14 +441,14 @@ def _build(
         kind, civ = classify_violence(concept, weapon, actor1, actor2, victims_armed, ground)
         mention.kind = kind
         mention.civilian_targeting = civ
-        if concept.concept in {"capture_territory", "regain_territory"} and _has_cue(
+        if concept.concept in {"capture_territory", "regain_territory"} and has_cue(
             keys, rules, "unopposed"
         ):
             # "took control of the town without resistance": no battle (ACLED)
             mention.kind = EventType("Strategic developments",
                                      "Non-violent transfer of territory", "192")
             mention.rule_ids.append("cues:unopposed")
-        if _has_cue(keys, rules, "disrupted", max(0, m.start - 6), m.end + 3):
+        if has_cue(keys, rules, "disrupted", max(0, m.start - 6), m.end + 3):
             # "police foiled a car bomb attack": the weapon never went off (ACLED)
             mention.kind = EventType("Strategic developments", "Disrupted weapons use", "190")
             mention.civilian_targeting = False
@@ -537,8 +560,11 @@ def _mention_index(sa: SentenceAnalysis, a: ActorMention) -> tuple[int, int]:
     return found
 
 
-def _left_subject(sa: SentenceAnalysis, start: int) -> ActorMention | None:
-    """The nearest actor before the trigger that is not inside a prepositional phrase."""
+def _left_subject(sa: SentenceAnalysis, start: int, acts: bool = True) -> ActorMention | None:
+    """The nearest actor before the trigger that is not inside a prepositional phrase.
+
+    `acts`: the trigger is a deed, not words; the speaker of a "said" before it reports the
+    deed and is not its subject ("Kyiv said Russian drones struck ...")."""
     best_any = None
     for a in reversed(sa.actors):
         a_start, a_end = _mention_index(sa, a)
@@ -547,7 +573,7 @@ def _left_subject(sa: SentenceAnalysis, start: int) -> ActorMention | None:
         between = sa.keys[a_end:start]
         if any(k in _CLAUSE_BREAK for k in between):
             break
-        if any(k in _SPEECH for k in between[:3]):
+        if acts and any(k in _SPEECH for k in between[:3]):
             # "Ukraine's military said Russian drones dropped ...": the speaker is a source
             break
         if best_any is None and start - a_end <= 12:
@@ -559,6 +585,12 @@ def _left_subject(sa: SentenceAnalysis, start: int) -> ActorMention | None:
             continue
         return a
     return best_any
+
+
+def _is_speaker(sa: SentenceAnalysis, a: ActorMention) -> bool:
+    """The mention is the subject of a verb of saying ("police said")."""
+    _, a_end = _mention_index(sa, a)
+    return a_end < len(sa.keys) and sa.keys[a_end] in _SPEECH
 
 
 def _right_actor(
@@ -576,8 +608,7 @@ def _right_actor(
             return None
         if preps is not None and not (set(between) & preps):
             continue
-        _, a_end = _mention_index(sa, a)
-        if a_end < len(sa.keys) and sa.keys[a_end] in _SPEECH:
+        if _is_speaker(sa, a):
             return None  # ", Mayor X said": the source of the report, not a party to it
         return a
     return None
@@ -587,8 +618,9 @@ def _arguments(
     sa: SentenceAnalysis, m: TriggerMatch, pos: str, passive: bool, earlier: list[Candidate]
 ) -> tuple[ActorMention | None, ActorMention | None]:
     keys = sa.keys
+    acts = load_rules().concepts[m.trigger.concept].family != "verbal"
     if pos == "verb":
-        subject = _left_subject(sa, m.start)
+        subject = _left_subject(sa, m.start, acts)
         if passive:
             return _right_actor(sa, m.end, _BY, limit=8), subject
         obj = _right_actor(sa, m.end)
@@ -643,7 +675,7 @@ def _arguments(
     if agent is None:
         window = keys[max(0, m.start - 5) : m.start]
         if any(k in _LIGHT_VERBS for k in window):
-            subject = _left_subject(sa, m.start)
+            subject = _left_subject(sa, m.start, acts)
             light = next(k for k in window if k in _LIGHT_VERBS)
             if light in {"survived", "survives", "survive", "escaped"}:
                 target = target or subject

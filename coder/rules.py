@@ -89,7 +89,7 @@ class Cue(BaseModel):
     cue: Literal[
         "negation", "modality", "attempt", "intervention", "lethal", "violent", "peaceful",
         "habitual", "compound", "speech", "allegation", "facility", "attribution", "discard",
-        "cancelled", "disrupted", "unopposed",
+        "cancelled", "disrupted", "unopposed", "assembly",
     ]
     value: str
 
