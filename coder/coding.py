@@ -633,12 +633,19 @@ def _country_of(ev: DocEvent, fallback: str) -> str:
     return fallback
 
 
-def _unarmed_victims(ev: DocEvent) -> bool:
-    """Casualties were reported and none of them as soldiers, police or fighters."""
+def _victims_armed(ev: DocEvent) -> list[bool]:
+    """For each casualty figure of the event: whether its victims are soldiers, police or
+    fighters."""
     from coder.events import armed_victims
 
-    victims = [c for group in (*ev.fatalities.values(), *ev.injuries.values()) for c in group]
-    return bool(victims) and not any(armed_victims(c.victims) for c in victims)
+    return [armed_victims(c.victims)
+            for group in (*ev.fatalities.values(), *ev.injuries.values()) for c in group]
+
+
+def _unarmed_victims(ev: DocEvent) -> bool:
+    """Casualties were reported and none of them as soldiers, police or fighters."""
+    armed = _victims_armed(ev)
+    return bool(armed) and not any(armed)
 
 
 def _default_opponent(ev: DocEvent, context_country: str, day: dt.date | None) -> None:
@@ -671,10 +678,8 @@ def _default_opponent(ev: DocEvent, context_country: str, day: dt.date | None) -
 
 def _armed_victims_only(ev: DocEvent) -> bool:
     """Casualties were reported and all of them as soldiers, police or fighters."""
-    from coder.events import armed_victims
-
-    victims = [c for group in (*ev.fatalities.values(), *ev.injuries.values()) for c in group]
-    return bool(victims) and all(armed_victims(c.victims) for c in victims)
+    armed = _victims_armed(ev)
+    return bool(armed) and all(armed)
 
 
 def generic_actor(agent_id: str, iso3: str, day: dt.date | None = None) -> ActorMention:
