@@ -377,7 +377,7 @@ def _affiliations(d: ActorDictionary, tokens: list[Token], text: str,
             # "of the Kurdish-led SDF": a qualifier glued to "-led" is part of the link
             words = [g for i, g in enumerate(gap) if g not in ("-", "the", "a", "an")
                      and not (i + 1 < len(gap) and gap[i + 1] == "-" and i + 2 < len(gap))]
-            if gap and len(words) <= 3 and words and all(w in link_words for w in words):
+            if 0 < len(words) <= 3 and all(w in link_words for w in words):
                 org_first = m.rule_id.startswith("organisations:") and _agent_id(nxt) in \
                     _AFFILIATE_AGENTS and gap[0] == "-"  # "Islamic State-linked insurgents"
                 agent_first = _agent_id(m) in _AFFILIATE_AGENTS and nxt.rule_id.startswith(

@@ -41,7 +41,11 @@ _CLAUSE_BREAK = _WORDS["clause_break"]
 _LIGHT_VERBS = _WORDS["light_verb"]
 _OBJECT_PREPS = _WORDS["object_preposition"]
 _BY = frozenset({"by"})
-_SPEECH = _WORDS["speech"]
+
+
+def _speech_verbs() -> dict[str, str]:
+    """The one-word verbs of saying (cues.csv, kind `speech`)."""
+    return load_rules().cue_keys.get("speech", {})
 _FIRST_PERSON = _WORDS["first_person"]
 _ARMED_VICTIMS = _WORDS["armed_victim"]
 
@@ -573,7 +577,7 @@ def _left_subject(sa: SentenceAnalysis, start: int, acts: bool = True) -> ActorM
         between = sa.keys[a_end:start]
         if any(k in _CLAUSE_BREAK for k in between):
             break
-        if acts and any(k in _SPEECH for k in between[:3]):
+        if acts and any(k in _speech_verbs() for k in between[:3]):
             # "Ukraine's military said Russian drones dropped ...": the speaker is a source
             break
         if best_any is None and start - a_end <= 12:
@@ -590,7 +594,7 @@ def _left_subject(sa: SentenceAnalysis, start: int, acts: bool = True) -> ActorM
 def _is_speaker(sa: SentenceAnalysis, a: ActorMention) -> bool:
     """The mention is the subject of a verb of saying ("police said")."""
     _, a_end = _mention_index(sa, a)
-    return a_end < len(sa.keys) and sa.keys[a_end] in _SPEECH
+    return a_end < len(sa.keys) and sa.keys[a_end] in _speech_verbs()
 
 
 def _right_actor(

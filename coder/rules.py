@@ -99,7 +99,6 @@ WordSet = Literal[
     "light_verb", "object_preposition", "first_person", "armed_victim", "after_adverbial_date",
     "locative", "date_preposition", "person_pronoun", "group_pronoun", "force:police",
     "force:troops", "force:security-forces", "gerund_noun_follower", "background_preposition",
-    "speech",
 ]
 
 
