@@ -16,6 +16,7 @@ from coder.actor_tables import (
     AgentRow,
     DefaultPerpetratorRow,
     DemonymRow,
+    EthnicGroupRow,
     OrganisationRow,
     PersonRow,
     RegimeRow,
@@ -35,7 +36,9 @@ _THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
 _INNER_POSSESSIVE_RE = re.compile(r"(?<=\w)(?:'s|s')(?=\s|$)")
 
 
-EntryKind = Literal["agent", "org", "person", "country", "capital", "demonym", "plural"]
+EntryKind = Literal[
+    "agent", "ethnic", "org", "person", "country", "capital", "demonym", "plural"
+]
 
 
 @dataclass(slots=True, frozen=True)
@@ -50,7 +53,7 @@ class Entry:
 # Later kinds win a shared key: a country name beats a demonym spelled the same ("UK"), a
 # group's name beats a capital used as its metonym ("Brussels" -> EU).
 _PRECEDENCE: tuple[EntryKind, ...] = (
-    "agent", "demonym", "plural", "capital", "country", "org", "person",
+    "agent", "ethnic", "demonym", "plural", "capital", "country", "org", "person",
 )
 
 
@@ -68,6 +71,7 @@ class ActorDictionary:
         words: list[WordRow],
         affiliates: list[AffiliateRow],
         default_perpetrators: list[DefaultPerpetratorRow],
+        ethnic_groups: list[EthnicGroupRow],
     ) -> None:
         self.roles = {r.role: r for r in roles}
         self.agents = {a.id: a for a in agents}
@@ -96,6 +100,9 @@ class ActorDictionary:
         self.affiliates = {(a.group, a.iso3): a.affiliate for a in affiliates}
         self.default_perpetrators = {(r.iso3, t): r.state for r in default_perpetrators
                                      for t in r.sub_event_types}
+        self.ethnic_groups = {e.id: e for e in ethnic_groups}
+        # country -> the group whose militia "herders" names there
+        self.herders = {iso3: e.id for e in ethnic_groups for iso3 in e.herders}
         self.countries = countries()
         self.problems = self._check()
         if self.problems:
@@ -146,6 +153,12 @@ class ActorDictionary:
                 bad("affiliates.csv", f"unknown country {iso3!r}", iso3)
             if "{" not in affiliate and affiliate not in self.organisations:
                 bad("affiliates.csv", f"unknown organisation {affiliate!r}", affiliate)
+        for e in self.ethnic_groups.values():
+            if "{country}" not in e.militia:
+                bad("ethnic_groups.csv", f"{e.id}: the militia name needs {{country}}", e.militia)
+            for iso3 in e.herders:
+                if iso3 not in self.countries:
+                    bad("ethnic_groups.csv", f"{e.id}: unknown country {iso3!r}", iso3)
         for (iso3, _), state in self.default_perpetrators.items():
             for code in (iso3, state):
                 if code not in self.countries:
@@ -156,6 +169,8 @@ class ActorDictionary:
         staged: dict[EntryKind, list[tuple[str, Entry]]] = defaultdict(list)
         for a in self.agents.values():
             staged["agent"] += [(p, Entry("agent", a.id, 0)) for p in a.phrases]
+        for e in self.ethnic_groups.values():
+            staged["ethnic"] += [(n, Entry("ethnic", e.id, alias_case(n))) for n in e.names]
         for d in self.demonyms.values():
             staged["demonym"] += [(n, Entry("demonym", d.iso3, alias_case(n))) for n in d.demonyms]
             plurals = [n + "s" for n in d.demonyms if n.endswith(("i", "an"))]
@@ -237,6 +252,7 @@ def _load() -> ActorDictionary:
         ("regimes", "regimes.csv", RegimeRow), ("words", "words.csv", WordRow),
         ("affiliates", "affiliates.csv", AffiliateRow),
         ("default_perpetrators", "default_perpetrators.csv", DefaultPerpetratorRow),
+        ("ethnic_groups", "ethnic_groups.csv", EthnicGroupRow),
     ):
         try:
             tables[key] = read(name, model)

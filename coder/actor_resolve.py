@@ -142,18 +142,38 @@ def office_holder(iso3: str, office: str, day: dt.date | None) -> str:
     return ""
 
 
+def ethnic_actor(group: str, iso3: str, day: dt.date | None) -> Actor:
+    """The identity militia of an ethnic or clan group (ethnic_groups.csv) in a country."""
+    row = ActorDictionary.load().ethnic_groups[group]
+    return role_actor("UAF", iso3, day, name=row.militia, inter=4, kind="militia")
+
+
+_HERDERS = frozenset({"herders", "herdsmen", "herder", "herdsman"})
+
+
 def with_country(mention: ActorMention, iso3: str, day: dt.date | None) -> ActorMention:
     """The same mention with `iso3` as its country when it is a generic agent that had none
     (used once the event's country is known)."""
-    if mention.rule_id.startswith("organisations:"):
+    rule = mention.rule_id
+    if rule.startswith("organisations:"):
         return _local_branch(mention, iso3, day)
-    if mention.actor.country or not mention.rule_id.startswith("agents:"):
+    if mention.actor.country:
         return mention
-    agent = ActorDictionary.load().agents.get(mention.rule_id.split(":")[1])
+    if rule.startswith("ethnic:"):
+        return ActorMention(mention.span, ethnic_actor(rule.split(":")[1], iso3, day), rule,
+                            mention.coreferent)
+    if not rule.startswith("agents:"):
+        return mention
+    d = ActorDictionary.load()
+    agent = d.agents.get(rule.split(":")[1])
     if agent is None:
         return mention
-    return ActorMention(mention.span, agent_actor(agent, iso3, day), mention.rule_id,
-                        mention.coreferent)
+    group = d.herders.get(iso3)
+    if group and mention.span.text.lower().rsplit(" ", 1)[-1] in _HERDERS:
+        # "suspected herders" in Nigeria or Mali: ACLED's Fulani ethnic militia
+        return ActorMention(mention.span, ethnic_actor(group, iso3, day),
+                            f"ethnic:{group}:herders", mention.coreferent)
+    return ActorMention(mention.span, agent_actor(agent, iso3, day), rule, mention.coreferent)
 
 
 def _local_branch(mention: ActorMention, iso3: str, day: dt.date | None) -> ActorMention:

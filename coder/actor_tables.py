@@ -3,7 +3,8 @@
 Files: `roles.csv` (CAMEO role -> ACLED name template), `agents.csv` (generic agents such as
 "police"), `organisations.csv` (named groups, state bodies, IGOs/NGOs, optionally dated),
 `people.csv` (office holders with dated terms), `demonyms.csv`, `regimes.csv` (ACLED regime
-years) and `words.csv` (small closed word sets). Country names and capitals come from
+years), `ethnic_groups.csv` (identities ACLED names militias after) and `words.csv` (small
+closed word sets). Country names and capitals come from
 `coder.countries`. Every row is a pydantic model; `coder.actor_dictionary` loads them, checks
 cross-file references (a person's group, an agent's role, a country code) and indexes them.
 """
@@ -74,9 +75,24 @@ class DefaultPerpetratorRow(_Row):
     _split = field_validator("sub_event_types", mode="before")(split_cell)
 
 
+class EthnicGroupRow(_Row):
+    """ethnic_groups.csv: an ethnic or communal identity ACLED names militias after
+    ("Fulani Ethnic Militia (Nigeria)"). `names`: how reports write it; `herders`: countries
+    where "herders"/"herdsmen" alone means this group's militia (ACLED's practice for Fulani
+    herders in the Sahel and Nigeria)."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    names: list[str] = Field(min_length=1)
+    militia: str = Field(min_length=1)  # ACLED name template, e.g. "Fulani Ethnic Militia ({country})"
+    herders: list[str] = Field(default_factory=list)
+
+    _split = field_validator("names", "herders", mode="before")(split_cell)
+
+
 WordKind = Literal[
     "locative", "former", "particle", "modifier", "backer", "pro", "not-name", "conjunction",
     "determiner", "spelling", "place-locative", "object-noun", "not-capital", "affiliation",
+    "community",
 ]
 
 
@@ -187,16 +203,19 @@ _MAX_WORD_VARIANTS = 12
 _MAX_NAME_VARIANTS = 48
 
 
-def word_variants(word: str, groups: list[list[str]]) -> list[str]:
+def word_variants(word: str, groups: list[list[str]], *, one_change: bool = False) -> list[str]:
     """Spellings of one name word: article on/off ("al-X", "el-X", "X"), swapped letter groups
-    ("dh"/"d"/"z"), doubled letters single. Lower case; the original comes first."""
+    ("dh"/"d"/"z"), doubled letters single. Lower case; the original comes first.
+
+    With `one_change`, each variant differs from the word by one swap at most: a surname standing
+    alone is checked against no first name, and two swaps turn "Qaani" into "Kani" (a town)."""
     low = word.lower()
     stem = ARTICLE_RE.sub("", low)
     has_article = stem != low
     out: list[str] = [stem]
     for group in groups:
         pattern = re.compile("|".join(re.escape(g) for g in sorted(group, key=len, reverse=True)))
-        for current in list(out):
+        for current in [stem] if one_change else list(out):
             if not pattern.search(current):
                 continue
             for alt in group:
@@ -205,7 +224,7 @@ def word_variants(word: str, groups: list[list[str]]) -> list[str]:
                     out.append(candidate)
             if len(out) >= _MAX_WORD_VARIANTS:
                 break
-    for current in list(out):
+    for current in [stem] if one_change else list(out):
         single = _DOUBLE_RE.sub(r"\1", current)
         if single not in out:
             out.append(single)
@@ -217,9 +236,10 @@ def word_variants(word: str, groups: list[list[str]]) -> list[str]:
 
 
 def name_variants(name: str, groups: list[list[str]]) -> list[str]:
-    """Spellings of a multi-word name: the product of its words' variants, capped."""
+    """Spellings of a name: the product of its words' variants, capped. A one-word name (a
+    surname alone) gets one spelling change at most."""
     words = name.split()
-    per_word = [word_variants(w, groups) for w in words]
+    per_word = [word_variants(w, groups, one_change=len(words) == 1) for w in words]
     out: list[str] = []
     for combo in product(*per_word):
         out.append(" ".join(combo))

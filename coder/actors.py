@@ -23,6 +23,7 @@ from coder.actor_dictionary import ActorDictionary, Entry
 from coder.actor_resolve import (
     agent_actor,
     cameo,
+    ethnic_actor,
     office_holder,
     organisation_actor,
     person_actor,
@@ -53,6 +54,7 @@ class _Chunk:
     of_country: str = ""  # "the government of Iraq"
     named: bool = False  # a title followed by a name not in the dictionary
     former: bool = False
+    community: bool = False  # an ethnic name standing for its group ("Kuki communities")
 
 
 # --------------------------------------------------------------------------------------------
@@ -218,6 +220,9 @@ def _is_place(d: ActorDictionary, tokens: list[Token], chunk: _Chunk, last_place
     if p > 0 and p != prev_end - 1 and tokens[p].is_word and tokens[p].is_capitalized \
             and tokens[p].key not in d.words["not-name"]:
         return True
+    if p > 0 and tokens[p].key in d.words["particle"] and not tokens[p].is_capitalized \
+            and tokens[p - 1].is_capitalized:
+        return True  # "Mocímboa da Praia", "Ciudad del Este": the end of a longer name
     i = _left(d, tokens, chunk.start)
     if i >= 0 and tokens[i].key in d.words["locative"]:
         return True
@@ -259,6 +264,15 @@ def _resolve(d: ActorDictionary, chunk: _Chunk, day: dt.date | None, iso3: str,
     """The actor a composed chunk names, and the rule id of its head, or None."""
     pieces = chunk.pieces
     last = pieces[-1].entry
+    if pieces[0].entry.kind == "ethnic":
+        agents = [p.entry.ref for p in pieces[1:] if p.entry.kind == "agent"]
+        if chunk.community or (agents and agents[-1] in _ETHNIC_ARMED):
+            # "Fulani gunmen", "Kuki communities": ACLED's identity militia
+            group = pieces[0].entry.ref
+            return ethnic_actor(group, iso3 or context, day), f"ethnic:{group}"
+        if not agents:
+            return None  # "a Fulani village": the name qualifies a place or a person
+        pieces = chunk.pieces = pieces[1:]  # "Fulani villagers": civilians
     if last.kind == "person":
         return person_actor(last.ref, day, chunk.former), f"people:{last.ref}"
     heads = [p.entry for p in pieces if p.entry.kind in ("agent", "org")]
@@ -314,7 +328,10 @@ def find_actors(tokens: list[Token], text: str, on_date: dt.date | None = None,
     last_country = ""
     prev_end = -1
     spans: list[tuple[int, int]] = []  # token range of each mention in `out`
-    for chunk in _chunks(d, tokens, pieces):
+    chunks = _chunks(d, tokens, pieces)
+    for ci, chunk in enumerate(chunks):
+        if len(chunk.pieces) == 1 and chunk.pieces[0].entry.kind in ("ethnic", "demonym"):
+            _share_head(d, tokens, chunks, ci)
         first = chunk.pieces[0]
         if first.entry.kind in _COUNTRY_KINDS and _proxy_country(d, tokens, first):
             if len(chunk.pieces) == 1:
@@ -352,6 +369,34 @@ def find_actors(tokens: list[Token], text: str, on_date: dt.date | None = None,
     return _affiliations(d, tokens, text, out, spans) if len(out) > 1 else out
 
 
+# agents that make an ethnic name its militia ("Fulani gunmen", "Dogon community leaders")
+_ETHNIC_ARMED = frozenset({"rebels", "gunmen", "communal-militia", "separatists", "gang",
+                           "elites", "dependent"})
+
+
+def _share_head(d: ActorDictionary, tokens: list[Token], chunks: list[_Chunk], ci: int) -> None:
+    """A lone demonym or ethnic name coordinated with a full one shares its head noun:
+    "Ukrainian and Russian troops" are two forces, "Meitei and Kuki communities" two groups.
+    An ethnic name followed by a community word ("Kuki communities") takes it into its span."""
+    chunk = chunks[ci]
+    kind = chunk.pieces[0].entry.kind
+    end = chunk.end
+    if kind == "ethnic" and end < len(tokens) and tokens[end].key in d.words["community"]:
+        chunk.community, chunk.end = True, end + 1
+        return
+    if end + 1 >= len(tokens) or tokens[end].key not in ("and", ",", "or"):
+        return
+    nxt = chunks[ci + 1] if ci + 1 < len(chunks) else None
+    if nxt is None or nxt.start != end + 1 or nxt.pieces[0].entry.kind != kind:
+        return
+    if len(nxt.pieces) == 1:
+        _share_head(d, tokens, chunks, ci + 1)  # "Hema, Lendu and Twa militias"
+        chunk.community = nxt.community
+        if len(nxt.pieces) == 1:
+            return
+    chunk.pieces = [chunk.pieces[0], *nxt.pieces[1:]]
+
+
 # "rebel-held town", "Taliban-controlled district": the group qualifies a place
 _HELD = frozenset({"held", "controlled", "run", "occupied", "dominated"})
 
@@ -381,7 +426,8 @@ def _affiliations(d: ActorDictionary, tokens: list[Token], text: str,
                 org_first = m.rule_id.startswith("organisations:") and _agent_id(nxt) in \
                     _AFFILIATE_AGENTS and gap[0] == "-"  # "Islamic State-linked insurgents"
                 agent_first = _agent_id(m) in _AFFILIATE_AGENTS and nxt.rule_id.startswith(
-                    "organisations:") and gap[0] != "-"  # "militants linked to al-Qaeda"
+                    ("organisations:", "ethnic:")) and gap[0] != "-"  # "militants linked to
+                # al-Qaeda", "armed men from the Meitei community"
                 if org_first or agent_first:
                     group = m if org_first else nxt
                     s, e = m.span.start, nxt.span.end

@@ -90,7 +90,7 @@ def code_document(doc: Document) -> CodedDocument:
             triggers.append([])
         # dates matter in event sentences, and everywhere when the text must date the document
         if triggers[-1] or doc.published is None:
-            sa.dates = find_date_expressions(s.text)
+            sa.dates = find_date_expressions(s.text, sa.tokens or None)  # perf: reuse tokens
     anchor, basis = _document_anchor(doc, analyses)
     pronouns = [bool(triggers[i]) and not _PERSON_PRONOUNS.isdisjoint([t.key for t in sa.tokens])
                 for i, sa in enumerate(analyses)]

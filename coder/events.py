@@ -41,6 +41,7 @@ _CLAUSE_BREAK = _WORDS["clause_break"]
 _LIGHT_VERBS = _WORDS["light_verb"]
 _OBJECT_PREPS = _WORDS["object_preposition"]
 _BY = frozenset({"by"})
+_WITH = frozenset({"with"})
 
 
 def _speech_verbs() -> dict[str, str]:
@@ -222,7 +223,7 @@ def _coordinated(
     # "X and Macawisley clan militias", "X and allied Arab militiamen": up to three
     # unmatched words may qualify the second conjunct
     for skip in range(1, 4):
-        if start - skip >= 2 and sa.keys[start - skip] in {"and", ","}:
+        if start - skip >= 1 and sa.keys[start - skip] in {"and", ","}:
             break
         tok = sa.tokens[start - skip] if start - skip >= 0 else None
         if tok is None or not tok.is_word or sa.keys[start - skip] in _CLAUSE_BREAK:
@@ -410,7 +411,7 @@ def _build(
     if concept.family == "violence" and actor1 is not None and actor1.actor.kind == "government":
         # "Government artillery pounded ...": the government's armed forces
         a_end = _mention_index(sa, actor1)[1]
-        if weapon_hit is not None and 0 <= weapon_hit[1] - a_end <= 1:
+        if any(0 <= w - a_end <= 1 for w in sa.weapon_positions):
             actor1 = None
     if concept.family == "violence" and actor2 is None:
         actor2 = _force_of_facility(sa, m.end, rules)  # "an attack on a police post"
@@ -591,6 +592,25 @@ def _left_subject(sa: SentenceAnalysis, start: int, acts: bool = True) -> ActorM
     return best_any
 
 
+def _clause_subject(sa: SentenceAnalysis, start: int, acts: bool) -> ActorMention | None:
+    """The first actor of the trigger's clause that is not inside a prepositional phrase (for
+    a deed, the clause starts after the last verb of saying: "police said gunmen ...")."""
+    keys = sa.keys
+    clause = 0
+    for j in range(start - 1, -1, -1):
+        if keys[j] in _CLAUSE_BREAK or (acts and keys[j] in _speech_verbs()):
+            clause = j + 1
+            break
+    for a in sa.actors:
+        a_start, a_end = _mention_index(sa, a)
+        if a_end > start:
+            return None
+        if a_start < clause or (a_start > 0 and keys[a_start - 1] in _PREPOSITIONS):
+            continue
+        return a
+    return None
+
+
 def _is_speaker(sa: SentenceAnalysis, a: ActorMention) -> bool:
     """The mention is the subject of a verb of saying ("police said")."""
     _, a_end = _mention_index(sa, a)
@@ -652,6 +672,11 @@ def _arguments(
             if shares and (subject is None or subject is prev.actor2 or inside_previous):
                 # the subject of the earlier verb, even when unknown: never its object
                 subject = prev.actor1
+        elif subject is not None and m.start >= 2 and keys[m.start - 1] == "and":
+            # "X called Y a criminal and accused ...": no subject stands between "and" and the
+            # verb, so the verb shares the clause's subject; the actor just before is the
+            # object of the first verb
+            subject = _clause_subject(sa, m.start, acts) or subject
         if subject is None:
             subject = _right_actor(sa, m.end, frozenset({"including"}), limit=14)
             if subject is obj:
@@ -667,6 +692,12 @@ def _arguments(
             second = _right_actor(sa, _mention_index(sa, first)[1], frozenset({"and"}), limit=3)
             return first, second
     by_agent = _right_actor(sa, m.end, _BY, limit=8)
+    if by_agent is None and load_rules().concepts[m.trigger.concept].concept == "clash":
+        # "(two rebels were killed) in an encounter with army troops": the troops are one
+        # side, the sentence's subject the other
+        side = _right_actor(sa, m.end, None if keys[m.end - 1] == "with" else _WITH, limit=4)
+        if side is not None:
+            return side, _modifier_actor(sa, m.start) or _left_subject(sa, m.start, acts)
     target = _right_actor(sa, m.end, _OBJECT_PREPS, limit=6)
     if target is None and keys[m.end - 1] not in _OBJECT_PREPS:
         # "an attempt to assassinate Prime Minister X": the phrase ends in its verb

@@ -36,9 +36,18 @@ _TOKEN_RE = re.compile(
 )
 
 
+# The characters `_FOLD` maps, and each one's replacement. `str.translate` with a dict costs a
+# failed lookup per character of non-ASCII text; replacing only the few characters present is
+# several times faster and gives the same string (no replacement is itself folded).
+_FOLD_CHARS: dict[str, str] = {chr(c): str(r) for c, r in _FOLD.items()}
+_FOLD_RE = re.compile("[" + "".join(re.escape(c) for c in _FOLD_CHARS) + "]")
+
+
 def fold(text: str) -> str:
     """Map typographic quotes, dashes and spaces to ASCII, keeping length and offsets."""
-    return text.translate(_FOLD)
+    for c in set(_FOLD_RE.findall(text)):
+        text = text.replace(c, _FOLD_CHARS[c])
+    return text
 
 
 @lru_cache(maxsize=200_000)
@@ -109,7 +118,7 @@ def tokenize(text: str) -> list[Token]:
 
     Whitespace-separated chunks that are known or plain words (most of them) skip the regex."""
     # typographic quotes and dashes are the only characters folded; ASCII text has none
-    folded = text if text.isascii() and "`" not in text else text.translate(_FOLD)
+    folded = text if text.isascii() and "`" not in text else fold(text)
     same = folded is text or folded == text  # then the folded words are the words as written
     tokens: list[Token] = []
     append = tokens.append
