@@ -13,7 +13,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from coder.actors import ActorDictionary, agent_actor, find_actors, with_country
+from coder.actors import ActorDictionary, agent_actor, find_actors, person_actor, with_country
 from coder.casualties import find_casualties
 from coder.classify import DEMONSTRATION_TYPES, is_armed, type_rank
 from coder.dates import find_date_expressions, resolve_date
@@ -151,6 +151,7 @@ def code_document(doc: Document) -> CodedDocument:
         country = places.most_common(1)[0][0] if places else ""
     for ev in doc_events:
         ev.country = _country_of(ev, country)
+        _people_on_event_day(ev, anchor)
         _fill_default_actors(ev, country, anchor)
         _default_opponent(ev, country, anchor)
         # the explanation lists every casualty figure the event drew on
@@ -686,6 +687,24 @@ def generic_actor(agent_id: str, iso3: str, day: dt.date | None = None) -> Actor
     """ACLED's generic actor of a country, from the agent dictionary ("protesters", "gunmen")."""
     actor = agent_actor(ActorDictionary.load().agents[agent_id], iso3, day)
     return ActorMention(Span(-1, -1, ""), actor, f"agents:{agent_id}:default")
+
+
+def _people_on_event_day(ev: DocEvent, anchor: dt.date | None) -> None:
+    """People were resolved on the report's date; an event days earlier takes them as they were
+    on its own day ("detained President Bazoum" on the coup's day: still the government)."""
+    m = ev.mention
+    if anchor is None or m.date_expression is None:
+        return
+    if not any(a is not None and a.rule_id.startswith("people:") for a in (m.actor1, m.actor2)):
+        return
+    resolved = resolve_event_date(ev, anchor)
+    if resolved is None or resolved.date >= anchor:
+        return
+    for side in ("actor1", "actor2"):
+        a = getattr(m, side)
+        if a is not None and a.rule_id.startswith("people:") and a.actor.code.endswith("ELI"):
+            actor = person_actor(a.rule_id.split(":", 1)[1], resolved.date)
+            setattr(m, side, ActorMention(a.span, actor, a.rule_id, a.coreferent))
 
 
 def _fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None) -> None:

@@ -648,6 +648,10 @@ def _arguments(
         if passive:
             return _right_actor(sa, m.end, _BY, limit=8), subject
         obj = _right_actor(sa, m.end)
+        if obj is None and m.end - m.start > 2:
+            # "placed President X under house arrest": the object sits in the phrase's gap
+            obj = next((a for a in sa.actors if m.start < _mention_index(sa, a)[0]
+                        and _mention_index(sa, a)[1] < m.end), None)
         if obj is not None and subject is not None and obj.actor == subject.actor and (
             obj.span.start == subject.span.start
         ):

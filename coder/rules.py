@@ -218,25 +218,41 @@ class TriggerIndex:
                     for key in first:
                         self.by_first.setdefault(key, []).append(Pattern(trig, elements))
         self.first_words = frozenset(self.by_first)
+        # the first words that are plain letters: a space-delimited chunk equal to one of them
+        # is one of the regex's words, so most sentences are decided by `str.split` alone
+        self._alpha_first = frozenset(w for w in self.first_words if w.isalpha())
 
     def may_match(self, text: str) -> bool:
         """Cheap test on raw text: False when no word of it can start a trigger phrase."""
-        return not self.first_words.isdisjoint(_RAW_WORD.findall(text.lower()))
+        low = text.lower()
+        if not self._alpha_first.isdisjoint(low.split()):
+            return True
+        return not self.first_words.isdisjoint(_RAW_WORD.findall(low))
 
     def find(self, tokens: list[Token]) -> list[TriggerMatch]:
         """Every pattern match, longest first at each start; overlaps are resolved by callers."""
         found: list[TriggerMatch] = []
         by_first = self.by_first
+        keys = [t.key for t in tokens]
+        # most sentences hold one or two first words: find them with set operations, then
+        # visit only their tokens
+        present = self.first_words.intersection(keys)
+        if not present:
+            return found
         # quotation marks never interrupt a phrase: "offered “all assistance”"
-        if any(t.key == '"' for t in tokens):
-            keep = [i for i, t in enumerate(tokens) if t.key != '"']
+        if '"' in keys:
+            keep = [i for i, k in enumerate(keys) if k != '"']
             view = [tokens[i] for i in keep]
+            keys = [keys[i] for i in keep]
         else:
             keep = range(len(tokens))  # type: ignore[assignment]
             view = tokens
         n = len(view)
-        for i, tok in enumerate(view):
-            patterns = by_first.get(tok.key) if tok.is_word else None
+        for i, key in enumerate(keys):
+            if key not in present:
+                continue
+            tok = view[i]
+            patterns = by_first[key] if tok.is_word else None
             if not patterns:
                 continue
             for pat in patterns:
