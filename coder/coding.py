@@ -767,8 +767,12 @@ def _fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None
         m.actor2 = generic_actor("civilians", iso3)
     if m.actor1 is None and m.actor2 is not None:
         m.actor1, m.actor2 = m.actor2, None  # ACLED: a one-sided event has its actor first
-    if m.actor1 is not None and m.actor2 is not None and m.actor1.actor == m.actor2.actor:
-        m.actor2 = None if et != "Violence against civilians" else m.actor2
+    if m.actor1 is not None and m.actor2 is not None and et != "Violence against civilians" and (
+            m.actor1.actor == m.actor2.actor or (m.actor1.rule_id.endswith(":default")
+                                                 and m.actor1.actor.name == m.actor2.actor.name)):
+        # one actor on both sides; an unnamed perpetrator defaulted to the same unidentified
+        # group as the victims ("militants killed by the bomb they were making") is no second side
+        m.actor2 = None
     for a in (m.actor1, m.actor2):
         if a is not None and a.actor.inter == 1 and a.actor.country and iso3 and (
             a.actor.country != iso3

@@ -160,7 +160,29 @@ def find_events(
             earlier = list(out)
             out.append(cand)
             out += _coordinated_copies(sa, cand, earlier)
+    if "riot" in families and "protest" not in families:
+        _mob_not_demonstration(out)
     return out
+
+
+def _mob_not_demonstration(candidates: list[Candidate]) -> None:
+    """"A mob set fire to houses": rioting by a mob, with no demonstration named, is mob
+    violence (ACLED), not a demonstration turned violent."""
+    mob = next((c for c in candidates if c.concept.concept == "mob_violence"), None)
+    if mob is None:
+        return
+    for c in candidates:
+        if c.mention.kind.sub_event_type == "Violent demonstration":
+            c.mention.kind = mob.mention.kind
+
+
+def _owners(sa: SentenceAnalysis) -> ActorMention:
+    """The civilians whose property an event destroyed (their country comes with the event)."""
+    from coder.actors import ActorDictionary, agent_actor
+
+    civilians = ActorDictionary.load().agents["civilians"]
+    return ActorMention(Span(-1, -1, ""), agent_actor(civilians, "", sa.day),
+                        "agents:civilians:property")
 
 
 
@@ -469,6 +491,10 @@ def _build(
             mention.rule_ids.append(f"cues:{cue}")
     elif concept.family == "sd":
         mention.kind = EventType(concept.event_type, concept.sub_event_type, concept.cameo_code)
+        if concept.sub_event_type == "Looting/property destruction" and actor2 is None and \
+                has_cue(keys, rules, "civilian_property", m.start, m.end + 6):
+            # "torched 100 houses", "demolished Palestinian homes": the owners are the target
+            mention.actor2 = _owners(sa)
     mention.date_expression = _nearest(sa.dates, span, sa.sentence.text)
     mention.place = _event_place(sa, span)
     anaphoric = pos == "noun" and _refers_back(keys, m.start)
@@ -733,15 +759,25 @@ def _force_of_facility(sa: SentenceAnalysis, end: int, rules: RuleSet) -> ActorM
 
     facilities = rules.cue_keys.get("facility", {})
     keys = sa.keys
+    for a in sa.actors:  # "hit an African Union convoy", "shelled a Wagner base"
+        a_start, a_end = _mention_index(sa, a)
+        if end <= a_start and a_end < min(end + 7, len(keys)) and keys[a_end] in facilities \
+                and not any(k in _CLAUSE_BREAK for k in keys[end:a_start]):
+            return a
     for j in range(end, min(end + 6, len(keys) - 1)):
         agent_id = _FORCE_WORDS.get(keys[j])
+        iso3 = ""
+        if agent_id is None and sa.tokens[j].is_capitalized:
+            # "fired mortars at Armenian positions": the positions of that state's army
+            iso3 = _demonym_country(keys[j])
+            agent_id = "troops" if iso3 else None
         if agent_id and keys[j + 1] in facilities:
             agent = ActorDictionary.load().agents.get(agent_id)
             if agent is None:
                 return None
             tok = sa.tokens[j]
             return ActorMention(Span(tok.start, tok.end, tok.text),
-                                agent_actor(agent, "", sa.day), f"agents:{agent_id}:facility")
+                                agent_actor(agent, iso3, sa.day), f"agents:{agent_id}:facility")
         if keys[j] in _CLAUSE_BREAK:
             break
     return None

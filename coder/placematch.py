@@ -78,6 +78,8 @@ def _ends_with(tokens: list[Token], j: int, cues: dict[str, list[list[str]]]) ->
         return False
     for words in cues.get(tokens[j].key, ()):
         k = len(words)
+        if k == 1:
+            return True  # cues are filed under their last word, which is token j's key
         if j - k + 1 >= 0 and all(tokens[j - k + 1 + m].key == w for m, w in enumerate(words)):
             return True
     return False
@@ -105,13 +107,17 @@ def match_places(gaz: Gazetteer, tokens: list[Token], context: PlaceContext) -> 
     first = gaz.first
     articles = gaz.cues.articles
     out: list[PlaceMention] = []
-    n = len(tokens)
-    i = 0
-    while i < n:
+    # the common case, a lower-case word or punctuation, is screened out in one comprehension;
+    # a word token's text is never empty
+    starts = [i for i, t in enumerate(tokens)
+              if t.is_word and (t.text[0].isupper() or t.key in articles)]
+    i = 0  # where scanning resumes: a match consumes its tokens
+    for s in starts:
+        if s < i:
+            continue
+        i = s
         tok = tokens[i]
-        # the common case, a lower-case word or punctuation, costs one check
-        if tok.is_word and (tok.text[:1].isupper() or (
-                tok.key in articles and _glued_article(gaz, tokens, i))):
+        if tok.text[0].isupper() or _glued_article(gaz, tokens, i):
             longest = first.get(tok.key)
         else:
             longest = None

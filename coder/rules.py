@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 from functools import lru_cache
 from typing import Literal
 
@@ -26,6 +27,7 @@ from coder.models import EVENT_TYPES, SUB_EVENT_TYPES, Problem
 from coder.text import PhraseMatcher, Token, phrase_key
 
 GAP = "*"
+_KEY = attrgetter("key")
 _RAW_WORD = re.compile(r"[^\W\d_]+")
 MAX_GAP = 4
 
@@ -89,7 +91,7 @@ class Cue(BaseModel):
     cue: Literal[
         "negation", "modality", "attempt", "intervention", "lethal", "violent", "peaceful",
         "habitual", "compound", "speech", "allegation", "facility", "attribution", "discard",
-        "cancelled", "disrupted", "unopposed", "assembly",
+        "cancelled", "disrupted", "unopposed", "assembly", "civilian_property",
     ]
     value: str
 
@@ -233,7 +235,7 @@ class TriggerIndex:
         """Every pattern match, longest first at each start; overlaps are resolved by callers."""
         found: list[TriggerMatch] = []
         by_first = self.by_first
-        keys = [t.key for t in tokens]
+        keys = list(map(_KEY, tokens))
         # most sentences hold one or two first words: find them with set operations, then
         # visit only their tokens
         present = self.first_words.intersection(keys)
@@ -255,11 +257,23 @@ class TriggerIndex:
             patterns = by_first[key] if tok.is_word else None
             if not patterns:
                 continue
+            nxt = None  # key of the next token that is not skippable, once needed
             for pat in patterns:
-                if len(pat.elements) == 1:  # a one-word trigger has matched already
+                elements = pat.elements
+                if len(elements) == 1:  # a one-word trigger has matched already
                     found.append(TriggerMatch(pat.trigger, keep[i], keep[i] + 1, keep[i]))
                     continue
-                end = _match_from(view, i + 1, pat.elements, 1, n)
+                second = elements[1]
+                if second is not None:
+                    # what `_match_from` checks first, done once for all patterns of the word
+                    if nxt is None:
+                        j = i + 1
+                        while j < n and keys[j] in _SKIPPABLE:
+                            j += 1
+                        nxt = keys[j] if j < n else ""
+                    if nxt not in second:
+                        continue
+                end = _match_from(view, i + 1, elements, 1, n)
                 if end is not None:
                     found.append(TriggerMatch(pat.trigger, keep[i], keep[end - 1] + 1, keep[i]))
         return found
