@@ -42,6 +42,8 @@ _LIGHT_VERBS = _WORDS["light_verb"]
 _OBJECT_PREPS = _WORDS["object_preposition"]
 _BY = frozenset({"by"})
 _WITH = frozenset({"with"})
+_FROM = frozenset({"from"})
+_TERRITORY = frozenset({"capture_territory", "regain_territory"})
 
 
 def _speech_verbs() -> dict[str, str]:
@@ -674,6 +676,9 @@ def _arguments(
         if passive:
             return _right_actor(sa, m.end, _BY, limit=8), subject
         obj = _right_actor(sa, m.end)
+        if obj is None and load_rules().concepts[m.trigger.concept].concept in _TERRITORY:
+            # "regained Wad Madani, the capital of Gezira state, from the RSF": who lost it
+            obj = _right_actor(sa, m.end, _FROM, limit=16)
         if obj is None and m.end - m.start > 2:
             # "placed President X under house arrest": the object sits in the phrase's gap
             obj = next((a for a in sa.actors if m.start < _mention_index(sa, a)[0]

@@ -124,10 +124,14 @@ def tokenize(text: str) -> list[Token]:
     append = tokens.append
     key_of = _KEY_CACHE.get
     pieces_of = _PIECES_CACHE.get
-    pos = 0
+    chunks = folded.split()
+    # with exactly one white-space character between chunks and none around them (the usual
+    # sentence), each chunk starts one past the previous chunk's end: no search needed
+    single = len(folded) == sum(map(len, chunks)) + len(chunks) - 1
+    pos = -1 if single else 0
     find = folded.find
-    for chunk in folded.split():
-        s = find(chunk, pos)
+    for chunk in chunks:
+        s = pos + 1 if single else find(chunk, pos)
         pos = s + len(chunk)
         key = key_of(chunk)
         if key is None and chunk.isalpha():
@@ -157,6 +161,25 @@ class Match(Generic[T]):
     char_start: int
     char_end: int
     value: T
+
+
+_SET_MATCH_FIELDS = tuple(
+    getattr(Match, name).__set__ for name in ("start", "end", "char_start", "char_end", "value")
+)
+
+
+def _match(start: int, end: int, char_start: int, char_end: int, value: T) -> Match[T]:
+    """`Match(start, end, char_start, char_end, value)`, built in half the time: a frozen
+    dataclass's __init__ sets each field through object.__setattr__, the slot descriptors set
+    them directly (the instance is the same: equal, hashable, still frozen afterwards)."""
+    m: Match[T] = object.__new__(Match)
+    set_start, set_end, set_char_start, set_char_end, set_value = _SET_MATCH_FIELDS
+    set_start(m, start)
+    set_end(m, end)
+    set_char_start(m, char_start)
+    set_char_end(m, char_end)
+    set_value(m, value)
+    return m
 
 
 class PhraseMatcher(Generic[T]):
@@ -215,13 +238,21 @@ class PhraseMatcher(Generic[T]):
         entries = self._entries
         first = self._first
         get = entries.get
-        i = start
-        while i < stop:
+        # the tokens that can start a phrase, found in one comprehension (few of a sentence's)
+        if start == 0 and stop == len(tokens):
+            starts = [k for k, t in enumerate(tokens) if t.key in first]
+        else:
+            starts = [k for k in range(start, stop) if tokens[k].key in first]
+        i = start  # where scanning resumes: a match consumes its tokens
+        for i_start in starts:
+            if i_start < i:
+                continue
+            i = i_start
             tok = tokens[i]
-            longest = first.get(tok.key) if tok.is_word else None
-            if not longest:
+            if not tok.is_word:
                 i += 1
                 continue
+            longest = first[tok.key]
             key = tok.key
             best_end = -1
             best_value = get(key)
@@ -248,6 +279,6 @@ class PhraseMatcher(Generic[T]):
             if best_end < 0:
                 i += 1
                 continue
-            yield Match(i, best_end, tok.start, tokens[best_end - 1].end, best_value)  # type: ignore[arg-type]
+            yield _match(i, best_end, tok.start, tokens[best_end - 1].end, best_value)
             i = best_end
 
