@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -429,6 +430,7 @@ def _segments(tokens: list[Token]) -> list[int]:
 
 
 _RAW_WORD = re.compile(r"[^\W\d_]+")
+_KEY = attrgetter("key")
 
 
 def find_casualties(text: str, tokens: list[Token] | None = None) -> list[CasualtyMention]:
@@ -439,7 +441,7 @@ def find_casualties(text: str, tokens: list[Token] | None = None) -> list[Casual
         if words.isdisjoint(_RAW_WORD.findall(text.lower())):
             return []  # no casualty word at all: the common case, decided before tokenizing
         tokens = tokenize(text)
-    elif not any(t.key in words for t in tokens):
+    elif words.isdisjoint(map(_KEY, tokens)):
         return []
     triggers = r.triggers.find(tokens)
     if not triggers:

@@ -30,6 +30,9 @@ _SUB_RANK = {
     "Attack": 1,
     "Abduction/forced disappearance": 2,
     "Sexual violence": 3,
+    # a battle that ends with the town taken is coded as the takeover (ACLED)
+    "Non-state actor overtakes territory": 3,
+    "Government regains territory": 3,
 }
 DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 

@@ -639,8 +639,10 @@ def _victims_armed(ev: DocEvent) -> list[bool]:
     fighters."""
     from coder.events import armed_victims
 
+    # "no reports of casualties" (a zero) names no victims
     return [armed_victims(c.victims)
-            for group in (*ev.fatalities.values(), *ev.injuries.values()) for c in group]
+            for group in (*ev.fatalities.values(), *ev.injuries.values()) for c in group
+            if c.value > 0]
 
 
 def _unarmed_victims(ev: DocEvent) -> bool:

@@ -439,6 +439,8 @@ def _build(
             actor1 = None
     if concept.family == "violence" and actor2 is None:
         actor2 = _force_of_facility(sa, m.end, rules)  # "an attack on a police post"
+        if concept.concept == "capture_territory" and actor2 is not None:
+            concept = rules.concepts["attack"]  # "overran an army post": a position, not a town
     if concept.family in {"protest", "riot"} and actor1 is not None and \
             actor1.actor.kind in {"police", "military"}:
         # "riot police dispersed thousands rallying ...": the force intervened in the crowd's
