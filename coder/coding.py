@@ -360,7 +360,7 @@ def _link(
             if attack.actor1 is None or attack.actor1.rule_id.endswith(":default"):
                 attack.actor1 = m.actor1
         if m.actor2 is None and cand.concept.object_is_event:
-            m.actor2 = _perpetrator(doc_events, recent if refers_back else [], sid)
+            m.actor2 = _perpetrator(doc_events, recent if refers_back else [], sid, refers_back)
         if cand.concept.needs_target and m.actor2 is None:
             return None
         for ev in doc_events:
@@ -370,6 +370,14 @@ def _link(
                     ev.mention.kind = m.kind  # "threatened to attack": 138 over 130
                 return ev
     elif family == "sd":
+        if cand.anaphoric and m.actor1 is None:
+            # "condemned the coup": the coup already reported, or nothing new
+            same = [ev for ev in doc_events if ev.family == "sd" and ev.kind == m.kind]
+            if same:
+                _support(same[-1], sid)
+                return same[-1]
+            if cand.background:
+                return None
         if m.kind.sub_event_type == "Arrests":
             # arrests at a demonstration: the demonstration met an intervention (ACLED)
             host = _recent_event(recent, pos, 1)
@@ -421,12 +429,16 @@ def crowd_arrest(keys: list[str], arrested: ActorMention | None) -> bool:
 
 
 def _perpetrator(
-    doc_events: list[DocEvent], recent: list[tuple[int, DocEvent]], sid: str
+    doc_events: list[DocEvent], recent: list[tuple[int, DocEvent]], sid: str,
+    refers_back: bool = False,
 ) -> ActorMention | None:
     """The named perpetrator of the event this sentence reports or refers back to."""
     here = [ev for ev in doc_events if sid in ev.sentence_ids and ev.family != "verbal"]
     # "condemned the attack": the latest act of violence, before any demonstration
     violent = [ev for _, ev in recent if ev.family == "violence"]
+    if not violent and refers_back:
+        # "condemned the coup": no violence reported, the latest strategic development
+        violent = [ev for ev in doc_events if ev.family == "sd"]
     event = here[-1] if here else (violent[-1] if violent else None)
     if event is None or event.mention.actor1 is None:
         return None

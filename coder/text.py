@@ -279,6 +279,7 @@ class PhraseMatcher(Generic[T]):
             if best_end < 0:
                 i += 1
                 continue
-            yield _match(i, best_end, tok.start, tokens[best_end - 1].end, best_value)
+            found: T = best_value  # type: ignore[assignment]  # set whenever best_end is
+            yield _match(i, best_end, tok.start, tokens[best_end - 1].end, found)
             i = best_end
 
