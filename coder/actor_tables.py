@@ -83,7 +83,7 @@ class EthnicGroupRow(_Row):
 
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     names: list[str] = Field(min_length=1)
-    militia: str = Field(min_length=1)  # ACLED name template, e.g. "Fulani Ethnic Militia ({country})"
+    militia: str = Field(min_length=1)  # ACLED name: "Fulani Ethnic Militia ({country})"
     herders: list[str] = Field(default_factory=list)
 
     _split = field_validator("names", "herders", mode="before")(split_cell)

@@ -85,6 +85,16 @@ def _ends_with(tokens: list[Token], j: int, cues: dict[str, list[list[str]]]) ->
     return False
 
 
+def _after_title(titles: frozenset[str], tokens: list[Token], i: int) -> bool:
+    """A title stands before the run of up to three capitalised words ending just before i."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and tokens[k].is_word and tokens[k].text[:1].isupper():
+        if tokens[k].key in titles:
+            return True
+        k -= 1
+    return k >= 0 and tokens[k].key in titles
+
+
 def _glued_article(gaz: Gazetteer, tokens: list[Token], i: int) -> bool:
     """True for a lower-case article glued to a capitalised word ("al-Hol", "el-Fasher")."""
     return (
@@ -107,6 +117,7 @@ def match_places(gaz: Gazetteer, tokens: list[Token], context: PlaceContext) -> 
     first = gaz.first
     articles = gaz.cues.articles
     out: list[PlaceMention] = []
+    ranges: list[tuple[int, int]] = []  # token range of each place in `out`
     # the common case, a lower-case word or punctuation, is screened out in one comprehension;
     # a word token's text is never empty
     starts = [i for i, t in enumerate(tokens)
@@ -127,16 +138,55 @@ def match_places(gaz: Gazetteer, tokens: list[Token], context: PlaceContext) -> 
         end, key = _longest(gaz, tokens, i, longest)
         # a one-word name must be capitalised; longer listed names may end in a lower-case
         # noun ("Kabul airport", "Zamzam camp")
-        if not key:
+        if not key or key in articles:  # "al-Qaeda": an article alone is no place ("Ål")
             i += 1
             continue
         found = _resolve(gaz, tokens, i, end, key, context)
         if found is None:
             i += 1
             continue
-        mention, i = found
+        mention, resume = found
         out.append(mention)
-    return out
+        ranges.append((i, resume))
+        i = resume
+    return _inside_other_country(tokens, out, ranges) if len(out) > 1 else out
+
+
+# words that may stand between "in" and the place that contains another ("in central Kyiv")
+_CONTAINER_QUALIFIERS = frozenset({
+    "the", "central", "northern", "southern", "eastern", "western", "north", "south", "east",
+    "west", "northeastern", "northwestern", "southeastern", "southwestern", "-", "northeast",
+    "northwest", "southeast", "southwest",
+})
+
+
+def _inside_other_country(tokens: list[Token], places: list[PlaceMention],
+                          ranges: list[tuple[int, int]]) -> list[PlaceMention]:
+    """Drop a town the sentence puts inside a place of another country: "the Ivan Franko
+    theatre in central Kyiv" (not Franca, Brazil), "Solhan in northern Burkina Faso",
+    "Sagaing region's Kani township" (not Kani, Japan). The container is the surer name."""
+    drop: set[int] = set()
+    for k in range(len(places) - 1):
+        a, b = places[k], places[k + 1]
+        if a.place.iso3 == b.place.iso3:
+            continue
+        between = [t.key for t in tokens[ranges[k][1] : ranges[k + 1][0]]]
+        if "in" in between and len(between) <= 5:
+            j = len(between) - 1 - between[::-1].index("in")
+            head, tail = between[:j], between[j + 1 :]
+            if len(head) <= 1 and all(w in _CONTAINER_QUALIFIERS for w in tail) and all(
+                    tokens[ranges[k][1] + n].is_word and not tokens[ranges[k][1] + n].text[:1]
+                    .isupper() for n in range(len(head))):
+                inner = k  # "A (theatre) in (central) B"
+            else:
+                continue
+        elif between[:1] == ["'s"] and len(between) <= 2:
+            inner = k + 1  # "B region's A township"
+        else:
+            continue
+        if places[inner].place.feature == "city":
+            drop.add(inner)
+    return [p for n, p in enumerate(places) if n not in drop] if drop else places
 
 
 def _resolve(
@@ -150,6 +200,9 @@ def _resolve(
     prev = tokens[i - 1] if i > 0 else None
     if prev is not None and prev.key in cues.titles:
         return None  # "President Jordan", "Mr Kabul": a person
+    if prev is not None and prev.is_word and prev.text[:1].isupper() and _after_title(
+            cues.titles, tokens, i):
+        return None  # "Governor Abubakar Sani Bello": the end of a titled person's name
     if (prev is not None and prev.key in _TRANSPARENT and prev.start == tokens[i].start - 1
             and i >= 2 and tokens[i - 2].key in cues.articles
             and tokens[i - 2].end == prev.start):
@@ -208,7 +261,7 @@ def _resolve(
     # document's main country, and never when a capitalised word follows ("Kennedy School")
     cue = bool(explicit) or admin or near or (prev is not None and prev.key in cues.locative)
     named_after = nxt is not None and nxt.is_word and nxt.text[:1].isupper() and resume == end
-    chosen = _choose(gaz, ids, ctx, explicit, admin, cue and not named_after, named_after)
+    chosen = _choose(gaz, ids, ctx, explicit, admin, cue and not named_after, named_after, key)
     if chosen is None:
         return None
     entry = entries[chosen]
@@ -241,7 +294,7 @@ def _country_after(gaz: Gazetteer, tokens: list[Token], k: int) -> tuple[str, in
 
 def _choose(
     gaz: Gazetteer, ids: list[int], ctx: PlaceContext, explicit: str, admin: bool,
-    cued: bool = True, named_after: bool = False,
+    cued: bool = True, named_after: bool = False, key: str = "",
 ) -> int | None:
     """The entry meant: in the written or context country first, then the biggest eligible."""
     entries = gaz.entries
@@ -265,8 +318,12 @@ def _choose(
             rank = 100
         elif feat.startswith("supplement") or e[0].startswith("supplement:"):
             rank = 200
+        elif admin and feat in _ADMIN_FEATURES and e[_MAIN] == key:
+            rank = 250  # "Chin State": the province of that name, not a city called so abroad
         elif e[_POP] >= FOREIGN_MIN_POPULATION and not named_after:
-            rank = 300
+            # abroad, a place's own name beats another language's name for a bigger place
+            # ("Boni" is an old name of Bonn)
+            rank = 300 if e[_MAIN] == key else 350
         elif not ctx.countries and cued and len(ids) == 1 and feat == "city":
             rank = 400  # nothing else places the story: "near Bentiu", the only Bentiu
         else:
