@@ -672,13 +672,14 @@ def _arguments(
     sa: SentenceAnalysis, m: TriggerMatch, pos: str, passive: bool, earlier: list[Candidate]
 ) -> tuple[ActorMention | None, ActorMention | None]:
     keys = sa.keys
-    acts = load_rules().concepts[m.trigger.concept].family != "verbal"
+    concept = load_rules().concepts[m.trigger.concept]
+    acts = concept.family != "verbal"
     if pos == "verb":
         subject = _left_subject(sa, m.start, acts)
         if passive:
             return _right_actor(sa, m.end, _BY, limit=8), subject
         obj = _right_actor(sa, m.end)
-        if obj is None and load_rules().concepts[m.trigger.concept].concept in _TERRITORY:
+        if obj is None and concept.concept in _TERRITORY:
             # "regained Wad Madani, the capital of Gezira state, from the RSF": who lost it
             obj = _right_actor(sa, m.end, _FROM, limit=16)
         if obj is None and m.end - m.start > 2:
@@ -729,7 +730,7 @@ def _arguments(
             second = _right_actor(sa, _mention_index(sa, first)[1], frozenset({"and"}), limit=3)
             return first, second
     by_agent = _right_actor(sa, m.end, _BY, limit=8)
-    if by_agent is None and load_rules().concepts[m.trigger.concept].concept == "clash":
+    if by_agent is None and concept.concept == "clash":
         # "(two rebels were killed) in an encounter with army troops": the troops are one
         # side, the sentence's subject the other
         side = _right_actor(sa, m.end, None if keys[m.end - 1] == "with" else _WITH, limit=4)
