@@ -149,18 +149,10 @@ def match_places(gaz: Gazetteer, tokens: list[Token], context: PlaceContext) -> 
         out.append(mention)
         ranges.append((i, resume))
         i = resume
-    return _inside_other_country(tokens, out, ranges) if len(out) > 1 else out
+    return _inside_other_country(gaz, tokens, out, ranges) if len(out) > 1 else out
 
 
-# words that may stand between "in" and the place that contains another ("in central Kyiv")
-_CONTAINER_QUALIFIERS = frozenset({
-    "the", "central", "northern", "southern", "eastern", "western", "north", "south", "east",
-    "west", "northeastern", "northwestern", "southeastern", "southwestern", "-", "northeast",
-    "northwest", "southeast", "southwest",
-})
-
-
-def _inside_other_country(tokens: list[Token], places: list[PlaceMention],
+def _inside_other_country(gaz: Gazetteer, tokens: list[Token], places: list[PlaceMention],
                           ranges: list[tuple[int, int]]) -> list[PlaceMention]:
     """Drop a town the sentence puts inside a place of another country: "the Ivan Franko
     theatre in central Kyiv" (not Franca, Brazil), "Solhan in northern Burkina Faso",
@@ -174,7 +166,7 @@ def _inside_other_country(tokens: list[Token], places: list[PlaceMention],
         if "in" in between and len(between) <= 5:
             j = len(between) - 1 - between[::-1].index("in")
             head, tail = between[:j], between[j + 1 :]
-            if len(head) <= 1 and all(w in _CONTAINER_QUALIFIERS for w in tail) and all(
+            if len(head) <= 1 and all(w in gaz.cues.qualifiers or w == "-" for w in tail) and all(
                     tokens[ranges[k][1] + n].is_word and not tokens[ranges[k][1] + n].text[:1]
                     .isupper() for n in range(len(head))):
                 inner = k  # "A (theatre) in (central) B"

@@ -43,7 +43,7 @@ CUES_FILE = "place_cues.csv"
 
 CueKind = Literal[
     "near", "admin_after", "admin_before", "district_after", "title", "article_glued", "stop",
-    "locative", "group_after",
+    "locative", "group_after", "qualifier",
 ]
 
 
@@ -88,6 +88,7 @@ class _Cues:
     stop: frozenset[str]
     locative: frozenset[str]  # words before which a common-word name may be a place ("in Hit")
     group_after: frozenset[str]  # "Fano militiamen": a name before these words names a group
+    qualifiers: frozenset[str]  # "in central Kyiv": words between "in" and a containing place
 
 
 @register_cache
@@ -118,6 +119,7 @@ def place_cues() -> _Cues:
         stop=frozenset(by_kind["stop"]),
         locative=frozenset(by_kind["locative"]),
         group_after=frozenset(by_kind["group_after"]),
+        qualifiers=frozenset(by_kind["qualifier"]),
     )
 
 
