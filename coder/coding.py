@@ -39,6 +39,7 @@ CARRY_SENTENCES = 3
 GENERIC_ATTACK = ("Violence against civilians", "Attack")
 _PERSON_PRONOUNS = word_sets()["person_pronoun"]
 _GROUP_PRONOUNS = word_sets()["group_pronoun"]
+_PRONOUNS = _PERSON_PRONOUNS | _GROUP_PRONOUNS
 
 
 @dataclass(slots=True)
@@ -242,7 +243,11 @@ def _resolve_pronouns(
     prev_subject, prev_other = previous
     added: list[ActorMention] = []
     by_start = sorted(sa.actors, key=lambda a: a.span.start)
-    for tok in sa.tokens:
+    # perf: most sentences hold no pronoun, and then the token walk finds nothing
+    pronouns = _PRONOUNS.intersection([t.key for t in sa.tokens])
+    for tok in sa.tokens if pronouns else ():
+        if tok.key not in pronouns:
+            continue
         if tok.key in _GROUP_PRONOUNS:
             # "Sudan's army said it had regained ...": the group named before it here
             groups = [a for a in by_start if a.span.end <= tok.start and not _is_person(a)

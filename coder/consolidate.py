@@ -91,17 +91,19 @@ def _cluster(events: list[DocEvent], anchors: dict[str, dt.date | None]) -> list
     # best-dated reports found clusters first, so vaguer reports join them
     order = sorted(range(len(dated)), key=lambda i: (_quality(dated[i][1]), i))
     clusters: list[Cluster] = []
-    blocks: dict[tuple[str, ...], list[Cluster]] = {}
+    blocks: dict[tuple[str, ...], _Block] = {}
     for i in order:
         ev, d = dated[i]
-        block = blocks.setdefault(_block(ev), [])
-        home = next((c for c in block if _near_in_time(c, d) and _fits(c, ev, d)), None)
+        block = blocks.setdefault(_block(ev), _Block(ev.family != "verbal"))
+        home = next((c for c in block.candidates(ev, d) if _near_in_time(c, d)
+                     and _fits(c, ev, d)), None)
         if home is None:
             home = Cluster()
             clusters.append(home)
-            block.append(home)
+            block.clusters.append(home)
         home.add(ev, d)
         _choose_date(home)
+        block.place(home)
     for c in clusters:
         # members in document order, so the first is stable whatever the input order
         paired = sorted(zip(c.members, c.dates, strict=True),
@@ -110,6 +112,78 @@ def _cluster(events: list[DocEvent], anchors: dict[str, dt.date | None]) -> list
         c.dates = [p[1] for p in paired]
     clusters.sort(key=lambda c: (c.main.doc.id, _sentence_number(c.main.sentence_ids[0])))
     return clusters
+
+
+# clusters are filed by date in bins of this many days; a cluster can take a report at most
+# `_REACH_MAX` days from its date (see `_near_in_time`)
+_BIN_DAYS = 32
+_REACH_MAX = WEEKDAY_REACH_DAYS + 7 + max(_PRECISION_DAYS.values())
+_SCAN_ALL = 100
+
+
+class _Block:
+    """The clusters of one block, filed by country and date so that a report is compared only
+    with the clusters it could join, not with every cluster of a large batch.
+
+    A report can join a cluster only when their countries agree (`_same_place`, for violence,
+    demonstrations and developments: `by_country`) and their dates are near (`_near_in_time`).
+    `candidates` returns every cluster that passes those two tests, and maybe more, in creation
+    order: the first that fits is the same cluster as in a scan of the whole block."""
+
+    def __init__(self, by_country: bool) -> None:
+        self.clusters: list[Cluster] = []
+        self.by_country = by_country
+        # country ("" for none) -> date bin (None for undated) -> positions in `clusters`
+        self._files: dict[str, dict[int | None, set[int]]] = {}
+        self._where: dict[int, tuple[str, int | None]] = {}  # position -> its file
+        self._positions: dict[int, int] = {}  # id(cluster) -> position
+
+    def _key(self, c: Cluster) -> tuple[str, int | None]:
+        # a cluster's reports agree on their country (or name none): see `_same_place`
+        country = next((m.country for m, _ in c.reps if m.country), "") if self.by_country else ""
+        return country, (c.date.date.toordinal() // _BIN_DAYS if c.date is not None else None)
+
+    def place(self, c: Cluster) -> None:
+        """File a cluster that was just created or grew (its date or country may have moved)."""
+        if len(self.clusters) <= _SCAN_ALL:
+            return  # perf: short blocks are scanned whole, not filed
+        if not self._where:  # the block just grew long: file every cluster
+            for pos, cluster in enumerate(self.clusters):
+                self._positions[id(cluster)] = pos
+                self._file(pos, cluster)
+            return
+        # a new cluster was just appended; the clusters live as long as the block, so their
+        # ids stay unique
+        self._file(self._positions.setdefault(id(c), len(self.clusters) - 1), c)
+
+    def _file(self, pos: int, c: Cluster) -> None:
+        key = self._key(c)
+        old = self._where.get(pos)
+        if old == key:
+            return
+        if old is not None:
+            self._files[old[0]][old[1]].discard(pos)
+        self._where[pos] = key
+        self._files.setdefault(key[0], {}).setdefault(key[1], set()).add(pos)
+
+    def candidates(self, ev: DocEvent, d: ResolvedDate | None) -> list[Cluster]:
+        if len(self.clusters) <= _SCAN_ALL:
+            return self.clusters  # perf: a short block is scanned faster than looked up
+        country = ev.country if self.by_country else ""
+        files = ([self._files.get(country, {}), self._files.get("", {})] if country
+                 else list(self._files.values()))
+        positions: set[int] = set()
+        for by_bin in files:
+            if d is None:
+                for found in by_bin.values():
+                    positions |= found
+                continue
+            day = d.date.toordinal()
+            bins: list[int | None] = [None]
+            bins += range((day - _REACH_MAX) // _BIN_DAYS, (day + _REACH_MAX) // _BIN_DAYS + 1)
+            for b in bins:
+                positions |= by_bin.get(b, set())
+        return [self.clusters[p] for p in sorted(positions)]
 
 
 def _block(ev: DocEvent) -> tuple[str, ...]:

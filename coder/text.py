@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -64,8 +64,10 @@ def normalize_word(word: str) -> str:
     return strip_accents(word.lower()).replace("'", "").replace(".", "")
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token with its character offsets. A named tuple, not a dataclass: a sentence makes
+    dozens and `tuple.__new__` builds one in half the time (perf)."""
+
     text: str  # as written
     key: str  # normalize_word(text); punctuation keeps its character
     start: int
@@ -75,6 +77,9 @@ class Token:
     @property
     def is_capitalized(self) -> bool:
         return self.text[:1].isupper()
+
+
+_new_tuple = tuple.__new__
 
 
 _KEY_CACHE: dict[str, str] = {}
@@ -130,6 +135,7 @@ def tokenize(text: str) -> list[Token]:
     single = len(folded) == sum(map(len, chunks)) + len(chunks) - 1
     pos = -1 if single else 0
     find = folded.find
+    new = _new_tuple
     for chunk in chunks:
         s = pos + 1 if single else find(chunk, pos)
         pos = s + len(chunk)
@@ -137,11 +143,11 @@ def tokenize(text: str) -> list[Token]:
         if key is None and chunk.isalpha():
             key = _word_key(chunk)
         if key is not None:  # a word ("Iraq's" and "2021," are never keys of the cache)
-            append(Token(chunk if same else text[s:pos], key, s, pos, True))
+            append(new(Token, (chunk if same else text[s:pos], key, s, pos, True)))
             continue
         shown = chunk if same else text[s:pos]
         for a, b, piece_key, is_word in pieces_of(chunk) or _pieces(chunk):
-            append(Token(shown[a:b], piece_key, s + a, s + b, is_word))
+            append(new(Token, (shown[a:b], piece_key, s + a, s + b, is_word)))
     return tokens
 
 

@@ -84,3 +84,33 @@ def test_event_ids_are_stable_across_runs_and_input_order() -> None:
     again = [r.event_id_cnty for r in code_documents(list(reversed(BOMBING))).records]
     assert sorted(first) == sorted(again)
     assert all(i.startswith("SOM") for i in first)
+
+
+def test_filed_clusters_give_the_same_records_as_a_full_scan(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A large batch looks clusters up by country and date instead of scanning every cluster;
+    the records must be the ones a full scan gives, across countries, months and undated
+    reports."""
+    from coder import consolidate
+
+    towns = [("Mogadishu", "Somalia"), ("Kismayo", "Somalia"), ("Goma", "DR Congo"),
+             ("Maiduguri", "Nigeria"), ("Kabul", "Afghanistan")]
+    docs = []
+    for i in range(60):
+        town, _ = towns[i % len(towns)]
+        month = 1 + i % 4
+        published = None if i % 9 == 0 else f"2023-{month:02d}-{10 + i % 7:02d}"
+        docs.append(_doc(f"d{i:02d}", f"A roadside bomb killed {2 + i % 5} soldiers in {town} on "
+                                      "Sunday, officials said.", published, f"Outlet {i % 3}"))
+        docs.append(_doc(f"p{i:02d}", f"Hundreds of teachers protested over unpaid wages in {town} "
+                                      "on Monday.", published))
+        # reports that name no place (and no country) join only through a named actor
+        docs.append(_doc(f"n{i:02d}", "Gunmen killed three villagers on Sunday.", published))
+        docs.append(_doc(f"s{i:02d}", "Islamic State militants attacked a village on Sunday."
+                         if i % 2 else f"Islamic State militants attacked a village in {town} on "
+                                       "Sunday.", published))
+    monkeypatch.setattr(consolidate, "_SCAN_ALL", 10**9)
+    scanned = [(r.doc_ids, r.event_date, r.location) for r in code_documents(docs).records]
+    monkeypatch.setattr(consolidate, "_SCAN_ALL", 0)
+    filed = [(r.doc_ids, r.event_date, r.location) for r in code_documents(docs).records]
+    assert filed == scanned
+    assert len({r[0] for r in filed}) > 10  # the batch really forms many clusters
