@@ -206,6 +206,36 @@ class ActorDictionary:
                 if _INNER_POSSESSIVE_RE.search(phrase):
                     self.possessive.add(_INNER_POSSESSIVE_RE.sub("s", _THE_RE.sub("", phrase)),
                                         entry)
+        # perf: the matcher's tables reshaped for the scan coder.actors._pieces runs on every
+        # sentence (the longest match of PhraseMatcher.iter_find, without a Match per hit).
+        # `scan`: each word a name starts with -> (words in its longest name, the name of that
+        # word alone or None); also "'s" and "'" -> (0, None), the one pass over the sentence
+        # finds the possessives too. `longer`: names of two words or more -> their entries, and
+        # the word prefixes of longer names that are no name themselves ("al qaeda in" of "al
+        # qaeda in the islamic maghreb") -> None; the scan stops at any other word sequence.
+        by_key = dict(self.matcher.items())
+        self.scan: dict[str, tuple[int, Entry | None]] = {
+            w: (n, by_key.get(w)) for w, n in self.matcher.first_words.items()}
+        self.scan.update({"'s": (0, None), "'": (0, None)})
+        self.longer: dict[str, Entry | None] = {}
+        for key, entry in by_key.items():
+            words = key.split(" ")
+            for n in range(2, len(words)):
+                prefix = " ".join(words[:n])
+                self.longer.setdefault(prefix, by_key.get(prefix))
+            if len(words) > 1:
+                self.longer[key] = entry
+        # every word of a name but its first: a word outside it ends the scan at once, without
+        # building and probing the longer key
+        self.later_words: frozenset[str] = frozenset(
+            w for key in self.longer for w in key.split(" ")[1:])
+        # perf: the words a possessive name can start from in the text. A merged word ("People"
+        # + "'s" -> "peoples") is a word of some name, so the word written before the "'s" is
+        # such a word less its appended "s"es; a sentence with no such word before a
+        # possessive holds no possessive name, and skips the merging
+        self.possessive_stems: frozenset[str] = frozenset(
+            w[:len(w) - m] for key, _ in self.possessive.items() for w in key.split(" ")
+            for m in range(len(w) - len(w.rstrip("s")) + 1) if m < len(w))
 
     def _person_phrases(self) -> tuple[list[tuple[str, Entry]], list[tuple[str, Entry]]]:
         """Full names and variants, then unambiguous short forms (not overriding other names)."""

@@ -80,8 +80,9 @@ def agent_actor(agent: AgentRow, iso3: str, day: dt.date | None, former: bool = 
     """A generic agent ("police") of a country (or none) on a date."""
     if former and agent.role in STATE_ROLES:
         return role_actor("ELI", iso3, day)
-    return role_actor(agent.role, iso3, day, name=agent.name, inter=agent.inter,
-                       kind=agent.kind, assoc=agent.assoc)
+    # perf: role_actor's body, without its keyword arguments (every generic agent comes here)
+    return Actor(*_role_fields(agent.role, iso3, day, agent.name, agent.inter, agent.kind,
+                               agent.assoc))
 
 
 def _org_row(rows: list[OrganisationRow], day: dt.date | None) -> OrganisationRow:
@@ -117,19 +118,30 @@ def _person_row(rows: list[PersonRow], day: dt.date | None) -> PersonRow | None:
 
 def person_actor(person_id: str, day: dt.date | None, former: bool = False) -> Actor:
     """A person on a date: their office's actor while in office, their group, or ELI."""
+    return Actor(*_person_fields(person_id, day, former))
+
+
+_ActorFields = tuple[str, str, int | None, str, str, str]
+
+
+@register_cache
+@lru_cache(maxsize=16384)
+def _person_fields(person_id: str, day: dt.date | None, former: bool) -> _ActorFields:
+    """The fields of person_actor's Actor (perf: a person is named in sentence after sentence;
+    the Actor is mutable, so each call builds its own from these)."""
     rows = ActorDictionary.load().people[person_id]
     row = _person_row(rows, day)
     if row is None:  # outside every term: a former official
         iso3 = next((r.iso3 for r in reversed(rows) if r.iso3), "")
         actor = role_actor("ELI", iso3, day)
     elif row.org:
-        return organisation_actor(row.org, day)
+        actor = organisation_actor(row.org, day)
+        return actor.name, actor.code, actor.inter, actor.country, actor.kind, actor.assoc
     elif former and row.role in STATE_ROLES:
         actor = role_actor("ELI", row.iso3, day)
     else:
         actor = role_actor(row.role, row.iso3, day)
-    actor.kind = "person"
-    return actor
+    return actor.name, actor.code, actor.inter, actor.country, "person", actor.assoc
 
 
 def office_holder(iso3: str, office: str, day: dt.date | None) -> str:

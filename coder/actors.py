@@ -37,6 +37,9 @@ __all__ = ["ActorDictionary", "find_actors", "person_actor", "organisation_actor
            "agent_actor", "office_holder", "with_country"]
 
 _COUNTRY_KINDS = frozenset({"country", "capital", "demonym", "plural"})
+# punctuation a name may be written with or without (as in coder.text.PhraseMatcher)
+_TRANSPARENT = frozenset({"-", "'", "."})
+_POSSESSIVES = ("'s", "'")
 
 
 @dataclass(slots=True)
@@ -80,12 +83,54 @@ def _glued(tokens: list[Token], i: int) -> bool:
 
 
 def _pieces(d: ActorDictionary, tokens: list[Token], text: str) -> list[_Piece]:
-    pieces = [_Piece(m.value, m.start, m.end) for m in d.matcher.iter_find(tokens)
-              if _case_ok(m.value, tokens, m.start, m.end)]
-    if ("'" in text or "\u2019" in text) and len(d.possessive) \
-            and any(t.key in ("'s", "'") for t in tokens) \
-            and any(t.key in d.possessive.first_words or t.key + "s" in d.possessive.first_words
-                    for t in tokens):
+    """Every dictionary name in the sentence written in the case its entry requires, left to
+    right, non-overlapping, the longest at each start."""
+    # perf: the longest-match scan of PhraseMatcher.iter_find over `d.matcher`, inlined: it runs
+    # on every sentence with actors, and a Match per hit, copied into a _Piece, doubled its cost
+    scan, longer, later, stems = d.scan, d.longer, d.later_words, d.possessive_stems
+    n = len(tokens)
+    pieces: list[_Piece] = []
+    possessive = False  # may a name with an inner possessive match ("New People's Army")?
+    i = 0  # where scanning resumes: a match consumes its tokens
+    # perf: one pass finds the tokens that may start a name, and the possessives
+    for s in [k for k, t in enumerate(tokens) if t.key in scan]:
+        tok = tokens[s]
+        if not tok.is_word:
+            # only after a word that a possessive name's merged word can start from (the
+            # merged "People" + "'s" -> "peoples" is a word of the name)
+            if tok.key in _POSSESSIVES and s and tokens[s - 1].key in stems:
+                possessive = True
+            continue
+        if s < i:
+            continue
+        longest, entry = scan[tok.key]
+        end = s + 1
+        if longest > 1:
+            key, words, j, prev_end = tok.key, 1, s + 1, tok.end
+            while j < n and words < longest:
+                nxt = tokens[j]
+                if nxt.key in _TRANSPARENT and nxt.start == prev_end:
+                    prev_end = nxt.end
+                    j += 1  # "al-Kadhimi": the hyphen glued to both words is transparent
+                    continue
+                if not nxt.is_word or nxt.key not in later:
+                    break
+                key = key + " " + nxt.key
+                words += 1
+                prev_end = nxt.end
+                j += 1
+                value = longer.get(key)
+                if value is not None:
+                    entry, end = value, j
+                elif key not in longer:
+                    break  # perf: no longer name starts with these words
+        if entry is None:
+            continue
+        case = entry.case
+        if case == 0 or (case == 1 and tok.text[:1].isupper()) or _case_ok(entry, tokens, s, end):
+            pieces.append(_Piece(entry, s, end))
+        i = end
+    if possessive and ("'" in text or "\u2019" in text):
         for extra in _possessive_pieces(d, tokens):
             pieces = [p for p in pieces if p.end <= extra.start or p.start >= extra.end]
             pieces.append(extra)
@@ -121,13 +166,13 @@ def _gap_joins(d: ActorDictionary, tokens: list[Token], chunk: _Chunk, nxt: _Pie
     kind = nxt.entry.kind
     if last == "person" or kind in _COUNTRY_KINDS:
         return False
-    gap = tokens[chunk.end:nxt.start]
-    if not gap:
+    a, b = chunk.end, nxt.start  # the gap, tokens[a:b]
+    if b <= a:
         return True
-    if len(gap) == 1 and gap[0].key == "'s":  # "Iran's Foreign Ministry", "Hamas's leader"
+    if b - a == 1 and tokens[a].key == "'s":  # "Iran's Foreign Ministry", "Hamas's leader"
         return last in ("country", "capital", "org")
     modifiers = d.words["modifier"]
-    return len(gap) <= 2 and all(t.key in modifiers for t in gap)
+    return b - a <= 2 and all(tokens[x].key in modifiers for x in range(a, b))
 
 
 def _of_country(d: ActorDictionary, tokens: list[Token], i: int, pieces: list[_Piece],
@@ -170,6 +215,8 @@ def _extend_name(d: ActorDictionary, tokens: list[Token], chunk: _Chunk, pieces:
         j += 1
     while j > chunk.end and not tokens[j - 1].is_capitalized:  # no trailing particle/hyphen
         j -= 1
+    if j == chunk.end:  # perf: no name taken, nothing for the headline check to veto
+        return k
     # a headline in title case ("Prime Minister Survives Drone Attack On Residence"): the
     # words around the run are capitalised too, so capitals say nothing about names
     rest = [t for t in tokens[j:] if t.is_word] or [t for t in tokens[1:chunk.start] if t.is_word]
@@ -275,7 +322,10 @@ def _resolve(d: ActorDictionary, chunk: _Chunk, day: dt.date | None, iso3: str,
         pieces = chunk.pieces = pieces[1:]  # "Fulani villagers": civilians
     if last.kind == "person":
         return person_actor(last.ref, day, chunk.former), f"people:{last.ref}"
-    heads = [p.entry for p in pieces if p.entry.kind in ("agent", "org")]
+    if len(pieces) == 1:  # perf: most chunks are one piece
+        heads = [last] if last.kind in ("agent", "org") else []
+    else:
+        heads = [p.entry for p in pieces if p.entry.kind in ("agent", "org")]
     if heads:
         i = len(heads) - 1
         # "Taliban fighters", "army spokesman": the dependent word takes the group before it
@@ -323,29 +373,35 @@ def find_actors(tokens: list[Token], text: str, on_date: dt.date | None = None,
         return []
     context = context_country if context_country in d.countries else ""
     conjunctions, objects = d.words["conjunction"], d.words["object-noun"]
+    formers = d.words["former"]
     out: list[ActorMention] = []
     last_place_end = last_country_end = -2
     last_country = ""
     prev_end = -1
     spans: list[tuple[int, int]] = []  # token range of each mention in `out`
     chunks = _chunks(d, tokens, pieces)
+    n = len(tokens)
     for ci, chunk in enumerate(chunks):
-        if len(chunk.pieces) == 1 and chunk.pieces[0].entry.kind in ("ethnic", "demonym"):
-            _share_head(d, tokens, chunks, ci)
         first = chunk.pieces[0]
-        if first.entry.kind in _COUNTRY_KINDS and _proxy_country(d, tokens, first):
+        kind = first.entry.kind
+        if len(chunk.pieces) == 1 and kind in ("ethnic", "demonym"):
+            _share_head(d, tokens, chunks, ci)  # keeps the first piece
+        if kind in _COUNTRY_KINDS and _proxy_country(d, tokens, first):
             if len(chunk.pieces) == 1:
                 continue
             chunk.pieces = chunk.pieces[1:]  # "pro-Iran militias": the militias, not Iran
             chunk.start = chunk.pieces[0].start
             first = chunk.pieces[0]
-        f = _former(d, tokens, chunk.start)
-        if f >= 0:
-            chunk.former, chunk.start = True, f
+            kind = first.entry.kind
+        before = tokens[chunk.start - 1].key if chunk.start else ""
+        if before in formers or before == "-":  # perf: the call only where it can succeed
+            f = _former(d, tokens, chunk.start)
+            if f >= 0:
+                chunk.former, chunk.start = True, f
         iso3 = chunk.of_country
-        if first.entry.kind in _COUNTRY_KINDS and len(chunk.pieces) > 1:
+        if kind in _COUNTRY_KINDS and len(chunk.pieces) > 1:
             iso3 = first.entry.ref
-        elif first.entry.kind in ("country", "capital") and len(chunk.pieces) == 1:
+        elif kind in ("country", "capital") and len(chunk.pieces) == 1:
             if _is_place(d, tokens, chunk, last_place_end, prev_end):
                 last_place_end = prev_end = chunk.end
                 continue
@@ -353,19 +409,20 @@ def find_actors(tokens: list[Token], text: str, on_date: dt.date | None = None,
             i = _left(d, tokens, chunk.start)
             if i == last_country_end and tokens[i].key in conjunctions:
                 iso3 = last_country
-        object_noun = chunk.end < len(tokens) and tokens[chunk.end].key in objects or (
-            chunk.end + 1 < len(tokens) and tokens[chunk.end].key == "-"
-            and _glued(tokens, chunk.end) and tokens[chunk.end + 1].key in _HELD)
+        end = chunk.end
+        object_noun = end < n and tokens[end].key in objects or (
+            end + 1 < n and tokens[end].key == "-" and _glued(tokens, end)
+            and tokens[end + 1].key in _HELD)
         resolved = _resolve(d, chunk, on_date, iso3, context, object_noun)
-        prev_end = chunk.end
+        prev_end = end
         if resolved is None:
             continue
         actor, rule = resolved
         if iso3 and chunk.pieces[-1].entry.kind == "agent":
-            last_country, last_country_end = iso3, chunk.end
-        s, e = tokens[chunk.start].start, tokens[chunk.end - 1].end
+            last_country, last_country_end = iso3, end
+        s, e = tokens[chunk.start].start, tokens[end - 1].end
         out.append(ActorMention(Span(s, e, text[s:e]), actor, rule))
-        spans.append((chunk.start, chunk.end))
+        spans.append((chunk.start, end))
     return _affiliations(d, tokens, text, out, spans) if len(out) > 1 else out
 
 
@@ -418,15 +475,12 @@ def _affiliations(d: ActorDictionary, tokens: list[Token], text: str,
             continue
         if k + 1 < len(mentions):
             nxt = mentions[k + 1]
-            gap = [t.key for t in tokens[spans[k][1]:spans[k + 1][0]]]
-            # "of the Kurdish-led SDF": a qualifier glued to "-led" is part of the link
-            words = [g for i, g in enumerate(gap) if g not in ("-", "the", "a", "an")
-                     and not (i + 1 < len(gap) and gap[i + 1] == "-" and i + 2 < len(gap))]
-            if 0 < len(words) <= 3 and all(w in link_words for w in words):
+            a, b = spans[k][1], spans[k + 1][0]
+            if _linked(tokens, a, b, link_words):
                 org_first = m.rule_id.startswith("organisations:") and _agent_id(nxt) in \
-                    _AFFILIATE_AGENTS and gap[0] == "-"  # "Islamic State-linked insurgents"
+                    _AFFILIATE_AGENTS and tokens[a].key == "-"  # "Islamic State-linked insurgents"
                 agent_first = _agent_id(m) in _AFFILIATE_AGENTS and nxt.rule_id.startswith(
-                    ("organisations:", "ethnic:")) and gap[0] != "-"  # "militants linked to
+                    ("organisations:", "ethnic:")) and tokens[a].key != "-"  # "militants linked to
                 # al-Qaeda", "armed men from the Meitei community"
                 if org_first or agent_first:
                     group = m if org_first else nxt
@@ -436,6 +490,24 @@ def _affiliations(d: ActorDictionary, tokens: list[Token], text: str,
                     continue
         out.append(m)
     return out
+
+
+def _linked(tokens: list[Token], a: int, b: int, link_words: frozenset[str]) -> bool:
+    """tokens[a:b], between two mentions, are one to three link words ("linked to", "members
+    of"), not counting articles, hyphens and qualifiers glued to a hyphen ("of the
+    Kurdish-led SDF": a qualifier glued to "-led" is part of the link)."""
+    words = 0
+    for i in range(a, b):
+        key = tokens[i].key
+        if key in _LINK_SKIPPED or (i + 2 < b and tokens[i + 1].key == "-"):
+            continue
+        words += 1
+        if words > 3 or key not in link_words:  # perf: most gaps fail on their first word
+            return False
+    return words > 0
+
+
+_LINK_SKIPPED = frozenset({"-", "the", "a", "an"})
 
 
 def _agent_id(m: ActorMention) -> str:

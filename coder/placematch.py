@@ -14,7 +14,7 @@ from coder.models import PlaceMention, Span
 from coder.text import Token, phrase_key
 
 if TYPE_CHECKING:
-    from coder.places import Gazetteer
+    from coder.places import CueTrie, Gazetteer
 
 # Entry tuple positions (see places.Entry)
 # positions in a gazetteer entry tuple (see places.Entry); Final so type checkers know each type
@@ -47,41 +47,53 @@ def _dateline_country(gaz: Gazetteer, dateline: str) -> str:
     return gaz.entries[ids[0]][_ISO3] if ids else ""
 
 
-def _longest(gaz: Gazetteer, tokens: list[Token], i: int, longest: int) -> tuple[int, str]:
-    """(end token index, key) of the longest indexed phrase starting at token i, or (i, '')."""
-    index = gaz.index
-    words = [tokens[i].key]
-    best = (i + 1, words[0]) if words[0] in index else (i, "")
+def _longest(gaz: Gazetteer, tokens: list[Token], i: int, longest: int,
+             alone: bool | None = None) -> tuple[int, str]:
+    """(end token index, key) of the longest indexed phrase starting at token i, or (i, '').
+    `alone`: whether token i's word is a key by itself, when the caller knows."""
+    index, prefixes = gaz.index, gaz.prefixes
+    key = tokens[i].key
+    if alone is None:
+        alone = key in index
+    best = (i + 1, key) if alone else (i, "")
+    words = 1
     j, n = i + 1, len(tokens)
-    while j < n and len(words) < longest:
+    prev_end = tokens[i].end
+    while j < n and words < longest:
         nxt = tokens[j]
-        if nxt.key in _TRANSPARENT and nxt.start == tokens[j - 1].end:
+        if nxt.key in _TRANSPARENT and nxt.start == prev_end:
+            prev_end = nxt.end
             j += 1  # "Ras al-Ain": the glued hyphen is transparent
             continue
-        if nxt.key == "'s" and nxt.start == tokens[j - 1].end:
-            words.append(nxt.key)  # "Mosul's Old City": listed possessive names
+        if nxt.key == "'s" and nxt.start == prev_end:
+            key += " 's"  # "Mosul's Old City": listed possessive names
+            words += 1
+            prev_end = nxt.end
             j += 1
             continue
         if not nxt.is_word:
             break
-        words.append(nxt.key)
+        key = key + " " + nxt.key
+        words += 1
+        prev_end = nxt.end
         j += 1
-        key = " ".join(words)
         if key in index:
             best = (j, key)
+        elif key not in prefixes:
+            break  # perf: no longer key starts with these words
     return best
 
 
-def _ends_with(tokens: list[Token], j: int, cues: dict[str, list[list[str]]]) -> bool:
+def _ends_with(tokens: list[Token], j: int, cues: CueTrie) -> bool:
     """True when a cue phrase ends at token j (inclusive)."""
-    if j < 0:
-        return False
-    for words in cues.get(tokens[j].key, ()):
-        k = len(words)
-        if k == 1:
-            return True  # cues are filed under their last word, which is token j's key
-        if j - k + 1 >= 0 and all(tokens[j - k + 1 + m].key == w for m, w in enumerate(words)):
+    node = cues.before.get(tokens[j].key) if j >= 0 else None
+    while node is not None:
+        if node.end:
             return True
+        j -= 1
+        if j < 0:
+            return False
+        node = node.before.get(tokens[j].key)
     return False
 
 
@@ -114,7 +126,7 @@ def _is_headline(tokens: list[Token]) -> bool:
 
 def match_places(gaz: Gazetteer, tokens: list[Token], context: PlaceContext) -> list[PlaceMention]:
     """Every place named in the sentence, resolved against the document's context."""
-    first = gaz.first
+    first, recent = gaz.first, gaz.recent_first
     articles = gaz.cues.articles
     out: list[PlaceMention] = []
     ranges: list[tuple[int, int]] = []  # token range of each place in `out`
@@ -128,14 +140,23 @@ def match_places(gaz: Gazetteer, tokens: list[Token], context: PlaceContext) -> 
             continue
         i = s
         tok = tokens[i]
-        if tok.text[0].isupper() or _glued_article(gaz, tokens, i):
-            longest = first.get(tok.key)
-        else:
-            longest = None
-        if not longest:
+        # perf: the dict probes first, they fail most often; the words met recently are in a
+        # small dict that stays in the CPU cache, the whole tables do not
+        word = recent.get(tok.key)
+        if word is None:
+            n = first.get(tok.key, 0)
+            # a word that starts one-word keys only is a key itself
+            word = (n, n == 1 or (n > 1 and tok.key in gaz.index))
+            if len(recent) < 20_000:
+                recent[tok.key] = word
+        longest, alone = word
+        if not longest or not (tok.text[0].isupper() or _glued_article(gaz, tokens, i)):
             i += 1
             continue
-        end, key = _longest(gaz, tokens, i, longest)
+        if longest == 1:
+            end, key = i + 1, tok.key
+        else:
+            end, key = _longest(gaz, tokens, i, longest, alone)
         # a one-word name must be capitalised; longer listed names may end in a lower-case
         # noun ("Kabul airport", "Zamzam camp")
         if not key or key in articles:  # "al-Qaeda": an article alone is no place ("Ål")
@@ -268,7 +289,7 @@ def _resolve(
     # the span covers a consumed "province"/"district" word, not a ", Country" tail
     last = resume if (admin or near) and resume > end else end
     span = Span(tokens[i].start, tokens[last - 1].end, "")
-    mention = PlaceMention(span, place, entries[chosen][0], near=near)
+    mention = PlaceMention(span, place, entries[chosen][0], near)
     return mention, resume
 
 
@@ -324,7 +345,8 @@ def _choose(
             best_rank, best_iso = rank, iso
     if not best_iso:
         return None
-    same = [x for x in ids if entries[x][_ISO3] == best_iso]
+    # (a single id is the one that set best_iso)
+    same = ids if len(ids) == 1 else [x for x in ids if entries[x][_ISO3] == best_iso]
     if admin:
         for x in same:
             if entries[x][_FEATURE] in _ADMIN_FEATURES:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import gzip
 import io
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
@@ -78,10 +78,25 @@ class SupplementPlace(BaseModel):
 
 
 @dataclass(slots=True)
+class CueTrie:
+    """Cue phrases read backwards from their last word, so "is a cue phrase ending at token j"
+    is a walk of one dict probe per word (placematch._ends_with)."""
+
+    end: bool = False  # the words from here to the last word are a whole cue phrase
+    before: dict[str, CueTrie] = field(default_factory=dict)  # word written before -> rest
+
+    def add(self, words: list[str]) -> None:
+        node = self
+        for w in reversed(words):
+            node = node.before.setdefault(w, CueTrie())
+        node.end = True
+
+
+@dataclass(slots=True)
 class _Cues:
-    near: dict[str, list[list[str]]]  # last word -> word lists of cue phrases ending with it
+    near: CueTrie  # cue phrases, read backwards from their last word
     admin_after: frozenset[str]
-    admin_before: dict[str, list[list[str]]]
+    admin_before: CueTrie
     district_after: frozenset[str]
     titles: frozenset[str]
     articles: frozenset[str]
@@ -100,19 +115,16 @@ def place_cues() -> _Cues:
     for r in rows:
         by_kind[r.cue].append(phrase_key(r.phrase))
 
-    def by_last(keys: list[str]) -> dict[str, list[list[str]]]:
-        out: dict[str, list[list[str]]] = defaultdict(list)
+    def backwards(keys: list[str]) -> CueTrie:
+        out = CueTrie()
         for k in keys:
-            words = k.split(" ")
-            out[words[-1]].append(words)
-        for v in out.values():
-            v.sort(key=len, reverse=True)  # longest cue first
-        return dict(out)
+            out.add(k.split(" "))
+        return out
 
     return _Cues(
-        near=by_last(by_kind["near"]),
+        near=backwards(by_kind["near"]),
         admin_after=frozenset(by_kind["admin_after"]),
-        admin_before=by_last(by_kind["admin_before"]),
+        admin_before=backwards(by_kind["admin_before"]),
         district_after=frozenset(by_kind["district_after"]),
         titles=frozenset(by_kind["title"]),
         articles=frozenset(by_kind["article_glued"]),
@@ -126,6 +138,10 @@ def place_cues() -> _Cues:
 # One gazetteer entry, kept as a tuple until it is matched (Place objects are built lazily):
 # (source id, feature, name, iso3, admin1, admin2, lat, lon, population, geo_precision, main key)
 Entry = tuple[str, str, str, str, str, str, float | None, float | None, int, int, str]
+# Place's fields in order: name, country, iso3, iso_numeric, region, admin1, admin2, admin3,
+# latitude, longitude, geo_precision, feature, population, geonameid
+_PlaceFields = tuple[str, str, str, int | None, str, str, str, str, float | None, float | None,
+                     int, str, int, int | None]
 
 
 
@@ -163,12 +179,25 @@ class Gazetteer:
         self.entries = entries
         self.index = index
         self.first: dict[str, int] = {}  # first word key -> longest key length in words
+        # perf: the word prefixes of longer keys that are no key themselves ("ras al" of "ras
+        # al ain"): matching stops as soon as the words read so far are neither, instead of
+        # probing the index for every longer span up to `first`'s length
+        self.prefixes: set[str] = set()
         for key in index:
             words = key.split(" ")
-            if self.first.get(words[0], 0) < len(words):
-                self.first[words[0]] = len(words)
+            n = len(words)
+            if self.first.get(words[0], 0) < n:
+                self.first[words[0]] = n
+            while n > 2:
+                key = key[:key.rfind(" ")]  # one word less
+                n -= 1
+                if key not in index:
+                    self.prefixes.add(key)
         self.cues = place_cues()
+        # the words met so far: (`first` of the word or 0, whether it is a key by itself)
+        self.recent_first: dict[str, tuple[int, bool]] = {}
         self._countries: dict[str, int] = {}  # iso3 -> entry id of the country itself
+        self._place_fields: dict[int, _PlaceFields] = {}  # see `place`
         for i, e in enumerate(entries):
             if e[_FEATURE] == "country":
                 self._countries[e[_ISO3]] = i
@@ -181,8 +210,15 @@ class Gazetteer:
 
     # ---------------------------------------------------------------- lookups
     def place(self, entry_id: int) -> Place:
-        """The Place of one entry."""
-        return _to_place(self.entries[entry_id])
+        """The Place of one entry (a new object: callers adjust its precision)."""
+        # perf: the fields of the places met so far, by entry id; a Place is mutable, so each
+        # call builds its own from them
+        fields = self._place_fields.get(entry_id)
+        if fields is None:
+            fields = _place_fields(self.entries[entry_id])
+            if len(self._place_fields) < 10_000:
+                self._place_fields[entry_id] = fields
+        return Place(*fields)
 
     def lookup(self, name: str, country: str | None = None) -> Place | None:
         """The best place with this name, optionally within one country (ISO3)."""
@@ -214,16 +250,16 @@ class Gazetteer:
         return match_places(self, tokens, context)
 
 
-def _to_place(e: Entry) -> Place:
+def _place_fields(e: Entry) -> _PlaceFields:
+    """The Place of an entry, as the positional arguments of `Place` (in its field order)."""
     c = countries()[e[_ISO3]]
     lat, lon = e[6], e[7]
-    return Place(
-        name=e[2], country=c.acled_name, iso3=c.iso3, iso_numeric=c.iso_numeric,
-        region=c.region, admin1=e[4], admin2=e[5],
-        latitude=round(lat, 4) if lat is not None else None,
-        longitude=round(lon, 4) if lon is not None else None,
-        geo_precision=e[9], feature=e[1], population=e[_POP],
-        geonameid=int(e[0].split(":")[1]) if e[0].startswith("gazetteer:") else None,
+    return (
+        e[2], c.acled_name, c.iso3, c.iso_numeric, c.region, e[4], e[5], "",  # name .. admin3
+        round(lat, 4) if lat is not None else None,
+        round(lon, 4) if lon is not None else None,
+        e[9], e[1], e[_POP],  # geo_precision, feature, population
+        int(e[0].split(":")[1]) if e[0].startswith("gazetteer:") else None,
     )
 
 
