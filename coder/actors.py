@@ -160,6 +160,14 @@ def _possessive_pieces(d: ActorDictionary, tokens: list[Token]) -> list[_Piece]:
     return out
 
 
+def _bracketed_alias(tokens: list[Token], chunk: _Chunk, nxt: _Piece) -> bool:
+    """`nxt` is the chunk's group again, in brackets right after it: "Boko Haram (JAS)"."""
+    last = chunk.pieces[-1].entry
+    return (last.kind == "org" and nxt.entry.kind == "org" and nxt.entry.ref == last.ref
+            and nxt.start == chunk.end + 1 and tokens[chunk.end].key == "("
+            and nxt.end < len(tokens) and tokens[nxt.end].key == ")")
+
+
 def _gap_joins(d: ActorDictionary, tokens: list[Token], chunk: _Chunk, nxt: _Piece) -> bool:
     """May `nxt` continue `chunk`, given the tokens between them?"""
     last = chunk.pieces[-1].entry.kind
@@ -171,6 +179,9 @@ def _gap_joins(d: ActorDictionary, tokens: list[Token], chunk: _Chunk, nxt: _Pie
         return True
     if b - a == 1 and tokens[a].key == "'s":  # "Iran's Foreign Ministry", "Hamas's leader"
         return last in ("country", "capital", "org")
+    if b - a == 3 and tokens[a].key == "(" and tokens[b - 1].key == ")" \
+            and tokens[a + 1].text.isupper():
+        return last == "org"  # "the Allied Democratic Forces (ADF) rebels": its acronym
     modifiers = d.words["modifier"]
     return b - a <= 2 and all(tokens[x].key in modifiers for x in range(a, b))
 
@@ -234,6 +245,9 @@ def _chunks(d: ActorDictionary, tokens: list[Token], pieces: list[_Piece]) -> li
         p = pieces[k]
         chunk = _Chunk([p], p.start, p.end)
         k += 1
+        while k < len(pieces) and _bracketed_alias(tokens, chunk, pieces[k]):
+            chunk.end = pieces[k].end + 1  # "Boko Haram (JAS)": the group's own acronym
+            k += 1
         while k < len(pieces) and _gap_joins(d, tokens, chunk, pieces[k]):
             chunk.pieces.append(pieces[k])
             chunk.end = pieces[k].end
@@ -264,6 +278,8 @@ def _is_place(d: ActorDictionary, tokens: list[Token], chunk: _Chunk, last_place
     one, inside a longer proper name ("Baghdad International Airport", "Latin America"), or a
     dateline. `prev_end`: where the previous chunk ended (a matched neighbour is no name)."""
     p = chunk.start - 1
+    if _bracketed_place(tokens, chunk.start):
+        return True
     if p > 0 and p != prev_end - 1 and tokens[p].is_word and tokens[p].is_capitalized \
             and tokens[p].key not in d.words["not-name"]:
         return True
@@ -286,6 +302,18 @@ def _is_place(d: ActorDictionary, tokens: list[Token], chunk: _Chunk, last_place
             return True
     head = tokens[chunk.start]
     return len(head.text) > 3 and head.text.isupper() and chunk.pieces[0].entry.kind == "capital"
+
+
+def _bracketed_place(tokens: list[Token], start: int) -> bool:
+    """Inside brackets that follow a word, as event notes name a place's province and country:
+    "in Harare (Harare)", "in Pretoria (Gauteng, South Africa)"."""
+    for q in range(start - 1, max(-1, start - 6), -1):
+        key = tokens[q].key
+        if key == ")":
+            return False
+        if key == "(":
+            return q > 0 and tokens[q - 1].is_word
+    return False
 
 
 def _proxy_country(d: ActorDictionary, tokens: list[Token], piece: _Piece) -> bool:
