@@ -375,8 +375,9 @@ def _link(
                     ev.mention.kind = m.kind  # "threatened to attack": 138 over 130
                 return ev
     elif family == "sd":
-        if cand.anaphoric and m.actor1 is None:
-            # "condemned the coup": the coup already reported, or nothing new
+        if cand.anaphoric and (m.actor1 is None or cand.background):
+            # "condemned the coup": the coup already reported, or nothing new; "protested
+            # against the military coup" names a known event as background
             same = [ev for ev in doc_events if ev.family == "sd" and ev.kind == m.kind]
             if same:
                 _support(same[-1], sid)
@@ -743,8 +744,9 @@ def _fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None
         # the crowd is the target; the force is used by the state or an armed group
         crowd = next((a for a in (m.actor2, m.actor1) if a is not None and a.actor.inter in {5, 6}),
                      None) or generic_actor("protesters", iso3)
+        # "people" who protested are the crowd, never the force that was used against it
         force = next((a for a in (m.actor1, m.actor2) if a is not None and a is not crowd
-                      and a.actor.inter not in {5, 6}), None) or generic_actor("gunmen", iso3)
+                      and a.actor.inter not in {5, 6, 7}), None) or generic_actor("gunmen", iso3)
         m.actor1, m.actor2 = force, crowd
         return
     if et == "Riots" and m.actor1 is not None and m.actor1.actor.inter in {6, 7}:
