@@ -270,10 +270,20 @@ def _resolve(
     elif _ends_with(tokens, j, cues.near):
         near = True
 
+    # event notes give the province (and country) in brackets: "Bassa (Plateau)", "Mafa town
+    # (Mafa, Borno)", "Pretoria (Gauteng, South Africa)"; they say which place of that name
+    bracket, after = _bracketed(tokens, resume, cues.district_after | cues.admin_after)
+    if bracket:
+        inside = [x for x in ids if _in_named_area(entries[x], bracket)]
+        if inside:
+            ids, explicit, resume = inside, "", after
+            named_after = False
     # a small town named without "in"/"near"/"province" or its country is only believed in the
     # document's main country, and never when a capitalised word follows ("Kennedy School")
-    cue = bool(explicit) or admin or near or (prev is not None and prev.key in cues.locative)
-    named_after = nxt is not None and nxt.is_word and nxt.text[:1].isupper() and resume == end
+    cue = bool(explicit) or admin or near or bool(bracket) or (
+        prev is not None and prev.key in cues.locative)
+    named_after = (nxt is not None and nxt.is_word and nxt.text[:1].isupper() and resume == end
+                   and not bracket)
     chosen = _choose(gaz, ids, ctx, explicit, admin, cue and not named_after, named_after, key)
     if chosen is None:
         return None
@@ -291,6 +301,40 @@ def _resolve(
     span = Span(tokens[i].start, tokens[last - 1].end, "")
     mention = PlaceMention(span, place, entries[chosen][0], near)
     return mention, resume
+
+
+def _bracketed(tokens: list[Token], k: int, area_words: frozenset[str]) -> tuple[list[str], int]:
+    """The comma-separated names in brackets at `k`, or one lower-case or area word later
+    ("Mafa town (Mafa, Borno)", "Bassa LGA (Plateau)"), as keys, and the index after the
+    closing bracket; ([], k) when none."""
+    if k < len(tokens) and tokens[k].is_word and (
+            not tokens[k].text[:1].isupper() or tokens[k].key in area_words):
+        k += 1
+    if k >= len(tokens) or tokens[k].key != "(":
+        return [], k
+    names: list[str] = []
+    words: list[str] = []
+    for j in range(k + 1, min(len(tokens), k + 12)):
+        key = tokens[j].key
+        if key in (",", ")"):
+            if words:
+                names.append(" ".join(words))
+            words = []
+            if key == ")":
+                return names, j + 1
+        elif tokens[j].is_word:
+            words.append(key)
+        elif key not in _TRANSPARENT:
+            break
+    return [], k
+
+
+def _in_named_area(entry: tuple, names: list[str]) -> bool:  # type: ignore[type-arg]
+    """Whether a bracketed name is the entry's province or district (a prefix of four letters
+    or more will do: "Vayots Dzor" for "Vayots' Dzori Marz")."""
+    areas = [phrase_key(a) for a in (entry[4], entry[5]) if a]
+    return any(a == n or (min(len(a), len(n)) >= 4 and (a.startswith(n) or n.startswith(a)))
+               for n in names for a in areas if a)
 
 
 def _country_after(gaz: Gazetteer, tokens: list[Token], k: int) -> tuple[str, int]:
