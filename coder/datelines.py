@@ -32,7 +32,9 @@ _PLACE_WORD = r"(?:[A-Z][\w'\u2019.\-]*|es|de|del|al|el|la|le|du|of|des|da|do)"
 _DATELINE_RE = re.compile(
     r"(?P<place>[A-Z][\w'\u2019.\-]*(?: " + _PLACE_WORD + r"){0,3}"
     r"(?:, [A-Z][\w'\u2019.\-]*(?: " + _PLACE_WORD + r"){0,3}){0,2})?"
-    r"(?P<date>, [A-Z][a-z]{2,8}\.? \d{1,2}(?P<year>, \d{4})?)?"
+    # "Nov 7", "Nov 7, 2021", "7 November 2021", after an optional weekday ("Thursday, ")
+    r"(?P<date>, (?:[A-Z][a-z]{2,5}day, )?(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?P<year>, \d{4})?"
+    r"|\d{1,2} [A-Z][a-z]{2,8}\.?(?P<day_first_year> \d{4})?))?"
     r" ?(?:\((?P<agency>[^()\n]{1,40})\))?"
     r" ?(?P<sep>--|[-\u2013\u2014:]) +(?=\S)"
 )
@@ -163,7 +165,7 @@ def read_dateline(body: str) -> Dateline:
     m = _DATELINE_RE.match(body)
     if m is None:
         return result
-    place = (m.group("place") or "").strip()
+    place = _WEEKDAY_TAIL_RE.sub("", (m.group("place") or "").strip())
     agency = agency_name(m.group("agency") or "")
     rules = dateline_rules()
     if place.casefold() in rules.kickers:
@@ -174,12 +176,16 @@ def read_dateline(body: str) -> Dateline:
         return result
     result.place = place
     result.source = agency
-    if m.group("year"):
+    if m.group("year") or m.group("day_first_year"):
         from coder.dates import parse_date_text
 
-        result.published = parse_date_text(m.group("date").lstrip(", "))
+        result.published = parse_date_text(_WEEKDAY_RE.sub("", m.group("date").lstrip(", ")))
     result.body = body[m.end() :]
     return result
+
+
+_WEEKDAY_RE = re.compile(r"^[A-Z][a-z]{2,5}day, ")
+_WEEKDAY_TAIL_RE = re.compile(r", [A-Z][a-z]{2,5}day$")  # "BASRA, Iraq, Thursday"
 
 
 def _is_dateline(place: str, agency: str, date: str | None) -> bool:
