@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import Any
 
+from coder.actors import ActorDictionary, agent_actor
 from coder.classify import (
     classify_demonstration,
     classify_violence,
@@ -38,12 +41,17 @@ _PREPOSITIONS = _WORDS["preposition"]
 _DETERMINERS = _WORDS["determiner"]
 _ANAPHORIC = _WORDS["anaphoric"]
 _CLAUSE_BREAK = _WORDS["clause_break"]
+_CLAUSE_BREAK_OR_COMMA = _CLAUSE_BREAK | {","}
 _LIGHT_VERBS = _WORDS["light_verb"]
 _OBJECT_PREPS = _WORDS["object_preposition"]
 _BY = frozenset({"by"})
 _WITH = frozenset({"with"})
 _FROM = frozenset({"from"})
 _TERRITORY = frozenset({"capture_territory", "regain_territory"})
+_AND_COMMA = frozenset({"and", ","})
+_AND = frozenset({"and"})
+_INCLUDING = frozenset({"including"})
+_FROM_INCLUDING = frozenset({"from", "including"})
 
 
 def _speech_verbs() -> dict[str, str]:
@@ -67,10 +75,18 @@ class SentenceAnalysis:
     starts_quoted: bool = False  # a quotation opened in an earlier sentence is still open
     day: dt.date | None = None  # the document's anchor date (office holders, regime years)
     keys: list[str] = field(default_factory=list)  # token keys, filled by find_events
-    token_starts: list[int] | None = None  # filled on first use, for span -> token lookups
-    token_ends: list[int] | None = None
+    # the kinds of the cue phrases that start with one of its keys (filled by find_events)
+    cue_kinds: set[str] = field(default_factory=set)
+    # the verbs of saying, `_speech_verbs()` (filled by find_events: perf, one lookup per call)
+    speech_verbs: dict[str, str] = field(default_factory=dict)
     token_index: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     weapon_positions: list[int] = field(default_factory=list)  # token index of each weapon
+    # perf: each actor with its token indexes (first, one past last), in the order of `actors`;
+    # filled by find_events, so the argument searches do not look the indexes up per candidate
+    bounds: list[tuple[ActorMention, int, int]] = field(default_factory=list)
+    # the places that may be an event's place, each with its (specific, prepositional) rank:
+    # the same for every event of the sentence (filled on first use, reset by find_events)
+    place_ranks: list[tuple[PlaceMention, int, int]] | None = None
 
 
 @dataclass(slots=True)
@@ -87,22 +103,31 @@ class Candidate:
     quoted: bool = False
 
 
-def quoted_flags(tokens: list[Token], inside: bool = False) -> list[bool]:
+def quoted_flags(
+    tokens: list[Token], inside: bool = False, keys: list[str] | None = None
+) -> list[bool]:
     """For each token, whether it stands inside double quotation marks (`inside`: the sentence
-    starts inside a quotation opened by an earlier sentence)."""
-    flags = []
-    for t in tokens:
-        if t.key == '"':
-            # a straight quote toggles; a curly one says which side it is
-            if t.text in "\u201c\u201e\u00ab":
-                inside = True
-            elif t.text in "\u201d\u00bb":
-                inside = False
-            else:
-                inside = not inside
-            flags.append(False)
-            continue
-        flags.append(inside)
+    starts inside a quotation opened by an earlier sentence; `keys`: the tokens' keys, when the
+    caller has them)."""
+    if keys is None:
+        keys = [t.key for t in tokens]
+    flags: list[bool] = []
+    start = 0  # the first token whose flag is not set yet
+    # perf: from quotation mark to quotation mark (found by `list.index`), not token by token
+    for _ in range(keys.count('"')):
+        i = keys.index('"', start)
+        flags += [inside] * (i - start)
+        # a straight quote toggles; a curly one says which side it is
+        text = tokens[i].text
+        if text in "\u201c\u201e\u00ab":
+            inside = True
+        elif text in "\u201d\u00bb":
+            inside = False
+        else:
+            inside = not inside
+        flags.append(False)
+        start = i + 1
+    flags += [inside] * (len(keys) - start)
     return flags
 
 
@@ -112,7 +137,9 @@ def find_triggers(tokens: list[Token], rules: RuleSet | None = None) -> list[Tri
     rules = rules or load_rules()
     if not tokens:
         return []
-    return _select_matches(_filter_matches(rules.index.find(tokens), tokens), tokens)
+    keys = [t.key for t in tokens]  # perf: once for the three steps
+    matches = _filter_matches(rules.index.find(tokens, keys), tokens, keys)
+    return _select_matches(matches, tokens, keys)
 
 
 def find_events(
@@ -135,23 +162,29 @@ def find_events(
         return []
     keys = [t.key for t in tokens]
     sa.keys = keys
-    if has_cue(keys, rules, "discard"):
+    sa.cue_kinds = _cue_kinds(keys, rules)
+    sa.speech_verbs = _speech_verbs()
+    if _has_cue(sa, rules, "discard"):
         # "Salah shot past the goalkeeper", "a lightning strike killed": not conflict
         matches = [m for m in matches
                    if rules.concepts[m.trigger.concept].family not in {"violence", "riot"}]
         if not matches:
             return []
     if sa.starts_quoted or '"' in keys:
-        quoted = quoted_flags(tokens, sa.starts_quoted)
+        quoted = quoted_flags(tokens, sa.starts_quoted, keys)
     else:
         quoted = [False] * len(tokens)
     families = {rules.concepts[m.trigger.concept].family for m in matches}
-    # weapons and demonstration cues matter only to violent and demonstration triggers
-    weapons = weapons_named(tokens, rules) if "violence" in families else []
+    sa.bounds = _actor_bounds(sa)
+    sa.place_ranks = None
+    # weapons and demonstration cues matter only to violent and demonstration triggers (perf:
+    # the weapon matcher's first words rule out most sentences without a scan of its own)
+    weapons = weapons_named(tokens, rules) if "violence" in families and not (
+        rules.weapons.first_words.keys().isdisjoint(keys)) else []
     remote = [w for w in weapons if w[0].weapon != "firearm"]
     weapon_hit = remote[0] if remote else None
     sa.weapon_positions = [i for _, i in weapons]
-    cues = _sentence_cues(keys, rules) if families & {"protest", "riot"} else set()
+    cues = _sentence_cues(sa, rules) if families & {"protest", "riot"} else set()
     out: list[Candidate] = []
     for m in matches:
         concept = rules.concepts[m.trigger.concept]
@@ -159,9 +192,9 @@ def find_events(
             continue  # a statement needs someone who made it; none is named here
         cand = _build(sa, m, concept, rules, quoted, keys, cues, weapon_hit, out, weapons)
         if cand is not None:
-            earlier = list(out)
+            copies = _coordinated_copies(sa, cand, out)  # `out` holds the earlier candidates
             out.append(cand)
-            out += _coordinated_copies(sa, cand, earlier)
+            out += copies
     if "riot" in families and "protest" not in families:
         _mob_not_demonstration(out)
     return out
@@ -180,8 +213,6 @@ def _mob_not_demonstration(candidates: list[Candidate]) -> None:
 
 def _owners(sa: SentenceAnalysis) -> ActorMention:
     """The civilians whose property an event destroyed (their country comes with the event)."""
-    from coder.actors import ActorDictionary, agent_actor
-
     civilians = ActorDictionary.load().agents["civilians"]
     return ActorMention(Span(-1, -1, ""), agent_actor(civilians, "", sa.day),
                         "agents:civilians:property")
@@ -224,9 +255,25 @@ def _coordinated_copies(
         return []
     copies = []
     for partner in partners:
-        mention = replace(m, actor1=partner, rule_ids=[*m.rule_ids, "coordination"])
-        copies.append(replace(cand, mention=mention))
+        # perf: `replace(m, actor1=partner, ...)` and `replace(cand, mention=mention)`, without
+        # dataclasses.replace's inspection of the fields on every call
+        mention = EventMention(*_MENTION_VALUES(m))
+        mention.actor1 = partner
+        mention.rule_ids = [*m.rule_ids, "coordination"]
+        copy = Candidate(*_CANDIDATE_VALUES(cand))
+        copy.mention = mention
+        copies.append(copy)
     return copies
+
+
+def _init_values(cls: type) -> attrgetter[tuple[Any, ...]]:
+    """The values to call a dataclass with (positionally) for a copy of an instance: its
+    `__init__` fields, in their order."""
+    return attrgetter(*(f.name for f in fields(cls) if f.init))
+
+
+_MENTION_VALUES = _init_values(EventMention)
+_CANDIDATE_VALUES = _init_values(Candidate)
 
 
 def _coordinated(
@@ -234,11 +281,9 @@ def _coordinated(
 ) -> list[ActorMention]:
     """Actors joined to `a` just before it by "and" or commas: "X, Y and Z" -> [Y, X]."""
     first = _mention_index(sa, a)[0]
-    if first < 2 or not any(k in {"and", ","} for k in sa.keys[max(0, first - 4) : first]):
+    if first < 2 or _AND_COMMA.isdisjoint(sa.keys[max(0, first - 4) : first]):
         return []  # the common case: nothing coordinated
-    ends = {}
-    for other in sa.actors:
-        ends[_mention_index(sa, other)[1]] = other
+    ends = {a_end: other for other, _, a_end in sa.bounds}
     # a partner after an earlier verb is that verb's object ("killed two farmers and police
     # arrested ..."), not a co-subject
     floor = max((c.match.end for c in earlier), default=0)
@@ -269,26 +314,41 @@ def _coordinated(
 # --------------------------------------------------------------------------------------------
 
 
-def _contains(keys: list[str], phrase_keys: tuple[str, ...], lo: int, hi: int) -> bool:
+def _contains(keys: list[str], padded: tuple[str, ...], lo: int, hi: int) -> bool:
+    """Whether one of the phrases (padded: " fight corruption ") occurs in keys[lo:hi]."""
     window = " " + " ".join(keys[max(lo, 0) : max(hi, 0)]) + " "
-    return any(f" {p} " in window for p in phrase_keys)
+    return any(p in window for p in padded)
 
 
-def _filter_matches(matches: list[TriggerMatch], tokens: list[Token]) -> list[TriggerMatch]:
+def _filter_matches(
+    matches: list[TriggerMatch], tokens: list[Token], keys: list[str] | None = None
+) -> list[TriggerMatch]:
     """Drop matches whose context words say they are not events ("fight corruption")."""
     if not matches:
         return matches
-    filters = load_rules().filters
-    if not any(filters[m.trigger.id].active for m in matches):
+    rules = load_rules()
+    filtered = rules.filtered
+    for m in matches:
+        if m.trigger.id in filtered:
+            break
+    else:
         return matches  # most triggers have no context conditions
-    keys = [t.key for t in tokens]
+    filters = rules.filters
+    if keys is None:
+        keys = [t.key for t in tokens]
     sentence = ""
+    one_word_keys = True  # no key holds a space (so a phrase found starts with one of them)
     out = []
     for m in matches:
         f = filters[m.trigger.id]
         if f.unless:
-            sentence = sentence or " " + " ".join(keys) + " "
-            if any(f" {p} " in sentence for p in f.unless):
+            if not sentence:
+                sentence = " " + " ".join(keys) + " "
+                one_word_keys = sentence.count(" ") == len(keys) + 1
+            # perf: most often no phrase can be there, as none starts with one of the keys
+            if (not one_word_keys or not f.unless_first.isdisjoint(keys)) and any(
+                p in sentence for p in f.unless
+            ):
                 continue
         if f.after and not _contains(keys, f.after, m.end, m.end + 8):
             if not (f.before and _contains(keys, f.before, m.start - 6, m.start)):
@@ -301,29 +361,70 @@ def _filter_matches(matches: list[TriggerMatch], tokens: list[Token]) -> list[Tr
     return out
 
 
-def _select_matches(matches: list[TriggerMatch], tokens: list[Token]) -> list[TriggerMatch]:
+def _select_matches(
+    matches: list[TriggerMatch], tokens: list[Token], keys: list[str] | None = None
+) -> list[TriggerMatch]:
     """Non-overlapping matches, longest first; a noun/verb tie is settled by the context."""
     if len(matches) <= 1:
         return matches
+    if keys is None:
+        keys = [t.key for t in tokens]
+    # perf: the matches come in the order of their starts (as found), so each run of matches
+    # overlapping one another is settled on its own (nothing outside a run overlaps it); most
+    # runs are one match, or two readings of one word
+    chosen: list[TriggerMatch] = []
+    run = [matches[0]]
+    end = matches[0].end
+    for m in matches[1:]:
+        if m.start < run[-1].start:  # not in order after all (sorting by start keeps the ties)
+            return _select_matches(sorted(matches, key=_START), tokens, keys)
+        if m.start < end:
+            run.append(m)
+            end = max(end, m.end)
+            continue
+        chosen += _settle(run, tokens, keys) if len(run) > 1 else run
+        run = [m]
+        end = m.end
+    chosen += _settle(run, tokens, keys) if len(run) > 1 else run
+    return chosen
+
+
+def _settle(
+    matches: list[TriggerMatch], tokens: list[Token], keys: list[str]
+) -> list[TriggerMatch]:
+    """The matches `_select_matches` keeps of a run of matches, in the order of their starts
+    (as they come)."""
+    first = matches[0].start
+    if matches[-1].start == first:
+        # one word read several ways: the longest, then the reading that fits, then the first
+        pos = _likely_pos(tokens, first, keys)
+        return [max(matches, key=lambda m: (m.end - first, m.trigger.pos == pos))]
+    likely: dict[int, str] = {}  # start -> likely part of speech, for matches sharing it
 
     def score(m: TriggerMatch) -> tuple[int, int, int]:
-        pos_fit = 1 if m.trigger.pos == _likely_pos(tokens, m.start) else 0
-        return (m.end - m.start, pos_fit, -m.start)
+        start = m.start
+        pos = likely.get(start)
+        if pos is None:
+            pos = likely[start] = _likely_pos(tokens, start, keys)
+        return (m.end - start, 1 if m.trigger.pos == pos else 0, -start)
 
     chosen: list[TriggerMatch] = []
     taken = [False] * len(tokens)
     for m in sorted(matches, key=score, reverse=True):
-        if any(taken[m.start : m.end]):
+        if True in taken[m.start : m.end]:
             continue
-        for i in range(m.start, m.end):
-            taken[i] = True
+        taken[m.start : m.end] = [True] * (m.end - m.start)
         chosen.append(m)
-    return sorted(chosen, key=lambda m: m.start)
+    return sorted(chosen, key=_START)
 
 
-def _likely_pos(tokens: list[Token], i: int) -> str:
-    word = tokens[i].key
-    prev = tokens[i - 1].key if i > 0 else ""
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
+def _likely_pos(tokens: list[Token], i: int, keys: list[str]) -> str:
+    word = keys[i]
+    prev = keys[i - 1] if i > 0 else ""
     if prev in _DETERMINERS or tokens[i - 1].text[:1].isdigit() if i > 0 else False:
         return "noun"
     if word.endswith("ed"):
@@ -331,7 +432,7 @@ def _likely_pos(tokens: list[Token], i: int) -> str:
     if word.endswith("ing"):
         # "Fighting between ... erupted", "after weeks of fighting", ", fighting broke out":
         # gerunds are nouns; ", killing five" is a participle
-        nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
+        nxt = keys[i + 1] if i + 1 < len(keys) else ""
         noun = i == 0 or prev in _PREPOSITIONS or nxt in _GERUND_NOUN_FOLLOWERS
         return "noun" if noun else "verb"
     if prev in _BE or prev in {"to", "will", "would", "could", "may", "might", "did", "not"}:
@@ -347,11 +448,13 @@ def _likely_pos(tokens: list[Token], i: int) -> str:
 def _cue_value(keys: list[str], rules: RuleSet, kind: str) -> str | None:
     """The value of the first (leftmost, then longest) cue phrase of `kind` in `keys`."""
     by_first = rules.cue_first.get(kind, {})
+    if by_first.keys().isdisjoint(keys):  # perf: the common case, no phrase starts here
+        return None
     table = rules.cue_keys[kind]
     for i, word in enumerate(keys):
         phrases = by_first.get(word)
         if phrases:
-            for phrase in sorted(phrases, key=len, reverse=True):
+            for phrase in phrases:  # longest first
                 if tuple(keys[i : i + len(phrase)]) == phrase:
                     return table[" ".join(phrase)]
     return None
@@ -363,6 +466,8 @@ def has_cue(
     """Whether a cue phrase of `kind` occurs in keys[lo:hi]."""
     by_first = rules.cue_first.get(kind, {})
     window = keys[max(lo, 0) : hi]
+    if by_first.keys().isdisjoint(window):  # perf: the common case, no phrase starts here
+        return False
     for i, word in enumerate(window):
         for phrase in by_first.get(word, ()):
             if tuple(window[i : i + len(phrase)]) == phrase:
@@ -373,11 +478,29 @@ def has_cue(
 _DEMO_CUE_KINDS = ("intervention", "lethal", "violent", "peaceful", "habitual")
 
 
-def _sentence_cues(keys: list[str], rules: RuleSet) -> set[str]:
+def _cue_kinds(keys: list[str], rules: RuleSet) -> set[str]:
+    """The kinds of the cue phrases that start with one of the keys (perf: a kind not among
+    them need not be looked for, see `_has_cue`)."""
+    starts = rules.cue_starts
+    kinds: set[str] = set()
+    for word in starts.keys() & keys:
+        kinds |= starts[word]
+    return kinds
+
+
+def _has_cue(
+    sa: SentenceAnalysis, rules: RuleSet, kind: str, lo: int = 0, hi: int | None = None
+) -> bool:
+    """`has_cue` on the sentence's keys (perf: without a scan when no phrase of `kind` starts
+    with a word of the sentence, see `SentenceAnalysis.cue_kinds`)."""
+    return kind in sa.cue_kinds and has_cue(sa.keys, rules, kind, lo, hi)
+
+
+def _sentence_cues(sa: SentenceAnalysis, rules: RuleSet) -> set[str]:
     """Demonstration cue kinds named anywhere in the sentence."""
-    if rules.cue_words.isdisjoint(keys):
+    if not sa.cue_kinds:
         return set()
-    return {kind for kind in _DEMO_CUE_KINDS if has_cue(keys, rules, kind)}
+    return {kind for kind in _DEMO_CUE_KINDS if _has_cue(sa, rules, kind)}
 
 
 def _build(
@@ -393,20 +516,21 @@ def _build(
     weapons: list[tuple[Weapon, int]],
 ) -> Candidate | None:
     tokens = sa.tokens
+    family = concept.family
     pos = m.trigger.pos  # _select_matches already preferred the reading the context fits
     is_quoted = quoted[m.start]
     if pos == "noun" and m.end < len(keys) and keys[m.end] in rules.cue_keys.get("compound", {}):
         return None  # "demonstration camp", "attack victims": a modifier, not an event
-    realis = m.trigger.realis or _realis(keys, m.start, rules, sa.is_title, pos)
-    if concept.family in {"violence", "protest", "riot"} and has_cue(
-        keys, rules, "cancelled", m.end, m.end + 8
+    realis = m.trigger.realis or _realis(keys, m.start, rules, sa.is_title, pos, sa.cue_kinds)
+    if family in {"violence", "protest", "riot"} and _has_cue(
+        sa, rules, "cancelled", m.end, m.end + 8
     ):
         realis = "denied"  # "a planned march ... did not take place"
-    passive = pos == "verb" and _is_passive(tokens, m.start)
+    passive = pos == "verb" and _is_passive(keys, m.start)
 
     actor1, actor2 = _arguments(sa, m, pos, passive, earlier)
     speaker_rule = ""
-    if is_quoted and concept.family == "verbal":
+    if is_quoted and family == "verbal":
         # "... which we strongly condemn," the spokesman said: the speaker is the actor
         speaker = _quoted_speaker(sa, quoted, m.start, rules)
         if speaker is not None:
@@ -429,32 +553,33 @@ def _build(
         realis=realis,
     )
     weapon = None
-    if weapon_hit is not None and concept.family == "violence":
+    if weapon_hit is not None and family == "violence":
         weapon = weapon_hit[0]
         mention.rule_ids.append(f"weapons:{weapon.weapon}")
-    if concept.family == "violence" and actor1 is not None and actor1.actor.kind == "government":
+    if family == "violence" and actor1 is not None and actor1.actor.kind == "government":
         # "Government artillery pounded ...": the government's armed forces
         a_end = _mention_index(sa, actor1)[1]
         if any(0 <= w - a_end <= 1 for w in sa.weapon_positions):
             actor1 = None
-    if concept.family == "violence" and actor2 is None:
+    if family == "violence" and actor2 is None:
         actor2 = _force_of_facility(sa, m.end, rules)  # "an attack on a police post"
         if concept.concept == "capture_territory" and actor2 is not None:
             concept = rules.concepts["attack"]  # "overran an army post": a position, not a town
-    if concept.family in {"protest", "riot"} and actor1 is not None and \
+            family = concept.family
+    if family in {"protest", "riot"} and actor1 is not None and \
             actor1.actor.kind in {"police", "military"}:
         # "riot police dispersed thousands rallying ...": the force intervened in the crowd's
         # demonstration; the crowd is actor1
         actor1, actor2 = None, actor1
         mention.actor1 = None
-    if concept.family in {"protest", "riot"} and concept.concept != "mob_violence" and (
+    if family in {"protest", "riot"} and concept.concept != "mob_violence" and (
             actor2 is None or not is_armed(actor2)):
         # "protesters clashed with riot police": the force that intervened (", police said"
         # is the source)
         actor2 = next((a for a in sa.actors if a is not actor1 and a.actor.kind in
                        {"police", "military"} and not _is_speaker(sa, a)), actor2)
     mention.actor2 = actor2
-    if concept.family == "violence" and actor1 is None:
+    if family == "violence" and actor1 is None:
         # "an Israeli air strike", "a Russian missile", "a government drone": the state's
         # armed forces (ACLED's convention for state weapons)
         state = _state_forces_before(sa, [m.start, *sa.weapon_positions])
@@ -466,26 +591,26 @@ def _build(
             actor1 = mention.actor1 = _attributed(sa, m.end, rules)
             if actor1 is not None:
                 mention.rule_ids.append("attribution")
-    if concept.family == "violence":
+    if family == "violence":
         victims_armed = _victims_armed(sa.casualties)
-        ground = any(w.weapon == "firearm" for w, _ in weapons)
+        ground = bool(weapons) and any(w.weapon == "firearm" for w, _ in weapons)
         kind, civ = classify_violence(concept, weapon, actor1, actor2, victims_armed, ground)
         mention.kind = kind
         mention.civilian_targeting = civ
-        if concept.concept in {"capture_territory", "regain_territory"} and has_cue(
-            keys, rules, "unopposed"
+        if concept.concept in {"capture_territory", "regain_territory"} and _has_cue(
+            sa, rules, "unopposed"
         ):
             # "took control of the town without resistance": no battle (ACLED)
             mention.kind = EventType("Strategic developments",
                                      "Non-violent transfer of territory", "192")
             mention.rule_ids.append("cues:unopposed")
-        if has_cue(keys, rules, "disrupted", max(0, m.start - 6), m.end + 3):
+        if _has_cue(sa, rules, "disrupted", max(0, m.start - 6), m.end + 3):
             # "police foiled a car bomb attack": the weapon never went off (ACLED)
             mention.kind = EventType("Strategic developments", "Disrupted weapons use", "190")
             mention.civilian_targeting = False
             realis = mention.realis = "actual"
             mention.rule_ids.append("cues:disrupted")
-    elif concept.family in {"protest", "riot"}:
+    elif family in {"protest", "riot"}:
         state_violence = any(
             c.concept.family == "violence" and c.mention.actor1 is not None
             and c.mention.actor1.actor.inter == 1 for c in earlier
@@ -493,17 +618,17 @@ def _build(
         mention.kind = classify_demonstration(concept, cues, state_violence)
         for cue in sorted(cues & {"violent", "lethal", "intervention"}):
             mention.rule_ids.append(f"cues:{cue}")
-    elif concept.family == "sd":
+    elif family == "sd":
         mention.kind = EventType(concept.event_type, concept.sub_event_type, concept.cameo_code)
         if concept.sub_event_type == "Looting/property destruction" and actor2 is None and \
-                has_cue(keys, rules, "civilian_property", m.start, m.end + 6):
+                _has_cue(sa, rules, "civilian_property", m.start, m.end + 6):
             # "torched 100 houses", "demolished Palestinian homes": the owners are the target
             mention.actor2 = _owners(sa)
     mention.date_expression = _nearest(sa.dates, span, sa.sentence.text)
     mention.place = _event_place(sa, span)
     anaphoric = pos == "noun" and _refers_back(keys, m.start)
     # "protesting against the coup", "after the attack": a known event named as background
-    background = anaphoric and any(k in _BACKGROUND for k in keys[max(0, m.start - 3) : m.start])
+    background = anaphoric and not _BACKGROUND.isdisjoint(keys[max(0, m.start - 3) : m.start])
     ongoing = "habitual" in cues or (
         pos == "verb" and keys[m.start].endswith("ing") and m.start > 0
         and keys[m.start - 1] in {"are", "is", "am", "been"}
@@ -525,8 +650,7 @@ def _quoted_speaker(
     if not verbs:
         return None
     best: tuple[int, ActorMention] | None = None
-    for a in sa.actors:
-        start, end = _mention_index(sa, a)
+    for a, start, end in sa.bounds:
         if quoted[start]:
             continue
         distance = min(min(abs(v - end), abs(start - v - 1)) for v in verbs)
@@ -545,24 +669,33 @@ def _refers_back(keys: list[str], i: int) -> bool:
     return j >= 0 and keys[j] in _ANAPHORIC
 
 
-def _realis(keys: list[str], i: int, rules: RuleSet, is_title: bool, pos: str) -> str:
-    """What the text says of the event: happened, attempted, threatened, denied, ..."""
+_REALIS_CUES = ("negation", "modality", "attempt")  # in the order they win
+
+
+def _realis(
+    keys: list[str], i: int, rules: RuleSet, is_title: bool, pos: str, kinds: set[str]
+) -> str:
+    """What the text says of the event: happened, attempted, threatened, denied, ...
+
+    `kinds`: the kinds of the cue phrases the sentence may hold (SentenceAnalysis.cue_kinds)."""
     lo = max(0, i - 6)
     window = keys[lo:i]
     # stop at the start of the clause
-    for j in range(len(window) - 1, -1, -1):
-        if window[j] in _CLAUSE_BREAK or window[j] == ",":
-            window = window[j + 1 :]
-            break
-    if not rules.cue_words.isdisjoint(window):  # no cue word near the trigger: the common case
+    if not _CLAUSE_BREAK_OR_COMMA.isdisjoint(window):  # perf: most often none to look for
+        for j in range(len(window) - 1, -1, -1):
+            if window[j] in _CLAUSE_BREAK_OR_COMMA:
+                window = window[j + 1 :]
+                break
+    # no cue word near the trigger: the common case (perf: or none of these kinds in the sentence)
+    if not kinds.isdisjoint(_REALIS_CUES) and not rules.cue_words.isdisjoint(window):
         # "could try to attack" is hypothetical, "did not try to" denied: both beat the attempt
-        for kind in ("negation", "modality", "attempt"):
-            found = _cue_value(window, rules, kind)
+        for kind in _REALIS_CUES:
+            found = _cue_value(window, rules, kind) if kind in kinds else None
             if found is not None:
                 return found
     # "accused the army of killing ...": the act is alleged, not reported as fact
-    if window and window[-1] in {"of", "for"} and any(
-        k in rules.cue_keys.get("allegation", {}) for k in window
+    if window and window[-1] in {"of", "for"} and not (
+        rules.cue_keys.get("allegation", {}).keys().isdisjoint(window)
     ):
         return "hypothetical"
     if pos == "verb" and window and window[-1] == "to":
@@ -570,14 +703,30 @@ def _realis(keys: list[str], i: int, rules: RuleSet, is_title: bool, pos: str) -
     return "actual"
 
 
-def _is_passive(tokens: list[Token], i: int) -> bool:
-    word = tokens[i].key
+def _is_passive(keys: list[str], i: int) -> bool:
+    word = keys[i]
     if not (word.endswith("ed") or word.endswith("en") or word in _IRREGULAR_PARTICIPLES):
         return False
     j = i - 1
-    while j >= 0 and tokens[j].key in _ADVERBS:
+    while j >= 0 and keys[j] in _ADVERBS:
         j -= 1
-    return j >= 0 and tokens[j].key in _BE
+    return j >= 0 and keys[j] in _BE
+
+
+def _actor_bounds(sa: SentenceAnalysis) -> list[tuple[ActorMention, int, int]]:
+    """Each actor with its token indexes, as `_mention_index` gives them (and keeps them for
+    it): the same lookup, made once for all the sentence's actors."""
+    tokens = sa.tokens
+    index = sa.token_index
+    bounds = []
+    for a in sa.actors:
+        start = a.span.start
+        end = a.span.end
+        first = bisect_left(tokens, start, key=_START)
+        last = max(bisect_right(tokens, end, key=_END), first + 1)
+        index[start, end] = (first, last)
+        bounds.append((a, first, last))
+    return bounds
 
 
 def _mention_index(sa: SentenceAnalysis, a: ActorMention) -> tuple[int, int]:
@@ -586,11 +735,10 @@ def _mention_index(sa: SentenceAnalysis, a: ActorMention) -> tuple[int, int]:
     found = sa.token_index.get(key)
     if found is not None:
         return found
-    if sa.token_starts is None or sa.token_ends is None:
-        sa.token_starts = [t.start for t in sa.tokens]
-        sa.token_ends = [t.end for t in sa.tokens]
-    first = bisect_left(sa.token_starts, a.span.start)
-    last = bisect_right(sa.token_ends, a.span.end)
+    # perf: the few actors of a sentence are placed by bisecting the tokens themselves, not
+    # lists of their offsets built for the purpose
+    first = bisect_left(sa.tokens, a.span.start, key=_START)
+    last = bisect_right(sa.tokens, a.span.end, key=_END)
     found = sa.token_index[key] = (first, max(last, first + 1))
     return found
 
@@ -601,19 +749,20 @@ def _left_subject(sa: SentenceAnalysis, start: int, acts: bool = True) -> ActorM
     `acts`: the trigger is a deed, not words; the speaker of a "said" before it reports the
     deed and is not its subject ("Kyiv said Russian drones struck ...")."""
     best_any = None
-    for a in reversed(sa.actors):
-        a_start, a_end = _mention_index(sa, a)
+    keys = sa.keys
+    speech = sa.speech_verbs.keys()
+    for a, a_start, a_end in reversed(sa.bounds):
         if a_end > start:
             continue
-        between = sa.keys[a_end:start]
-        if any(k in _CLAUSE_BREAK for k in between):
+        between = keys[a_end:start]
+        if not _CLAUSE_BREAK.isdisjoint(between):
             break
-        if acts and any(k in _speech_verbs() for k in between[:3]):
+        if acts and not speech.isdisjoint(between[:3]):
             # "Ukraine's military said Russian drones dropped ...": the speaker is a source
             break
         if best_any is None and start - a_end <= 12:
             best_any = a
-        prev = sa.tokens[a_start - 1].key if a_start > 0 else ""
+        prev = keys[a_start - 1] if a_start > 0 else ""
         if prev in _PREPOSITIONS and prev != "by":
             continue
         if prev == "by":
@@ -626,13 +775,13 @@ def _clause_subject(sa: SentenceAnalysis, start: int, acts: bool) -> ActorMentio
     """The first actor of the trigger's clause that is not inside a prepositional phrase (for
     a deed, the clause starts after the last verb of saying: "police said gunmen ...")."""
     keys = sa.keys
+    speech = sa.speech_verbs
     clause = 0
     for j in range(start - 1, -1, -1):
-        if keys[j] in _CLAUSE_BREAK or (acts and keys[j] in _speech_verbs()):
+        if keys[j] in _CLAUSE_BREAK or (acts and keys[j] in speech):
             clause = j + 1
             break
-    for a in sa.actors:
-        a_start, a_end = _mention_index(sa, a)
+    for a, a_start, a_end in sa.bounds:
         if a_end > start:
             return None
         if a_start < clause or (a_start > 0 and keys[a_start - 1] in _PREPOSITIONS):
@@ -644,25 +793,25 @@ def _clause_subject(sa: SentenceAnalysis, start: int, acts: bool) -> ActorMentio
 def _is_speaker(sa: SentenceAnalysis, a: ActorMention) -> bool:
     """The mention is the subject of a verb of saying ("police said")."""
     _, a_end = _mention_index(sa, a)
-    return a_end < len(sa.keys) and sa.keys[a_end] in _speech_verbs()
+    return a_end < len(sa.keys) and sa.keys[a_end] in sa.speech_verbs
 
 
 def _right_actor(
     sa: SentenceAnalysis, end: int, preps: frozenset[str] | None = None, limit: int = 10
 ) -> ActorMention | None:
     """The first actor after the trigger (optionally only after one of `preps`)."""
-    for a in sa.actors:
-        a_start, _ = _mention_index(sa, a)
+    keys = sa.keys
+    for a, a_start, a_end in sa.bounds:
         if a_start < end:
             continue
         if a_start - end > limit:
             return None
-        between = sa.keys[end:a_start]
-        if any(k in _CLAUSE_BREAK or (k == "," and preps is None) for k in between):
+        between = keys[end:a_start]
+        if not _CLAUSE_BREAK.isdisjoint(between) or (preps is None and "," in between):
             return None
-        if preps is not None and not (set(between) & preps):
+        if preps is not None and preps.isdisjoint(between):
             continue
-        if _is_speaker(sa, a):
+        if a_end < len(keys) and keys[a_end] in sa.speech_verbs:
             return None  # ", Mayor X said": the source of the report, not a party to it
         return a
     return None
@@ -684,8 +833,8 @@ def _arguments(
             obj = _right_actor(sa, m.end, _FROM, limit=16)
         if obj is None and m.end - m.start > 2:
             # "placed President X under house arrest": the object sits in the phrase's gap
-            obj = next((a for a in sa.actors if m.start < _mention_index(sa, a)[0]
-                        and _mention_index(sa, a)[1] < m.end), None)
+            obj = next((a for a, a_start, a_end in sa.bounds
+                        if m.start < a_start and a_end < m.end), None)
         if obj is not None and subject is not None and obj.actor == subject.actor and (
             obj.span.start == subject.span.start
         ):
@@ -716,18 +865,22 @@ def _arguments(
             # object of the first verb
             subject = _clause_subject(sa, m.start, acts) or subject
         if subject is None:
-            subject = _right_actor(sa, m.end, frozenset({"including"}), limit=14)
+            subject = _right_actor(sa, m.end, _INCLUDING, limit=14)
             if subject is obj:
                 obj = None
         return subject, obj
     # nominal: "an attack on X by Y", "Y's attack on X", "a Taliban attack", "Y launched an attack"
-    between = next((j for j in range(m.end, min(m.end + 8, len(keys)))
-                    if keys[j] == "between" or keys[j] in _CLAUSE_BREAK), -1)
+    between = -1
+    if "between" in keys[m.end : m.end + 8]:  # perf: the loop finds nothing else of use
+        for j in range(m.end, min(m.end + 8, len(keys))):
+            if keys[j] == "between" or keys[j] in _CLAUSE_BREAK:
+                between = j
+                break
     if between >= 0 and keys[between] == "between":
         # "fighting (broke out in Khartoum) between the army and the RSF": the two sides
         first = _right_actor(sa, between, limit=3)
         if first is not None:
-            second = _right_actor(sa, _mention_index(sa, first)[1], frozenset({"and"}), limit=3)
+            second = _right_actor(sa, _mention_index(sa, first)[1], _AND, limit=3)
             return first, second
     by_agent = _right_actor(sa, m.end, _BY, limit=8)
     if by_agent is None and concept.concept == "clash":
@@ -737,17 +890,16 @@ def _arguments(
         if side is not None:
             return side, _modifier_actor(sa, m.start) or _left_subject(sa, m.start, acts)
     target = _right_actor(sa, m.end, _OBJECT_PREPS, limit=6)
-    if target is None and keys[m.end - 1] not in _OBJECT_PREPS:
+    if target is None and keys[m.end - 1] not in _OBJECT_PREPS and m.end - m.start >= 2 \
+            and keys[m.end - 2] == "to":
         # "an attempt to assassinate Prime Minister X": the phrase ends in its verb
-        direct = _right_actor(sa, m.end, limit=2)
-        if direct is not None and m.end - m.start >= 2 and keys[m.end - 2] == "to":
-            target = direct
+        target = _right_actor(sa, m.end, limit=2)
     agent = by_agent
     if agent is None:
         agent = _modifier_actor(sa, m.start)
     if agent is None:
         window = keys[max(0, m.start - 5) : m.start]
-        if any(k in _LIGHT_VERBS for k in window):
+        if not _LIGHT_VERBS.isdisjoint(window):
             subject = _left_subject(sa, m.start, acts)
             light = next(k for k in window if k in _LIGHT_VERBS)
             if light in {"survived", "survives", "survive", "escaped"}:
@@ -763,19 +915,16 @@ _FORCE_WORDS = {w: name.split(":", 1)[1] for name, words in _WORDS.items()
 
 def _force_of_facility(sa: SentenceAnalysis, end: int, rules: RuleSet) -> ActorMention | None:
     """ "an attack on a police post", "stormed an army base": the force that holds it."""
-    from coder.actors import ActorDictionary, agent_actor
-
     facilities = rules.cue_keys.get("facility", {})
     keys = sa.keys
-    for a in sa.actors:  # "hit an African Union convoy", "shelled a Wagner base"
-        a_start, a_end = _mention_index(sa, a)
+    for a, a_start, a_end in sa.bounds:  # "hit an African Union convoy", "shelled a Wagner base"
         if end <= a_start and a_end < min(end + 7, len(keys)) and keys[a_end] in facilities \
-                and not any(k in _CLAUSE_BREAK for k in keys[end:a_start]):
+                and _CLAUSE_BREAK.isdisjoint(keys[end:a_start]):
             return a
     for j in range(end, min(end + 6, len(keys) - 1)):
         agent_id = _FORCE_WORDS.get(keys[j])
         iso3 = ""
-        if agent_id is None and sa.tokens[j].is_capitalized:
+        if agent_id is None and sa.tokens[j].text[:1].isupper():  # perf: is_capitalized
             # "fired mortars at Armenian positions": the positions of that state's army
             iso3 = _demonym_country(keys[j])
             agent_id = "troops" if iso3 else None
@@ -800,6 +949,8 @@ def _attributed(sa: SentenceAnalysis, end: int, rules: RuleSet) -> ActorMention 
             if user is not None:
                 return user
     words = rules.cue_keys.get("attribution", {})
+    if words.keys().isdisjoint(sa.keys[end:]):
+        return None  # perf: the common case, decided without a loop
     for j in range(end, len(sa.keys)):
         if sa.keys[j] in words:
             state = _state_forces_before(sa, [k for k in sa.weapon_positions if k > j])
@@ -810,8 +961,6 @@ def _attributed(sa: SentenceAnalysis, end: int, rules: RuleSet) -> ActorMention 
 def _state_forces_before(sa: SentenceAnalysis, heads: list[int]) -> ActorMention | None:
     """The armed forces of the state named by a demonym, a country or "government" just before
     a weapon or strike noun ("a Russian Iskander missile", "an Israeli air strike")."""
-    from coder.actors import ActorDictionary, agent_actor
-
     d = ActorDictionary.load()
     troops = d.agents.get("troops")
     if troops is None:
@@ -819,7 +968,8 @@ def _state_forces_before(sa: SentenceAnalysis, heads: list[int]) -> ActorMention
     for head in heads:
         for j in range(head - 1, max(-1, head - 4), -1):
             tok = sa.tokens[j]
-            iso3 = _demonym_country(tok.key) if tok.is_capitalized else ""
+            capitalized = tok.text[:1].isupper()  # perf: Token.is_capitalized, inlined
+            iso3 = _demonym_country(tok.key) if capitalized else ""
             if iso3 or tok.key == "government":
                 actor = agent_actor(troops, iso3, sa.day)
                 return ActorMention(Span(tok.start, tok.end, tok.text), actor,
@@ -831,8 +981,6 @@ def _state_forces_before(sa: SentenceAnalysis, heads: list[int]) -> ActorMention
 
 def _demonym_country(key: str) -> str:
     """The country of a demonym, by the word's key ("russian" -> "RUS")."""
-    from coder.actors import ActorDictionary
-
     table = _DEMONYMS.get("table")
     if table is None:
         d = ActorDictionary.load()
@@ -853,20 +1001,21 @@ def _after_coordinator(keys: list[str], subject_start: int, prev_end: int, start
 
 def _modifier_actor(sa: SentenceAnalysis, start: int) -> ActorMention | None:
     """An actor right before a nominal trigger: "Taliban attack", "Iraq's protests"."""
-    for a in sa.actors:
-        _, a_end = _mention_index(sa, a)
-        gap = sa.keys[a_end:start]
-        if a_end <= start and len(gap) <= 2 and all(k in {"'s", "-", "drone", "rocket", "suicide",
-                                                           "bomb", "armed"} for k in gap):
+    keys = sa.keys
+    for a, _, a_end in sa.bounds:
+        if a_end <= start and start - a_end <= 2 and _MODIFIER_GAP.issuperset(keys[a_end:start]):
             return a
     return None
+
+
+_MODIFIER_GAP = frozenset({"'s", "-", "drone", "rocket", "suicide", "bomb", "armed"})
 
 
 def _swapped(
     sa: SentenceAnalysis, m: TriggerMatch, fallback: ActorMention | None
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """"X received calls from Y": Y acts, X receives."""
-    caller = _right_actor(sa, m.end, frozenset({"from", "including"}), limit=16)
+    caller = _right_actor(sa, m.end, _FROM_INCLUDING, limit=16)
     receiver = _left_subject(sa, m.start)
     return caller or fallback, receiver
 
@@ -901,16 +1050,19 @@ def _locative(text: str, start: int) -> bool:
 
 def _nearest(dates: list[DateExpression], span: Span, text: str = "") -> DateExpression | None:
     """The date expression that dates the trigger: the closest one used as an adverbial."""
+    if not dates:
+        return None  # perf: most sentences have none
     usable = [d for d in dates if not _modifies_noun(d, span, text)]
-    if not usable:
-        return None
+    if len(usable) <= 1:
+        return usable[0] if usable else None  # perf: nothing to compare
 
     def distance(d: DateExpression) -> int:
         lo, hi = sorted((d.span.end, span.start)) if d.span.end <= span.start else (span.end,
                                                                                      d.span.start)
         # a date across a clause boundary ("..., and police arrested ... on Tuesday") is
         # another clause's date
-        boundary = any(ch in text[lo:hi] for ch in ",;") if text else False
+        between = text[lo:hi]
+        boundary = "," in between or ";" in between
         return abs(d.span.start - span.start) + (1000 if boundary else 0)
 
     return min(usable, key=distance)
@@ -923,7 +1075,7 @@ def _modifies_noun(d: DateExpression, trigger: Span, text: str) -> bool:
     """ "the Oct. 10 elections": a date that names a noun's occasion, not when the event was."""
     if not text or d.span.end >= len(text):
         return False
-    prior = text[: d.span.start].split()
+    prior = text[: d.span.start].rsplit(None, 1)  # perf: only its last word matters
     if d.span.text.split()[0].lower() in _DATE_PREPOSITIONS or (
         prior and prior[-1].lower() in _DATE_PREPOSITIONS
     ):
@@ -941,25 +1093,43 @@ def _event_place(sa: SentenceAnalysis, span: Span) -> PlaceMention | None:
     """The event's place: the closest specific place, preferring "in/at/near X" phrases."""
     if not sa.places:
         return None
+    if sa.place_ranks is None:
+        sa.place_ranks = _place_ranks(sa)  # perf: once for all events of the sentence
+    if not sa.place_ranks:
+        return None
+    end = span.end
+    best = max(sa.place_ranks, key=lambda r: (r[1], r[2], -abs(r[0].span.start - end)))
+    return best[0]
+
+
+def _place_ranks(sa: SentenceAnalysis) -> list[tuple[PlaceMention, int, int]]:
+    """The places that may be an event's place, each with its rank whatever the event: whether
+    it is specific (not a country) and whether it follows a preposition ("in", "near", ...)."""
     text = sa.sentence.text
     # "Baghdad's Green Zone", "Kabul, Afghanistan": the inner, more precise place
-    places = [p for p in sa.places if not any(
-        q is not p and q.span.start >= p.span.end and q.span.start - p.span.end <= 4
-        and text[p.span.end : q.span.start].strip() in {"'s", "’s", ""}
-        and q.place.geo_precision <= p.place.geo_precision and q.place.feature != "country"
-        for q in sa.places)]
+    # (perf: the attributes each test needs, read once)
+    facts = [(p, p.span.start, p.span.end, p.place.geo_precision, p.place.feature != "country")
+             for p in sa.places]
+    places = []
+    for p, _, end, precision, _ in facts:
+        for q, q_start, _, q_precision, q_not_country in facts:
+            if q is not p and end <= q_start <= end + 4 \
+                    and text[end:q_start].strip() in {"'s", "’s", ""} \
+                    and q_precision <= precision and q_not_country:
+                break  # q is the inner place
+        else:
+            places.append(p)
     places = places or sa.places
     # a country is the event's place only as a locative ("in Iraq"), not as an owner ("Iraq's
     # prime minister") or an actor ("Iran condemned")
     places = [p for p in places if p.place.feature != "country" or _locative(text, p.span.start)]
-    if not places:
-        return None
-
-    def score(p: PlaceMention) -> tuple[int, int, int]:
+    ranks = []
+    for p in places:
         specific = 0 if p.place.feature == "country" else 1
-        before = sa.sentence.text[max(0, p.span.start - 8) : p.span.start].lower()
-        prep = 1 if any(w in before.split() for w in ("in", "at", "near", "outside", "inside",
-                                                       "around", "of")) else 0
-        return (specific, prep, -abs(p.span.start - span.end))
+        before = text[max(0, p.span.start - 8) : p.span.start].lower().split()
+        prep = 0 if _PLACE_PREPOSITIONS.isdisjoint(before) else 1
+        ranks.append((p, specific, prep))
+    return ranks
 
-    return max(places, key=score)
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "of"})

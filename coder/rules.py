@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
 from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
@@ -27,7 +26,6 @@ from coder.models import EVENT_TYPES, SUB_EVENT_TYPES, Problem
 from coder.text import PhraseMatcher, Token, phrase_key
 
 GAP = "*"
-_KEY = attrgetter("key")
 _RAW_WORD = re.compile(r"[^\W\d_]+")
 MAX_GAP = 4
 
@@ -207,6 +205,45 @@ class TriggerMatch:
     anchor: int  # index of the first matched token (the trigger word itself)
 
 
+_SET_TRIGGER_MATCH_FIELDS = tuple(
+    getattr(TriggerMatch, name).__set__ for name in ("trigger", "start", "end", "anchor")
+)
+
+
+def _trigger_match(trigger: Trigger, start: int, end: int, anchor: int) -> TriggerMatch:
+    """`TriggerMatch(trigger, start, end, anchor)`, built in half the time (perf: as
+    `coder.text._match`, the slot descriptors set the fields of the frozen instance directly)."""
+    m: TriggerMatch = object.__new__(TriggerMatch)
+    set_trigger, set_start, set_end, set_anchor = _SET_TRIGGER_MATCH_FIELDS
+    set_trigger(m, trigger)
+    set_start(m, start)
+    set_end(m, end)
+    set_anchor(m, anchor)
+    return m
+
+
+# How a pattern goes on once its first word matched: it is one word long; its second element
+# is a gap; its second (and last) word is the next token; its second word is the next token and
+# more elements follow.
+_ONE, _GAP, _PAIR, _MORE = range(4)
+# (trigger, elements, how it goes on, the word after a leading gap: "call * for" -> {"for"})
+Step = tuple[Trigger, tuple[Element, ...], int, Element]
+
+
+def _how(elements: tuple[Element, ...]) -> int:
+    if len(elements) == 1:
+        return _ONE
+    if elements[1] is None:
+        return _GAP
+    return _PAIR if len(elements) == 2 else _MORE
+
+
+def _step(p: Pattern) -> Step:
+    how = _how(p.elements)
+    after = p.elements[2] if how == _GAP and len(p.elements) > 2 else None
+    return (p.trigger, p.elements, how, after)
+
+
 class TriggerIndex:
     """All trigger patterns, indexed by the key of their first word."""
 
@@ -223,85 +260,111 @@ class TriggerIndex:
         # the first words that are plain letters: a space-delimited chunk equal to one of them
         # is one of the regex's words, so most sentences are decided by `str.split` alone
         self._alpha_first = frozenset(w for w in self.first_words if w.isalpha())
+        # perf: per first word, (next word -> steps, steps for any other next word): the
+        # patterns of one word, those going on with a gap and those whose second word is the
+        # next token's key, in their order in `by_first` (which orders ties between matches).
+        # Most patterns are thus decided by two dict lookups, not matched.
+        self._plans: dict[str, tuple[dict[str, tuple[Step, ...]], tuple[Step, ...]]] = {}
+        for key, patterns in self.by_first.items():
+            steps = [_step(p) for p in patterns]
+            default = tuple(s for s in steps if s[2] in (_ONE, _GAP))
+            seconds = {k for _, elements, how, _ in steps if how in (_PAIR, _MORE)
+                       for k in elements[1] or ()}
+            by_next = {
+                k: tuple(s for s in steps if s[2] in (_ONE, _GAP) or k in (s[1][1] or ()))
+                for k in seconds
+            }
+            self._plans[key] = (by_next, default)
 
     def may_match(self, text: str) -> bool:
         """Cheap test on raw text: False when no word of it can start a trigger phrase."""
-        low = text.lower()
-        if not self._alpha_first.isdisjoint(low.split()):
+        chunks = text.lower().split()
+        if not self._alpha_first.isdisjoint(chunks):
             return True
-        return not self.first_words.isdisjoint(_RAW_WORD.findall(low))
+        # the regex's words inside the all-letter chunks were tested just now: look only into
+        # the others ("attacked,", "al-Shabaab's")
+        rest = " ".join([c for c in chunks if not c.isalpha()])
+        return not self.first_words.isdisjoint(_RAW_WORD.findall(rest))
 
-    def find(self, tokens: list[Token]) -> list[TriggerMatch]:
-        """Every pattern match, longest first at each start; overlaps are resolved by callers."""
+    def find(self, tokens: list[Token], keys: list[str] | None = None) -> list[TriggerMatch]:
+        """Every pattern match, longest first at each start; overlaps are resolved by callers.
+
+        `keys`: the tokens' keys, when the caller has them already."""
         found: list[TriggerMatch] = []
-        by_first = self.by_first
-        keys = list(map(_KEY, tokens))
+        if keys is None:
+            keys = [t.key for t in tokens]
         # most sentences hold one or two first words: find them with set operations, then
         # visit only their tokens
         present = self.first_words.intersection(keys)
         if not present:
             return found
-        # quotation marks never interrupt a phrase: "offered “all assistance”"
-        if '"' in keys:
-            keep = [i for i, k in enumerate(keys) if k != '"']
-            view = [tokens[i] for i in keep]
-            keys = [keys[i] for i in keep]
-        else:
-            keep = range(len(tokens))  # type: ignore[assignment]
-            view = tokens
-        n = len(view)
+        n = len(tokens)
+        plans = self._plans
         for i, key in enumerate(keys):
-            if key not in present:
+            if key not in present or not tokens[i].is_word:
                 continue
-            tok = view[i]
-            patterns = by_first[key] if tok.is_word else None
-            if not patterns:
-                continue
-            nxt = None  # key of the next token that is not skippable, once needed
-            for pat in patterns:
-                elements = pat.elements
-                if len(elements) == 1:  # a one-word trigger has matched already
-                    found.append(TriggerMatch(pat.trigger, keep[i], keep[i] + 1, keep[i]))
-                    continue
-                second = elements[1]
-                if second is not None:
-                    # what `_match_from` checks first, done once for all patterns of the word
-                    if nxt is None:
-                        j = i + 1
-                        while j < n and keys[j] in _SKIPPABLE:
-                            j += 1
-                        nxt = keys[j] if j < n else ""
-                    if nxt not in second:
-                        continue
-                end = _match_from(view, i + 1, elements, 1, n)
+            by_next, steps = plans[key]
+            j = i + 1  # the next token that is not skippable (what `_match_from` checks next)
+            if by_next:
+                while j < n and keys[j] in _SKIPPABLE:
+                    j += 1
+                if j < n:
+                    steps = by_next.get(keys[j], steps)
+            for trigger, elements, how, after in steps:
+                if how == _ONE:  # a one-word trigger has matched already
+                    end: int | None = i + 1
+                elif how == _PAIR:
+                    end = j + 1
+                elif how == _MORE:
+                    end = _match_from(tokens, keys, j + 1, elements, 2, n)
+                else:
+                    if after is not None and after.isdisjoint(keys):
+                        continue  # perf: the word after the gap is nowhere in the sentence
+                    end = _match_from(tokens, keys, i + 1, elements, 1, n)
                 if end is not None:
-                    found.append(TriggerMatch(pat.trigger, keep[i], keep[end - 1] + 1, keep[i]))
+                    found.append(_trigger_match(trigger, i, end, i))
         return found
 
 
-_SKIPPABLE = frozenset({"-", "'"})
+# skipped between the words of a phrase ("sit-in" is "sit - in"); quotation marks never
+# interrupt a phrase either ("offered “all assistance”"), and a gap does not count them
+_SKIPPABLE = frozenset({"-", "'", '"'})
 
 
 def _match_from(
-    tokens: list[Token], pos: int, elements: tuple[Element, ...], k: int, n: int
+    tokens: list[Token], keys: list[str], pos: int, elements: tuple[Element, ...], k: int, n: int
 ) -> int | None:
-    """Match elements[k:] starting at token `pos`; return the end index or None."""
-    while k < len(elements):
+    """Match elements[k:] starting at token `pos` (`keys`: the tokens' keys); return the end
+    index or None."""
+    last = len(elements)
+    while k < last:
         el = elements[k]
         if el is None:  # gap: try 0..MAX_GAP words, shortest first
+            after = elements[k + 1] if k + 1 < last else None  # the word after the gap
+            p = pos  # one past the gap
             for skip in range(MAX_GAP + 1):
-                p = pos + skip
-                if p > n:
-                    break
-                if skip and not (tokens[p - 1].is_word or tokens[p - 1].key == "'s"):
-                    break  # gaps never cross punctuation (a possessive is part of a phrase)
-                end = _match_from(tokens, p, elements, k + 1, n)
+                if skip:  # one more word into the gap
+                    while p < n and keys[p] == '"':
+                        p += 1
+                    if p >= n or not (tokens[p].is_word or keys[p] == "'s"):
+                        break  # gaps never cross punctuation (a possessive is part of a phrase)
+                    p += 1
+                if after is None:  # another gap, or the end of the phrase
+                    end = _match_from(tokens, keys, p, elements, k + 1, n)
+                else:
+                    # perf: the test of the word after the gap, made here and not by a call
+                    q = p
+                    while q < n and keys[q] in _SKIPPABLE:
+                        q += 1
+                    if q >= n or keys[q] not in after:
+                        continue
+                    end = _match_from(tokens, keys, q + 1, elements, k + 2, n)
                 if end is not None:
                     return end
             return None
-        while pos < n and tokens[pos].key in _SKIPPABLE:
+        while pos < n and keys[pos] in _SKIPPABLE:
             pos += 1
-        if pos >= n or tokens[pos].key not in el:
+        if pos >= n or keys[pos] not in el:
             return None
         pos += 1
         k += 1
@@ -315,13 +378,17 @@ def _match_from(
 
 @dataclass(slots=True, frozen=True)
 class TriggerFilter:
-    """A trigger's context phrases, as keys (computed once at load)."""
+    """A trigger's context phrases, as keys (computed once at load).
+
+    The context phrases are padded with a space either side (" fight corruption "), ready to be
+    looked for in the sentence's keys joined by spaces (perf: not padded per test)."""
 
     unless: tuple[str, ...]
     after: tuple[str, ...]
     before: tuple[str, ...]
     after_or_before: tuple[str, ...]
-    swap_if: tuple[str, ...]
+    swap_if: tuple[str, ...]  # not padded: compared with the keys of the match one by one
+    unless_first: frozenset[str]  # the first word of each `unless` phrase
 
     @property
     def active(self) -> bool:
@@ -332,8 +399,12 @@ class TriggerFilter:
         def keys(phrases: list[str]) -> tuple[str, ...]:
             return tuple(phrase_key(p) for p in phrases)
 
-        return cls(keys(t.unless), keys(t.after), keys(t.before), keys(t.after_or_before),
-                   keys(t.swap_if))
+        def padded(phrases: list[str]) -> tuple[str, ...]:
+            return tuple(f" {k} " for k in keys(phrases))
+
+        return cls(padded(t.unless), padded(t.after), padded(t.before),
+                   padded(t.after_or_before), keys(t.swap_if),
+                   frozenset(k.split(" ", 1)[0] for k in keys(t.unless)))
 
 
 @dataclass(slots=True)
@@ -349,7 +420,9 @@ class RuleSet:
     cue_words: frozenset[str]  # every word of every cue phrase (a cheap pre-check)
     cue_kind_words: dict[str, frozenset[str]]  # cue kind -> the words its phrases contain
     # cue kind -> first word -> the phrases (as word tuples) starting with it
-    cue_first: dict[str, dict[str, list[tuple[str, ...]]]]
+    cue_first: dict[str, dict[str, list[tuple[str, ...]]]]  # longest phrases first
+    cue_starts: dict[str, frozenset[str]]  # first word of cue phrases -> the kinds of those
+    filtered: frozenset[str]  # ids of the triggers with context conditions (filter is active)
 
 
 def _first_word_index(
@@ -361,8 +434,18 @@ def _first_word_index(
         for key in table:
             words = tuple(key.split())
             by_first.setdefault(words[0], []).append(words)
+        for phrases in by_first.values():
+            phrases.sort(key=len, reverse=True)  # the longest phrase is the one a text names
         index[kind] = by_first
     return index
+
+
+def _start_kinds(cue_keys: dict[str, dict[str, str]]) -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {}
+    for kind, table in cue_keys.items():
+        for key in table:
+            kinds.setdefault(key.split()[0], set()).add(kind)
+    return {word: frozenset(k) for word, k in kinds.items()}
 
 
 @lru_cache(maxsize=1)
@@ -386,10 +469,12 @@ def load_rules() -> RuleSet:
     for cue in read_csv_models("events/cues.csv", Cue):
         cues.setdefault(cue.cue, []).append(cue)
         cue_keys.setdefault(cue.cue, {})[phrase_key(cue.phrase)] = cue.value
+    filters = {t.id: TriggerFilter.of(t) for t in triggers}
     return RuleSet(
         concepts=concepts,
         triggers={t.id: t for t in triggers},
-        filters={t.id: TriggerFilter.of(t) for t in triggers},
+        filters=filters,
+        filtered=frozenset(t for t, f in filters.items() if f.active),
         index=TriggerIndex(triggers),
         weapons=weapons,
         cues=cues,
@@ -398,6 +483,7 @@ def load_rules() -> RuleSet:
         cue_kind_words={kind: frozenset(w for k in table for w in k.split())
                         for kind, table in cue_keys.items()},
         cue_first=_first_word_index(cue_keys),
+        cue_starts=_start_kinds(cue_keys),
         cue_kinds={
             key: frozenset(kind for kind, table in cue_keys.items() if key in table)
             for key in {k for table in cue_keys.values() for k in table}
