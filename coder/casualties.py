@@ -433,15 +433,17 @@ _RAW_WORD = re.compile(r"[^\W\d_]+")
 _KEY = attrgetter("key")
 
 
-def find_casualties(text: str, tokens: list[Token] | None = None) -> list[CasualtyMention]:
-    """Every killed/injured figure in one sentence, spans relative to `text`."""
+def find_casualties(text: str, tokens: list[Token] | None = None,
+                    keys: list[str] | None = None) -> list[CasualtyMention]:
+    """Every killed/injured figure in one sentence, spans relative to `text`; `keys`, when
+    given, are the keys of `tokens`."""
     r = _rules()
     words = r.trigger_words
     if tokens is None:
         if words.isdisjoint(_RAW_WORD.findall(text.lower())):
             return []  # no casualty word at all: the common case, decided before tokenizing
         tokens = tokenize(text)
-    elif words.isdisjoint(map(_KEY, tokens)):
+    elif words.isdisjoint(map(_KEY, tokens) if keys is None else keys):
         return []
     triggers = r.triggers.find(tokens)
     if not triggers:

@@ -86,20 +86,22 @@ def code_document(doc: Document) -> CodedDocument:
         # most sentences hold no trigger word: they are not even tokenized unless needed
         if index.may_match(s.text):
             sa.tokens = tokenize(s.text)
-            triggers.append(find_triggers(sa.tokens))
+            sa.keys = [t.key for t in sa.tokens]  # perf: once for every stage
+            triggers.append(find_triggers(sa.tokens, keys=sa.keys))
         else:
             triggers.append([])
         # dates matter in event sentences, and everywhere when the text must date the document
         if triggers[-1] or doc.published is None:
             sa.dates = find_date_expressions(s.text, sa.tokens or None)  # perf: reuse tokens
     anchor, basis = _document_anchor(doc, analyses)
-    pronouns = [bool(triggers[i]) and not _PERSON_PRONOUNS.isdisjoint([t.key for t in sa.tokens])
+    pronouns = [bool(triggers[i]) and not _PERSON_PRONOUNS.isdisjoint(sa.keys)
                 for i, sa in enumerate(analyses)]
     for pos, sa in enumerate(analyses):
         sa.day = anchor
         if _needs_actors(pos, triggers, pronouns):
             if not sa.tokens:
                 sa.tokens = tokenize(sa.sentence.text)
+                sa.keys = [t.key for t in sa.tokens]
             sa.actors = find_actors(sa.tokens, sa.sentence.text, anchor)
     context = _document_context(analyses, doc.dateline, gaz)
     if not context.countries:
@@ -117,7 +119,7 @@ def code_document(doc: Document) -> CodedDocument:
             people = _resolve_pronouns(sa, people)
         sa.starts_quoted = open_quote
         open_quote = _quote_open_after(s.text, open_quote)
-        found = find_casualties(s.text, sa.tokens or None)
+        found = find_casualties(s.text, sa.tokens or None, sa.keys or None)
         sa.casualties = [c for c in found if not c.cumulative]
         if any(concepts[m.trigger.concept].family != "verbal" for m in triggers[pos]) or (
             triggers[pos] and any(not a.actor.country for a in sa.actors)
@@ -244,7 +246,7 @@ def _resolve_pronouns(
     added: list[ActorMention] = []
     by_start = sorted(sa.actors, key=lambda a: a.span.start)
     # perf: most sentences hold no pronoun, and then the token walk finds nothing
-    pronouns = _PRONOUNS.intersection([t.key for t in sa.tokens])
+    pronouns = _PRONOUNS.intersection(sa.keys or [t.key for t in sa.tokens])
     for tok in sa.tokens if pronouns else ():
         if tok.key not in pronouns:
             continue

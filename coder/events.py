@@ -74,7 +74,7 @@ class SentenceAnalysis:
     is_title: bool = False
     starts_quoted: bool = False  # a quotation opened in an earlier sentence is still open
     day: dt.date | None = None  # the document's anchor date (office holders, regime years)
-    keys: list[str] = field(default_factory=list)  # token keys, filled by find_events
+    keys: list[str] = field(default_factory=list)  # token keys (find_events fills them in)
     # the kinds of the cue phrases that start with one of its keys (filled by find_events)
     cue_kinds: set[str] = field(default_factory=set)
     # the verbs of saying, `_speech_verbs()` (filled by find_events: perf, one lookup per call)
@@ -131,13 +131,15 @@ def quoted_flags(
     return flags
 
 
-def find_triggers(tokens: list[Token], rules: RuleSet | None = None) -> list[TriggerMatch]:
+def find_triggers(tokens: list[Token], rules: RuleSet | None = None,
+                  keys: list[str] | None = None) -> list[TriggerMatch]:
     """The trigger phrases a sentence contains (cheap: run it first, and skip the sentence's
-    other stages when there are none)."""
+    other stages when there are none). `keys`, when given, are the tokens' keys."""
     rules = rules or load_rules()
     if not tokens:
         return []
-    keys = [t.key for t in tokens]  # perf: once for the three steps
+    if keys is None:
+        keys = [t.key for t in tokens]  # perf: once for the three steps
     matches = _filter_matches(rules.index.find(tokens, keys), tokens, keys)
     return _select_matches(matches, tokens, keys)
 
@@ -160,8 +162,9 @@ def find_events(
                    if not any(s <= tokens[m.start].start < e for s, e in spans)]
     if not matches:
         return []
-    keys = [t.key for t in tokens]
-    sa.keys = keys
+    if len(sa.keys) != len(tokens):  # the caller did not fill them in
+        sa.keys = [t.key for t in tokens]
+    keys = sa.keys
     sa.cue_kinds = _cue_kinds(keys, rules)
     sa.speech_verbs = _speech_verbs()
     if _has_cue(sa, rules, "discard"):
