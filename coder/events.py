@@ -1066,7 +1066,12 @@ def _nearest(dates: list[DateExpression], span: Span, text: str = "") -> DateExp
         # another clause's date
         between = text[lo:hi]
         boundary = "," in between or ";" in between
-        return abs(d.span.start - span.start) + (1000 if boundary else 0)
+        # a bare year before the trigger is background ("students who went missing in 2014
+        # marched ... on Tuesday") when the sentence also gives a day
+        vague = d.kind == "year" and precise and d.span.end <= span.start
+        return abs(d.span.start - span.start) + (1000 if boundary else 0) + (500 if vague else 0)
+
+    precise = any(d.kind != "year" for d in usable)
 
     return min(usable, key=distance)
 

@@ -36,3 +36,9 @@ def test_event_gold(case: dict) -> None:
             expected,
             [{k: r.model_dump()[k] for k in expected} for r in records],
         )
+
+
+def test_a_coup_named_as_a_protests_cause_is_no_new_event() -> None:
+    records = explain_text("Thousands of students protested in Mandalay against the military coup "
+                           "on Monday.", dt.date(2021, 2, 9)).records
+    assert [r.sub_event_type for r in records] == ["Peaceful protest"]
