@@ -115,9 +115,6 @@ class ActorDictionary:
         """The packaged (and user) actor dictionaries; cached, validated, raises DictionaryError."""
         return _load()
 
-    def words_of(self, kind: str) -> frozenset[str]:
-        return self.words.get(kind, frozenset())
-
     def _check(self) -> list[Problem]:
         """Cross-file references that pydantic cannot see row by row."""
         problems: list[Problem] = []
