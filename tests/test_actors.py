@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from coder.actor_dictionary import ActorDictionary
-from coder.actor_tables import AgentRow, name_variants
-from coder.actors import find_actors, office_holder, person_actor, with_country
-from coder.dictionaries import DictionaryError, add_user_directory, clear_caches, user_directories
-from coder.text import tokenize
+from coder.stages.actors.dictionary import ActorDictionary
+from coder.dictionaries.actor_tables import AgentRow, name_variants
+from coder.stages.actors.mentions import find_actors, office_holder, person_actor, with_country
+from coder.dictionaries.files import DictionaryError, add_user_directory, clear_caches, user_directories
+from coder.text.tokens import tokenize
 
 GOLD = Path(__file__).parent / "gold" / "actors.jsonl"
 CASES = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
@@ -105,7 +105,7 @@ def test_broken_user_dictionary_is_reported_with_file_and_line(tmp_path: Path) -
             ActorDictionary.load()
         assert "people.csv:2: start" in str(err.value)
     finally:
-        import coder.dictionaries as dictionaries
+        import coder.dictionaries.files as dictionaries
 
         dictionaries._user_dirs[:] = before
         clear_caches()

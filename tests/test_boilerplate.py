@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from coder.boilerplate import (
+from coder.io.boilerplate import (
     BOILERPLATE_FILE,
     BoilerplateRule,
     clean_text,
     is_boilerplate_line,
     matching_rule,
 )
-from coder.dictionaries import DictionaryError, add_user_directory, clear_caches, read_jsonl_models
+from coder.dictionaries.files import DictionaryError, add_user_directory, clear_caches, read_jsonl_models
 
 GOLD = Path(__file__).parent / "gold" / "boilerplate.jsonl"
 SEEDS = Path(__file__).parent.parent / "corpus"
@@ -135,7 +135,7 @@ def test_broken_user_rule_is_reported(tmp_path: Path) -> None:
         with pytest.raises(DictionaryError, match="invalid regular expression"):
             read_jsonl_models(BOILERPLATE_FILE, BoilerplateRule)
     finally:
-        from coder import dictionaries
+        from coder.dictionaries import files as dictionaries
 
         dictionaries._user_dirs.remove(tmp_path)
         clear_caches()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from coder.casualties import find_casualties
-from coder.text import tokenize
+from coder.stages.casualties import find_casualties
+from coder.text.tokens import tokenize
 
 GOLD = [json.loads(line) for line in (Path(__file__).parent / "gold" / "casualties.jsonl")
         .read_text().splitlines() if line.strip()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from coder.models import Document
-from coder.pipeline import code_documents
+from coder.engines.local import code_documents
 
 
 def _doc(doc_id: str, text: str, published: str | None = None, source: str = "") -> Document:
@@ -90,7 +90,7 @@ def test_filed_clusters_give_the_same_records_as_a_full_scan(monkeypatch) -> Non
     """A large batch looks clusters up by country and date instead of scanning every cluster;
     the records must be the ones a full scan gives, across countries, months and undated
     reports."""
-    from coder import consolidate
+    from coder.records import consolidate
 
     towns = [("Mogadishu", "Somalia"), ("Kismayo", "Somalia"), ("Goma", "DR Congo"),
              ("Maiduguri", "Nigeria"), ("Kabul", "Afghanistan")]

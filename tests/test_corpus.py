@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from coder.corpus import (
+from coder.io.corpus import (
     InputNotFoundError,
     UsageError,
     document_from_text,

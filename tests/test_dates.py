@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coder.dates import find_date_expressions, parse_date_text, resolve_date
+from coder.stages.dates import find_date_expressions, parse_date_text, resolve_date
 
 GOLD = [json.loads(line) for line in
         (Path(__file__).parent / "gold" / "dates.jsonl").read_text().splitlines() if line.strip()]

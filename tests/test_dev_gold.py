@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from coder.evaluate import _normalise, evaluate, matches
-from coder.export import csv_cells
+from coder.tools.evaluate import _normalise, evaluate, matches
+from coder.io.export import csv_cells
 from coder.models import COLUMNS
-from coder.pipeline import code_corpus
+from coder.engines.local import code_corpus
 
 DEV = Path(__file__).parent / "gold" / "dev"
 DOCUMENTS = [str(DEV / "acled_documents.jsonl"), str(DEV / "cameo_documents.jsonl")]
@@ -58,6 +58,6 @@ def test_scores_stay_above_the_floors(records: list[dict]) -> None:
 
 
 def test_every_record_is_valid() -> None:
-    from coder.validate import check_records
+    from coder.tools.validate import check_records
 
     assert check_records(code_corpus(DOCUMENTS).records, "dev") == []

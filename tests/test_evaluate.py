@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from cli_support import BASE, battle, make_record
 
-from coder.evaluate import actor_name, evaluate, evaluate_files, haversine_km, matches
-from coder.export import csv_cells, write_records
+from coder.tools.evaluate import actor_name, evaluate, evaluate_files, haversine_km, matches
+from coder.io.export import csv_cells, write_records
 from coder.models import COLUMNS
 
 HERE = Path(__file__).parent
@@ -162,7 +162,7 @@ def test_haversine_distance() -> None:
 
 
 def test_matches_is_exposed_for_normalised_rows() -> None:
-    from coder.evaluate import _normalise
+    from coder.tools.evaluate import _normalise
 
     assert matches(_normalise(dict(BASE)), GOLD[1])
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from coder.pipeline import explain_text
+from coder.engines.local import explain_text
 
 GOLD = Path(__file__).parent / "gold" / "events.jsonl"
 CASES = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from cli_support import battle, make_record
 
-from coder.export import (
+from coder.io.export import (
     UnsupportedFormat,
     csv_cells,
     open_records,
@@ -18,7 +18,7 @@ from coder.export import (
     write_rejects,
 )
 from coder.models import COLUMNS, EventRecord, Rejected
-from coder.validate import coerce_row
+from coder.tools.validate import coerce_row
 
 RECORDS = [
     make_record(),

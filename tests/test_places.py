@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel, Field
 
-from coder.dictionaries import DATA_DIR
-from coder.places import Gazetteer, PlaceContext, document_context
-from coder.text import tokenize
+from coder.dictionaries.files import DATA_DIR
+from coder.stages.places.gazetteer import Gazetteer, PlaceContext, document_context
+from coder.text.tokens import tokenize
 
 GOLD = Path(__file__).parent / "gold" / "places.jsonl"
 CASES = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]

@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
-from coder.export import open_records, write_records
+from coder.io.export import open_records, write_records
 from coder.models import COLUMNS, EventRecord
-from coder.schema import record_schema
-from coder.validate import coerce_row, validate_rows
+from coder.io.schema import record_schema
+from coder.tools.validate import coerce_row, validate_rows
 
 # Any text a news article can carry: every plane, quotes, commas, CR/LF; no lone surrogates,
 # which no UTF-8 file can hold.

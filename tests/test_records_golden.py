@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from coder.export import write_records
-from coder.pipeline import code_corpus
-from coder.validate import validate_file
+from coder.io.export import write_records
+from coder.engines.local import code_corpus
+from coder.tools.validate import validate_file
 
 ROOT = Path(__file__).parents[1]
 GOLDEN = ROOT / "records" / "seeds.csv"

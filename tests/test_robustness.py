@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coder.models import Document
-from coder.pipeline import code_documents
-from coder.validate import check_records
+from coder.engines.local import code_documents
+from coder.tools.validate import check_records
 
 WORDS = st.sampled_from([
     "attacked", "killed", "the", "police", "protesters", "in", "Baghdad", "on", "Sunday",

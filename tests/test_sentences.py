@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from coder.models import Document
-from coder.sentences import document_sentences, split_sentences, splitter_rules
+from coder.text.sentences import document_sentences, split_sentences, splitter_rules
 
 GOLD = Path(__file__).parent / "gold" / "sentences.jsonl"
 

@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from coder.cli import app
-from coder.dictionaries import DictionaryError, add_user_directory, remove_user_directories
-from coder.pipeline import explain_text
-from coder.rules import load_rules
+from coder.dictionaries.files import DictionaryError, add_user_directory, remove_user_directories
+from coder.engines.local import explain_text
+from coder.dictionaries.rules import load_rules
 
 ROOT = Path(__file__).parents[1]
 runner = CliRunner()

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from cli_support import battle, make_record
 
-from coder.export import csv_cells, write_records
+from coder.io.export import csv_cells, write_records
 from coder.models import COLUMNS, INTER_LABELS
-from coder.validate import (
+from coder.tools.validate import (
     acled_taxonomy,
     check_records,
     interaction_label,

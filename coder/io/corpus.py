@@ -1,0 +1,303 @@
+"""Reading documents: JSONL, CSV, directories of .txt files, and JSONL on standard input.
+
+`read_documents` streams `Document`s (or `Rejected` for what cannot be coded) from any mix of
+inputs; `document_from_text` is the one place where a raw text and its metadata become a
+`Document`. Bad data never raises: it becomes a `Rejected` with a reason. Only usage errors (a
+path that does not exist, an unsupported kind of file) raise, before anything is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gzip
+import itertools
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from coder.io.boilerplate import clean_text
+from coder.io.datelines import read_dateline, read_header
+from coder.models import Document, Rejected
+
+META_FIELDS: tuple[str, ...] = ("title", "published", "source", "url", "language")
+MANIFEST_NAME = "manifest.csv"
+_MIN_WORDS = 3  # fewer words than this cannot hold a sentence with an event
+_WORD_RE = re.compile(r"\w+")
+_SURROGATE_RE = re.compile(r"[\udc80-\udcff]")  # bytes that were not UTF-8 (surrogateescape)
+_CSV_FIELD_LIMIT = 1 << 30  # whole articles live in one CSV cell
+
+
+class UsageError(Exception):
+    """An input that cannot be read at all: wrong kind of file, or no such path."""
+
+
+class InputNotFoundError(UsageError, FileNotFoundError):
+    """An input path that does not exist."""
+
+
+# --------------------------------------------------------------------------------------------
+# One text -> one Document
+# --------------------------------------------------------------------------------------------
+
+
+def document_from_text(
+    raw: str, doc_id: str, meta: dict[str, str] | None = None, origin: str = ""
+) -> Document | Rejected:
+    """Clean `raw`, read metadata from it where `meta` has none, and build the Document.
+
+    Metadata precedence: a non-empty `meta` field wins over what the text says.
+    """
+    meta = {k: (v or "").strip() for k, v in (meta or {}).items()}
+    if "\x00" in raw:
+        return Rejected(origin, "not text (contains NUL bytes)", doc_id)
+    if not raw.strip():
+        return Rejected(origin, "empty text", doc_id)
+    cleaned = clean_text(raw)
+    if not cleaned:
+        return Rejected(origin, "empty text after cleaning (only boilerplate)", doc_id)
+    header = read_header(cleaned, meta.get("title", ""))
+    dateline = read_dateline(header.body)
+    body = dateline.body.strip()
+    if not body:
+        return Rejected(origin, "empty text after cleaning (no body)", doc_id)
+    if sum(1 for _ in itertools.islice(_WORD_RE.finditer(body), _MIN_WORDS)) < _MIN_WORDS:
+        return Rejected(origin, "text too short to hold a sentence", doc_id)
+
+    doc = Document(id=doc_id, text=body, origin=origin)
+    doc.title = " ".join((meta.get("title") or header.title).split())
+    published = parse_published(meta.get("published", ""))
+    if published is not None:
+        doc.published, doc.published_source = published, "metadata"
+    elif header.published is not None:
+        doc.published, doc.published_source = header.published, "date_line"
+    elif dateline.published is not None:
+        doc.published, doc.published_source = dateline.published, "date_line"
+    doc.source = meta.get("source") or dateline.source
+    doc.url = meta.get("url", "")
+    doc.language = meta.get("language") or "en"
+    doc.dateline = dateline.place
+    return doc
+
+
+def parse_published(value: str) -> dt.date | None:
+    """An ISO date or datetime ("2021-11-07", "2021-11-07T09:30:00Z"), else a written date."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value).date()
+    except ValueError:
+        pass
+    from coder.stages.dates import parse_date_text  # late import: dates.py loads dateparser
+
+    return parse_date_text(value)
+
+
+# --------------------------------------------------------------------------------------------
+# Inputs -> raw records -> Documents
+# --------------------------------------------------------------------------------------------
+
+# A record before cleaning: (doc_id, raw text, metadata, origin)
+RawRecord = tuple[str, str, dict[str, str], str]
+# What to read: (kind, path, manifest of a directory of .txt files)
+_Plan = tuple[str, Path | None, dict[str, dict[str, str]]]
+
+
+def read_documents(inputs: Iterable[str]) -> Iterator[Document | Rejected]:
+    """Stream every document of every input, in order; a repeated id is rejected.
+
+    Every input is checked before anything is read, so a usage error surfaces at once.
+    """
+    plan = [_plan(spec) for spec in inputs]
+    return _documents(plan)
+
+
+def _plan(spec: str) -> _Plan:
+    if spec == "-":
+        return "stdin", None, {}
+    path = Path(spec)
+    if not path.exists():
+        raise InputNotFoundError(f"input not found: {spec}")
+    if path.is_dir():
+        return "dir", path, _read_manifest(path / MANIFEST_NAME)
+    name = path.name.lower()
+    for suffix, kind in ((".jsonl", "jsonl"), (".ndjson", "jsonl"), (".jsonl.gz", "jsonl"),
+                         (".ndjson.gz", "jsonl"), (".csv", "csv"), (".csv.gz", "csv")):
+        if name.endswith(suffix):
+            return kind, path, {}
+    if name.endswith(".txt"):
+        return "txt", path, _read_manifest(path.parent / MANIFEST_NAME)
+    raise UsageError(f"unsupported input (expected .jsonl, .csv, .txt, a directory or -): {spec}")
+
+
+def _documents(plan: list[_Plan]) -> Iterator[Document | Rejected]:
+    seen: dict[str, str] = {}  # id -> origin where it was first read
+    for kind, path, manifest in plan:
+        for item in _raw_records(kind, path, manifest):
+            if isinstance(item, Rejected):
+                if item.doc_id:
+                    seen.setdefault(item.doc_id, item.origin)
+                yield item
+                continue
+            doc_id, raw, meta, origin = item
+            if doc_id in seen:
+                yield Rejected(origin, f"duplicate id (first read at {seen[doc_id]})", doc_id)
+                continue
+            seen[doc_id] = origin
+            yield document_from_text(raw, doc_id, meta, origin)
+
+
+def _raw_records(
+    kind: str, path: Path | None, manifest: dict[str, dict[str, str]]
+) -> Iterator[RawRecord | Rejected]:
+    if kind == "stdin":
+        stream = getattr(sys.stdin, "buffer", sys.stdin)
+        return _jsonl_records(stream, "<stdin>")
+    assert path is not None
+    if kind == "dir":
+        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+        return _txt_records(files, manifest)
+    if kind == "txt":
+        return _txt_records([path], manifest)
+    if kind == "csv":
+        return _csv_file_records(path)
+    return _jsonl_file_records(path)
+
+
+def _jsonl_file_records(path: Path) -> Iterator[RawRecord | Rejected]:
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    with opener(path, "rb") as fh:
+        yield from _jsonl_records(fh, str(path))
+
+
+def _jsonl_records(lines: Iterable[bytes | str], name: str) -> Iterator[RawRecord | Rejected]:
+    """One record per non-blank JSONL line; a line that cannot be read is rejected alone."""
+    for lineno, line in enumerate(lines, start=1):
+        origin = f"{name}:{lineno}"
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as err:
+                yield Rejected(origin, f"not valid UTF-8 ({err.reason} at byte {err.start})")
+                continue
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Rejected(origin, f"malformed JSON line: {err.msg} (column {err.colno})")
+            continue
+        if not isinstance(obj, dict):
+            yield Rejected(origin, "malformed JSON line: not an object")
+            continue
+        yield _record_from_fields(obj, origin)
+
+
+def _record_from_fields(fields: dict[str, object], origin: str) -> RawRecord | Rejected:
+    """Check id and text, and keep the metadata fields as strings."""
+    raw_id = fields.get("id")
+    if isinstance(raw_id, bool) or not isinstance(raw_id, str | int):
+        reason = "missing id" if raw_id is None else "id must be a string or an integer"
+        return Rejected(origin, reason)
+    doc_id = str(raw_id).strip()
+    if not doc_id:
+        return Rejected(origin, "missing id")
+    text = fields.get("text")
+    if not isinstance(text, str):
+        return Rejected(origin, "missing text" if text is None else "text must be a string", doc_id)
+    meta = {k: str(fields[k]) for k in META_FIELDS if fields.get(k) is not None}
+    return doc_id, text, meta, origin
+
+
+def _csv_file_records(path: Path) -> Iterator[RawRecord | Rejected]:
+    name = str(path)
+    with _open_csv(path) as fh:
+        reader = csv.DictReader(fh)
+        try:
+            header = reader.fieldnames
+        except csv.Error as err:
+            yield Rejected(name, f"unreadable CSV header: {err}")
+            return
+        if not header:
+            yield Rejected(name, "empty CSV file (a header row is required)")
+            return
+        reader.fieldnames = [(h or "").strip().lower() for h in header]
+        missing = [c for c in ("id", "text") if c not in reader.fieldnames]
+        if missing:
+            yield Rejected(name, f"CSV header lacks required column(s): {', '.join(missing)}")
+            return
+        line = reader.line_num + 1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as err:
+                yield Rejected(f"{name}:{line}", f"malformed CSV row: {err}")
+                line = reader.line_num + 1
+                continue
+            origin = f"{name}:{line}"
+            line = reader.line_num + 1
+            values = "".join(v for v in row.values() if isinstance(v, str))
+            if _SURROGATE_RE.search(values):
+                yield Rejected(origin, "not valid UTF-8", (row.get("id") or "").strip())
+                continue
+            yield _record_from_fields({k: v for k, v in row.items() if k}, origin)
+
+
+def _open_csv(path: Path) -> IO[str]:
+    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+    # surrogateescape keeps going past a bad byte so that only its row is rejected
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8-sig", errors="surrogateescape", newline="")
+    return open(path, encoding="utf-8-sig", errors="surrogateescape", newline="")  # noqa: SIM115
+
+
+def _txt_records(
+    files: Iterable[Path], manifest: dict[str, dict[str, str]]
+) -> Iterator[RawRecord | Rejected]:
+    for path in files:
+        doc_id = path.stem
+        origin = str(path)
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            yield Rejected(origin, f"unreadable file: {err.strerror or err}", doc_id)
+            continue
+        if b"\x00" in data:
+            yield Rejected(origin, "not text (binary file: contains NUL bytes)", doc_id)
+            continue
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            yield Rejected(
+                origin, f"not valid UTF-8 ({err.reason} at byte {err.start}); re-encode it",
+                doc_id,
+            )
+            continue
+        yield doc_id, text.removeprefix("\ufeff"), manifest.get(doc_id, {}), origin
+
+
+def _read_manifest(path: Path) -> dict[str, dict[str, str]]:
+    """id -> metadata fields from a directory's manifest.csv (empty when there is none)."""
+    if not path.is_file():
+        return {}
+    manifest: dict[str, dict[str, str]] = {}
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            header = [(h or "").strip().lower() for h in reader.fieldnames or []]
+            if "id" not in header:
+                raise UsageError(f"{path}: a manifest needs a header row with an 'id' column")
+            reader.fieldnames = header
+            for row in reader:
+                doc_id = (row.get("id") or "").strip()
+                if doc_id:
+                    manifest[doc_id] = {k: (row.get(k) or "") for k in META_FIELDS}
+    except (UnicodeDecodeError, csv.Error) as err:
+        raise UsageError(f"{path}: unreadable manifest: {err}") from err
+    return manifest

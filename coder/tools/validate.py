@@ -1,0 +1,283 @@
+"""Checking record files against the published JSON Schema and ACLED's own consistency rules.
+
+Each problem is a `Problem` printing as `FILE:ROW: column: message`. ROW is the line number in
+the file for CSV and JSONL (a CSV header is line 1, so the first data row is line 2; a header
+problem such as a missing column is reported on line 1), and the 1-based record position for a
+JSON array or a Parquet table.
+
+CSV cells are text, so before schema validation each cell is converted to the JSON type the
+schema declares for its column: "" becomes null where null is allowed, "3" becomes 3, "2.5"
+becomes 2.5. A cell that does not convert stays a string, so the schema reports it in its own
+words (`'many' is not of type 'integer'`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from pydantic import BaseModel
+
+from coder.stages.events.classification import interaction
+from coder.dictionaries.files import read_csv_models, register_cache
+from coder.io.export import EXTRA_CELLS_KEY, INVALID_ROW_KEY, open_records
+from coder.models import COLUMNS, INTER_LABELS, EventRecord, Problem
+from coder.io.schema import column_types, record_schema
+
+_INT = re.compile(r"^[+-]?\d+$")
+_COLUMN_ORDER = {name: i for i, name in enumerate(COLUMNS)}
+_INTER_CODES = {label: code for code, label in INTER_LABELS.items()}
+
+
+class TaxonomyEntry(BaseModel):
+    """One ACLED sub-event type with the event type and disorder type it belongs to."""
+
+    disorder_type: str
+    event_type: str
+    sub_event_type: str
+    definition: str = ""
+
+
+@register_cache
+@lru_cache(maxsize=1)
+def acled_taxonomy() -> dict[str, TaxonomyEntry]:
+    """ACLED's sub-event types (coder/data/acled_taxonomy.csv), keyed by sub_event_type."""
+    return {e.sub_event_type: e for e in read_csv_models("acled_taxonomy.csv", TaxonomyEntry)}
+
+
+def interaction_label(inter1: str, inter2: str) -> str:
+    """ACLED's interaction for two actor types given as text labels ("" for none)."""
+    return interaction(_INTER_CODES.get(inter1), _INTER_CODES.get(inter2)) if inter1 else ""
+
+
+# --------------------------------------------------------------------------------------------
+# CSV cells to JSON values
+# --------------------------------------------------------------------------------------------
+
+
+def coerce_row(raw: dict[str, Any]) -> dict[str, Any]:
+    """A CSV row with each string cell converted to its column's JSON type where it converts."""
+    types = column_types()
+    out: dict[str, Any] = {}
+    for name, value in raw.items():
+        allowed = types.get(name)
+        out[name] = _coerce(value, allowed) if allowed and isinstance(value, str) else value
+    return out
+
+
+def _coerce(cell: str, allowed: frozenset[str]) -> Any:
+    text = cell.strip()
+    if text == "" and "null" in allowed:
+        return None
+    if "string" in allowed:
+        return cell
+    if "integer" in allowed and _INT.match(text):
+        return int(text)
+    if "number" in allowed:
+        try:
+            number = float(text)
+        except ValueError:
+            return cell
+        # "nan" and "inf" parse as floats but are no coordinates or scores: leave them to fail
+        return number if math.isfinite(number) else cell
+    return cell
+
+
+# --------------------------------------------------------------------------------------------
+# Validation
+# --------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Draft202012Validator:
+    schema = record_schema()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def validate_file(path: str) -> list[Problem]:
+    """Every problem in a CSV, JSONL, JSON or Parquet record file (raises RecordFileError and
+    UnsupportedFormat for a file that cannot be read at all, OSError for a missing one)."""
+    source = open_records(path)
+    return validate_rows(source.rows, path, columns=source.columns, coerce=source.format == "csv")
+
+
+def validate_rows(
+    rows: Iterable[tuple[int, dict[str, Any]]],
+    file: str,
+    *,
+    columns: list[str] | None = None,
+    coerce: bool = False,
+    cross_checks: bool = True,
+) -> list[Problem]:
+    """Every problem in numbered raw rows; `columns` is the file's header when it has one,
+    `coerce` converts CSV text cells to the schema's types first, `cross_checks=False` keeps
+    to what the JSON Schema says."""
+    problems, missing = header_problems(columns, file)
+    for row_no, raw in rows:
+        problems += row_problems(
+            raw, file, row_no, coerce=coerce, missing=missing, cross_checks=cross_checks
+        )
+    return problems
+
+
+def header_problems(columns: list[str] | None, file: str) -> tuple[list[Problem], set[str]]:
+    """One problem per column absent from a header (on line 1), and the set of those columns."""
+    if columns is None:
+        return [], set()
+    missing = {c for c in COLUMNS if c not in columns}
+    problems = [
+        Problem("missing_column", "column missing from the header", file, 1, name)
+        for name in COLUMNS
+        if name in missing
+    ]
+    return problems, missing
+
+
+def row_problems(
+    raw: dict[str, Any],
+    file: str,
+    row_no: int,
+    *,
+    coerce: bool = False,
+    missing: set[str] | frozenset[str] = frozenset(),
+    cross_checks: bool = True,
+) -> list[Problem]:
+    """Schema and cross-field problems of one raw row (columns in `missing` already reported)."""
+    if INVALID_ROW_KEY in raw:
+        return [Problem("invalid_record", raw[INVALID_ROW_KEY], file, row_no)]
+    problems: list[Problem] = []
+    if EXTRA_CELLS_KEY in raw:
+        raw = dict(raw)
+        extra = raw.pop(EXTRA_CELLS_KEY)
+        problems.append(
+            Problem(
+                "invalid_record",
+                f"{len(extra)} more cells than the header",
+                file,
+                row_no,
+                value=str(extra)[:80],
+            )
+        )
+    row = coerce_row(raw) if coerce else raw
+    for error in _validator().iter_errors(row):
+        problems += _schema_problems(error, row, file, row_no, missing)
+    # jsonschema raises one "required" error per absent column, each of which names them all
+    problems = list({(p.column, p.message): p for p in problems}.values())
+    if cross_checks:
+        bad_columns = {p.column for p in problems}
+        problems += consistency_problems(row, file, row_no, skip=bad_columns | missing)
+    problems.sort(key=lambda p: _COLUMN_ORDER.get(p.column, -1))
+    return problems
+
+
+def _schema_problems(
+    error: ValidationError,
+    row: dict[str, Any],
+    file: str,
+    row_no: int,
+    missing: set[str] | frozenset[str],
+) -> list[Problem]:
+    if error.validator == "required":
+        absent = [c for c in COLUMNS if c not in row and c not in missing]
+        return [Problem("invalid_record", "missing", file, row_no, c) for c in absent]
+    if error.validator == "additionalProperties":
+        extra = [k for k in row if k not in _COLUMN_ORDER]
+        return [Problem("invalid_record", "unknown column", file, row_no, k) for k in extra]
+    column = str(error.absolute_path[0]) if error.absolute_path else ""
+    return [
+        Problem("invalid_record", _message(error), file, row_no, column, str(error.instance)[:80])
+    ]
+
+
+def _message(error: ValidationError) -> str:
+    """The error in the words of the branch that applies, not "not valid under any of ..."."""
+    if error.validator != "anyOf" or not error.context:
+        return error.message
+    # A nullable column is anyOf [constrained type, null]: the null branch's complaint is noise.
+    useful = [
+        e.message
+        for e in error.context
+        if not (e.validator == "type" and e.validator_value == "null")
+    ]
+    return "; ".join(dict.fromkeys(useful)) or error.message
+
+
+def consistency_problems(
+    row: dict[str, Any], file: str = "", row_no: int | None = None, *, skip: Iterable[str] = ()
+) -> list[Problem]:
+    """What the schema cannot say: ACLED's type hierarchy, CAMEO root, calendar date, year,
+    interaction and fatality range; columns in `skip` (already invalid) are not cross-checked."""
+    skipped = set(skip)
+    out: list[Problem] = []
+
+    def get(name: str) -> Any:
+        return None if name in skipped else row.get(name)
+
+    def report(column: str, message: str) -> None:
+        out.append(Problem("invalid_record", message, file, row_no, column, str(row.get(column))))
+
+    event_type, sub_type, disorder = get("event_type"), get("sub_event_type"), get("disorder_type")
+    if event_type is not None and sub_type is not None:
+        entry = acled_taxonomy().get(sub_type)
+        if event_type and not sub_type:
+            report("sub_event_type", f"event_type {event_type!r} needs a sub_event_type")
+        elif sub_type and entry is None:
+            report("sub_event_type", f"{sub_type!r} is not an ACLED sub-event type")
+        elif entry is not None and entry.event_type != event_type:
+            report(
+                "sub_event_type",
+                f"{sub_type!r} is a sub-event type of {entry.event_type!r}, not of {event_type!r}",
+            )
+        elif entry is not None and disorder is not None and entry.disorder_type != disorder:
+            report("disorder_type", f"{sub_type!r} has disorder_type {entry.disorder_type!r}")
+        if not sub_type and not event_type and disorder:
+            report("disorder_type", "disorder_type without an event_type")
+
+    code, root = get("cameo_code"), get("cameo_root")
+    if isinstance(code, str) and isinstance(root, str) and root != code[:2]:
+        report("cameo_root", f"expected {code[:2]!r}, the first two digits of cameo_code")
+
+    event_date, year = get("event_date"), get("year")
+    if isinstance(event_date, str):
+        try:
+            date = dt.date.fromisoformat(event_date)
+        except ValueError:
+            report("event_date", f"{event_date!r} is not a calendar date")
+        else:
+            if isinstance(year, int) and year != date.year:
+                report("year", f"year {year} differs from event_date's year {date.year}")
+    elif event_date is None and "event_date" not in skipped and year is not None:
+        report("year", "year given without an event_date")
+
+    inter1, inter2, interaction = get("inter1"), get("inter2"), get("interaction")
+    if all(isinstance(v, str) for v in (inter1, inter2, interaction)):
+        if inter2 and not inter1:
+            report("inter1", "inter2 given without inter1")
+        else:
+            expected = interaction_label(inter1, inter2)
+            if interaction != expected:
+                report(
+                    "interaction",
+                    f"expected {expected!r} for inter1 {inter1!r} and inter2 {inter2!r}",
+                )
+
+    low, high = get("fatalities_low"), get("fatalities_high")
+    if isinstance(low, int) and isinstance(high, int) and low > high:
+        report("fatalities_low", f"fatalities_low {low} exceeds fatalities_high {high}")
+    return out
+
+
+def check_records(records: Iterable[EventRecord], file: str = "") -> list[Problem]:
+    """Cross-field problems of records the coder built (pydantic already enforced the schema);
+    rows are numbered as in a CSV written from them (first record on line 2)."""
+    problems: list[Problem] = []
+    for i, record in enumerate(records, start=2):
+        problems += consistency_problems(record.model_dump(), file, i)
+    return problems
