@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run from a fresh clone without installing
     sys.path.insert(0, str(ROOT))
 
+from coder.engines.local import code_documents  # noqa: E402
 from coder.io.corpus import read_documents  # noqa: E402
 from coder.models import Document  # noqa: E402
-from coder.engines.local import code_documents  # noqa: E402
 
 
 def load_documents(path: str, repeat: int) -> list[Document]:

@@ -147,7 +147,9 @@ def code(
     """Code documents into event records."""
     _require_paths(inputs, allow_stdin=True)
     _check_output(output)
-    from coder.engines import local as pipeline  # imported here: it loads far more than `coder schema` needs
+    from coder.engines import (
+        local as pipeline,  # imported here: it loads far more than `coder schema` needs
+    )
 
     if engine is Engine.dask and importlib.util.find_spec("dask") is None:
         _usage_error("the dask engine needs dask: install coder[dask]")

@@ -11,10 +11,10 @@ import json
 import sys
 from pathlib import Path
 
-from coder.tools.evaluate import _normalise, matches
+from coder.engines.local import code_corpus
 from coder.io.export import csv_cells
 from coder.models import COLUMNS
-from coder.engines.local import code_corpus
+from coder.tools.evaluate import _normalise, matches
 
 DEV = Path(__file__).resolve().parents[1] / "tests" / "gold" / "dev"
 

@@ -9,10 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from coder.stages.actors.dictionary import ActorDictionary
 from coder.dictionaries.actor_tables import AgentRow, name_variants
+from coder.dictionaries.files import (
+    DictionaryError,
+    add_user_directory,
+    clear_caches,
+    user_directories,
+)
+from coder.stages.actors.dictionary import ActorDictionary
 from coder.stages.actors.mentions import find_actors, office_holder, person_actor, with_country
-from coder.dictionaries.files import DictionaryError, add_user_directory, clear_caches, user_directories
 from coder.text.tokens import tokenize
 
 GOLD = Path(__file__).parent / "gold" / "actors.jsonl"

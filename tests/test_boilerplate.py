@@ -7,6 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from coder.dictionaries.files import (
+    DictionaryError,
+    add_user_directory,
+    clear_caches,
+    read_jsonl_models,
+)
 from coder.io.boilerplate import (
     BOILERPLATE_FILE,
     BoilerplateRule,
@@ -14,7 +20,6 @@ from coder.io.boilerplate import (
     is_boilerplate_line,
     matching_rule,
 )
-from coder.dictionaries.files import DictionaryError, add_user_directory, clear_caches, read_jsonl_models
 
 GOLD = Path(__file__).parent / "gold" / "boilerplate.jsonl"
 SEEDS = Path(__file__).parent.parent / "corpus"

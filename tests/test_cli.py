@@ -14,9 +14,10 @@ import pytest
 from cli_support import battle, make_record
 from typer.testing import CliRunner
 
-from coder.engines import local as pipeline
 from coder.cli import app
+from coder.engines import local as pipeline
 from coder.io.export import read_records, write_records
+from coder.io.schema import schema_json
 from coder.models import (
     COLUMNS,
     Actor,
@@ -28,7 +29,6 @@ from coder.models import (
     Rejected,
     Span,
 )  # fmt: skip
-from coder.io.schema import schema_json
 
 ROOT = Path(__file__).resolve().parents[1]
 BROKEN = ROOT / "tests" / "fixtures" / "cli_broken.csv"

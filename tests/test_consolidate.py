@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coder.models import Document
 from coder.engines.local import code_documents
+from coder.models import Document
 
 
 def _doc(doc_id: str, text: str, published: str | None = None, source: str = "") -> Document:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from coder.dictionaries.countries import ACLED_REGIONS, countries, country, country_by_iso2, country_by_name
+from coder.dictionaries.countries import (
+    ACLED_REGIONS,
+    countries,
+    country,
+    country_by_iso2,
+    country_by_name,
+)
 
 
 def test_table_covers_iso3166() -> None:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from coder.tools.evaluate import _normalise, evaluate, matches
+from coder.engines.local import code_corpus
 from coder.io.export import csv_cells
 from coder.models import COLUMNS
-from coder.engines.local import code_corpus
+from coder.tools.evaluate import _normalise, evaluate, matches
 
 DEV = Path(__file__).parent / "gold" / "dev"
 DOCUMENTS = [str(DEV / "acled_documents.jsonl"), str(DEV / "cameo_documents.jsonl")]

@@ -23,8 +23,8 @@ def test_dask_engine_gives_the_local_records(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_dask_engine_batches_keep_input_order(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("dask.bag")
-    from coder.io.corpus import read_documents
     from coder.engines.dask import code_documents_on_dask
+    from coder.io.corpus import read_documents
     from coder.models import Document
 
     docs = [d for d in read_documents([CORPUS]) if isinstance(d, Document)]

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from cli_support import BASE, battle, make_record
 
-from coder.tools.evaluate import actor_name, evaluate, evaluate_files, haversine_km, matches
 from coder.io.export import csv_cells, write_records
 from coder.models import COLUMNS
+from coder.tools.evaluate import actor_name, evaluate, evaluate_files, haversine_km, matches
 
 HERE = Path(__file__).parent
 CASES = [

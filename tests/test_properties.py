@@ -18,8 +18,8 @@ from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
 from coder.io.export import open_records, write_records
-from coder.models import COLUMNS, EventRecord
 from coder.io.schema import record_schema
+from coder.models import COLUMNS, EventRecord
 from coder.tools.validate import coerce_row, validate_rows
 
 # Any text a news article can carry: every plane, quotes, commas, CR/LF; no lone surrogates,

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from coder.io.export import write_records
 from coder.engines.local import code_corpus
+from coder.io.export import write_records
 from coder.tools.validate import validate_file
 
 ROOT = Path(__file__).parents[1]

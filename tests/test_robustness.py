@@ -7,8 +7,8 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coder.models import Document
 from coder.engines.local import code_documents
+from coder.models import Document
 from coder.tools.validate import check_records
 
 WORDS = st.sampled_from([

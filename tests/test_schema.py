@@ -7,8 +7,8 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from coder.models import COLUMNS
 from coder.io.schema import SCHEMA_ID, record_schema, schema_json
+from coder.models import COLUMNS
 
 PUBLISHED = Path(__file__).resolve().parents[1] / "schemas" / "event-record.schema.json"
 

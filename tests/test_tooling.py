@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from coder.cli import app
 from coder.dictionaries.files import DictionaryError, add_user_directory, remove_user_directories
-from coder.engines.local import explain_text
 from coder.dictionaries.rules import load_rules
+from coder.engines.local import explain_text
 
 ROOT = Path(__file__).parents[1]
 runner = CliRunner()

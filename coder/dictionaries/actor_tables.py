@@ -5,7 +5,8 @@ Files: `roles.csv` (CAMEO role -> ACLED name template), `agents.csv` (generic ag
 `people.csv` (office holders with dated terms), `demonyms.csv`, `regimes.csv` (ACLED regime
 years), `ethnic_groups.csv` (identities ACLED names militias after) and `words.csv` (small
 closed word sets). Country names and capitals come from
-`coder.dictionaries.countries`. Every row is a pydantic model; `coder.stages.actors.dictionary` loads them, checks
+`coder.dictionaries.countries`. Every row is a pydantic model;
+`coder.stages.actors.dictionary` loads them, checks
 cross-file references (a person's group, an agent's role, a country code) and indexes them.
 """
 

@@ -212,7 +212,8 @@ _SET_TRIGGER_MATCH_FIELDS = tuple(
 
 def _trigger_match(trigger: Trigger, start: int, end: int, anchor: int) -> TriggerMatch:
     """`TriggerMatch(trigger, start, end, anchor)`, built in half the time (perf: as
-    `coder.text.tokens._match`, the slot descriptors set the fields of the frozen instance directly)."""
+    `coder.text.tokens._match`, the slot descriptors set the fields of the frozen instance
+    directly)."""
     m: TriggerMatch = object.__new__(TriggerMatch)
     set_trigger, set_start, set_end, set_anchor = _SET_TRIGGER_MATCH_FIELDS
     set_trigger(m, trigger)

@@ -13,11 +13,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from coder.stages.actors.mentions import ActorDictionary, agent_actor, find_actors, person_actor, with_country
-from coder.stages.casualties import find_casualties
-from coder.stages.events.classification import DEMONSTRATION_TYPES, is_armed, type_rank
-from coder.stages.dates import find_date_expressions, resolve_date
-from coder.stages.events.events import Candidate, SentenceAnalysis, find_events, find_triggers
+from coder.dictionaries.rules import TriggerMatch, load_rules, word_sets
 from coder.models import (
     Actor,
     ActorMention,
@@ -29,8 +25,18 @@ from coder.models import (
     PlaceMention,
     Span,
 )
+from coder.stages.actors.mentions import (
+    ActorDictionary,
+    agent_actor,
+    find_actors,
+    person_actor,
+    with_country,
+)
+from coder.stages.casualties import find_casualties
+from coder.stages.dates import find_date_expressions, resolve_date
+from coder.stages.events.classification import DEMONSTRATION_TYPES, is_armed, type_rank
+from coder.stages.events.events import Candidate, SentenceAnalysis, find_events, find_triggers
 from coder.stages.places.gazetteer import Gazetteer, PlaceContext, document_context
-from coder.dictionaries.rules import TriggerMatch, load_rules, word_sets
 from coder.text.sentences import document_sentences
 from coder.text.tokens import tokenize
 

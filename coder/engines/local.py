@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from coder.document.coding import CodedDocument, code_document, resolve_event_date
-from coder.records.consolidate import consolidate
 from coder.io.corpus import read_documents
 from coder.models import (
     Document,
@@ -27,6 +26,7 @@ from coder.models import (
     Rejected,
 )
 from coder.records.build import build_record, coding_timestamp
+from coder.records.consolidate import consolidate
 
 Progress = Callable[[int], None]
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from coder.models import COLUMNS, EventRecord, Rejected
 from coder.io.schema import column_types
+from coder.models import COLUMNS, EventRecord, Rejected
 
 WRITE_FORMATS = (".csv", ".jsonl", ".parquet")
 READ_FORMATS = (".csv", ".jsonl", ".json", ".parquet")

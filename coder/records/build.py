@@ -14,11 +14,11 @@ import time
 from functools import lru_cache
 
 from coder import __version__
-from coder.stages.events.classification import interaction
-from coder.records.consolidate import Cluster
 from coder.dictionaries.countries import country
 from coder.dictionaries.files import DATA_DIR, register_cache, ruleset_hash
 from coder.models import INTER_LABELS, ActorMention, CasualtyMention, EventRecord
+from coder.records.consolidate import Cluster
+from coder.stages.events.classification import interaction
 
 _DISORDER = {
     "Excessive force against protesters": "Political violence; Demonstrations",

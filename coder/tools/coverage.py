@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from coder.stages.actors.mentions import ActorDictionary
+from coder.dictionaries.rules import load_rules
 from coder.document.coding import code_document
 from coder.io.corpus import read_documents
 from coder.models import Document
-from coder.dictionaries.rules import load_rules
+from coder.stages.actors.mentions import ActorDictionary
 
 
 @dataclass(slots=True)

@@ -24,11 +24,11 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from pydantic import BaseModel
 
-from coder.stages.events.classification import interaction
 from coder.dictionaries.files import read_csv_models, register_cache
 from coder.io.export import EXTRA_CELLS_KEY, INVALID_ROW_KEY, open_records
-from coder.models import COLUMNS, INTER_LABELS, EventRecord, Problem
 from coder.io.schema import column_types, record_schema
+from coder.models import COLUMNS, INTER_LABELS, EventRecord, Problem
+from coder.stages.events.classification import interaction
 
 _INT = re.compile(r"^[+-]?\d+$")
 _COLUMN_ORDER = {name: i for i, name in enumerate(COLUMNS)}

@@ -203,7 +203,8 @@ class ActorDictionary:
                 if _INNER_POSSESSIVE_RE.search(phrase):
                     self.possessive.add(_INNER_POSSESSIVE_RE.sub("s", _THE_RE.sub("", phrase)),
                                         entry)
-        # perf: the matcher's tables reshaped for the scan coder.stages.actors.mentions._pieces runs on every
+        # perf: the matcher's tables reshaped for the scan coder.stages.actors.mentions._pieces
+        # runs on every
         # sentence (the longest match of PhraseMatcher.iter_find, without a Match per hit).
         # `scan`: each word a name starts with -> (words in its longest name, the name of that
         # word alone or None); also "'s" and "'" -> (0, None), the one pass over the sentence

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from coder.models import Actor, ActorMention, Span
 from coder.stages.actors.dictionary import ActorDictionary, Entry
 from coder.stages.actors.resolve import (
     agent_actor,
@@ -30,7 +31,6 @@ from coder.stages.actors.resolve import (
     role_actor,
     with_country,
 )
-from coder.models import Actor, ActorMention, Span
 from coder.text.tokens import Token
 
 __all__ = ["ActorDictionary", "find_actors", "person_actor", "organisation_actor",

@@ -12,10 +12,10 @@ import datetime as dt
 from dataclasses import replace
 from functools import lru_cache
 
-from coder.stages.actors.dictionary import ActorDictionary
 from coder.dictionaries.actor_tables import AgentRow, OrganisationRow, PersonRow
 from coder.dictionaries.files import register_cache
 from coder.models import Actor, ActorMention
+from coder.stages.actors.dictionary import ActorDictionary
 
 # roles that "former" turns into ELI (a former minister is no longer the government)
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})

@@ -5,8 +5,8 @@ Also ACLED's hierarchy: which of two descriptions of one incident wins when they
 
 from __future__ import annotations
 
-from coder.models import INTER_LABELS, ActorMention, EventType
 from coder.dictionaries.rules import Concept, RuleSet, Weapon
+from coder.models import INTER_LABELS, ActorMention, EventType
 from coder.text.tokens import Token
 
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import Any
 
-from coder.stages.actors.mentions import ActorDictionary, agent_actor
-from coder.stages.events.classification import (
-    classify_demonstration,
-    classify_violence,
-    is_armed,
-    weapons_named,
+from coder.dictionaries.rules import (
+    Concept,
+    RuleSet,
+    Trigger,
+    TriggerMatch,
+    Weapon,
+    load_rules,
+    word_sets,
 )
 from coder.models import (
     ActorMention,
@@ -29,7 +31,13 @@ from coder.models import (
     Sentence,
     Span,
 )
-from coder.dictionaries.rules import Concept, RuleSet, Trigger, TriggerMatch, Weapon, load_rules, word_sets
+from coder.stages.actors.mentions import ActorDictionary, agent_actor
+from coder.stages.events.classification import (
+    classify_demonstration,
+    classify_violence,
+    is_armed,
+    weapons_named,
+)
 from coder.text.tokens import Token, phrase_key
 
 # closed grammatical word sets, from coder/data/events/words.csv
