@@ -24,7 +24,8 @@ import typer
 from coder import __version__
 from coder.dictionaries.files import DictionaryError, add_user_directory
 from coder.io.export import RecordFileError, UnsupportedFormat, output_format, write_records
-from coder.models import EventMention, EventRecord, Problem, ProblemReport, Span
+from coder.models import EventMention, EventRecord, Span
+from coder.problems import Problem, ProblemReport
 
 app = typer.Typer(
     name="coder",

@@ -24,7 +24,7 @@ from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ValidationError
 
-from coder.models import Problem
+from coder.problems import Problem
 
 DATA_DIR = Path(__file__).parents[1] / "data"
 M = TypeVar("M", bound=BaseModel)

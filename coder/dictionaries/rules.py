@@ -22,7 +22,8 @@ from coder.dictionaries.files import (
     read_jsonl_models,
     register_cache,
 )
-from coder.models import EVENT_TYPES, SUB_EVENT_TYPES, Problem
+from coder.models import EVENT_TYPES, SUB_EVENT_TYPES
+from coder.problems import Problem
 from coder.text.tokens import PhraseMatcher, Token, phrase_key
 
 GAP = "*"

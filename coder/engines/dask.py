@@ -18,7 +18,8 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from coder.document.coding import CodedDocument, code_document
-from coder.models import Document, ProblemReport, Rejected
+from coder.models import Document, Rejected
+from coder.problems import ProblemReport
 
 if TYPE_CHECKING:
     from coder.engines.local import CodingResult

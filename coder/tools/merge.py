@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from coder.io.export import open_records
-from coder.models import EventRecord, Problem
+from coder.models import EventRecord
+from coder.problems import Problem
 from coder.tools.validate import coerce_row, header_problems, row_problems
 
 

@@ -27,7 +27,8 @@ from pydantic import BaseModel
 from coder.dictionaries.files import read_csv_models, register_cache
 from coder.io.export import EXTRA_CELLS_KEY, INVALID_ROW_KEY, open_records
 from coder.io.schema import column_types, record_schema
-from coder.models import COLUMNS, INTER_LABELS, EventRecord, Problem
+from coder.models import COLUMNS, INTER_LABELS, EventRecord
+from coder.problems import Problem
 from coder.stages.events.classification import interaction
 
 _INT = re.compile(r"^[+-]?\d+$")

@@ -27,7 +27,7 @@ from coder.dictionaries.actor_tables import (
 )
 from coder.dictionaries.countries import countries
 from coder.dictionaries.files import DictionaryError, read_csv_models, register_cache
-from coder.models import Problem
+from coder.problems import Problem
 from coder.text.tokens import PhraseMatcher, phrase_key
 
 # "the United States" is stored as "United States": a phrase starting with "the" would make

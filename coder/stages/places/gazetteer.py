@@ -31,7 +31,8 @@ from coder.dictionaries.files import (
     read_csv_models,
     register_cache,
 )
-from coder.models import Place, PlaceMention, Problem
+from coder.models import Place, PlaceMention
+from coder.problems import Problem
 from coder.stages.places.match import _FEATURE, _ISO3, _POP, PlaceContext, match_places
 
 __all__ = ["Gazetteer", "PlaceContext", "document_context", "place_cues"]
