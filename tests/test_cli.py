@@ -25,10 +25,10 @@ from coder.models import (
     CasualtyMention,
     EventMention,
     EventType,
-    ProblemReport,
     Rejected,
     Span,
 )  # fmt: skip
+from coder.problems import ProblemReport
 
 ROOT = Path(__file__).resolve().parents[1]
 BROKEN = ROOT / "tests" / "fixtures" / "cli_broken.csv"

@@ -17,14 +17,8 @@ from dataclasses import dataclass, field
 
 from coder.document.coding import CodedDocument, code_document, resolve_event_date
 from coder.io.corpus import read_documents
-from coder.models import (
-    Document,
-    EventMention,
-    EventRecord,
-    Problem,
-    ProblemReport,
-    Rejected,
-)
+from coder.models import Document, EventMention, EventRecord, Rejected
+from coder.problems import Problem, ProblemReport
 from coder.records.build import build_record, coding_timestamp
 from coder.records.consolidate import consolidate
 
