@@ -9,9 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from coder.dictionaries.taxonomy import EventType, taxonomy_field
+
+if TYPE_CHECKING:
+    DisorderTypeName = str
+    EventTypeName = str
+    SubEventTypeName = str
+    InterLabel = str
+else:
+    DisorderTypeName = taxonomy_field("disorder_type")
+    EventTypeName = taxonomy_field("event_type")
+    SubEventTypeName = taxonomy_field("sub_event_type")
+    InterLabel = taxonomy_field("inter")
 
 # --------------------------------------------------------------------------------------------
 # Controlled vocabularies
@@ -22,58 +35,6 @@ REALIS_VALUES: tuple[str, ...] = (
     "actual", "attempted", "threatened", "denied", "planned", "hypothetical",
 )
 
-DISORDER_TYPES: tuple[str, ...] = (
-    "Political violence",
-    "Demonstrations",
-    "Political violence; Demonstrations",
-    "Strategic developments",
-)
-EVENT_TYPES: tuple[str, ...] = (
-    "Battles",
-    "Protests",
-    "Riots",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Strategic developments",
-)
-SUB_EVENT_TYPES: tuple[str, ...] = (
-    "Government regains territory",
-    "Non-state actor overtakes territory",
-    "Armed clash",
-    "Excessive force against protesters",
-    "Protest with intervention",
-    "Peaceful protest",
-    "Violent demonstration",
-    "Mob violence",
-    "Chemical weapon",
-    "Air/drone strike",
-    "Suicide bomb",
-    "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED",
-    "Grenade",
-    "Sexual violence",
-    "Attack",
-    "Abduction/forced disappearance",
-    "Agreement",
-    "Arrests",
-    "Change to group/activity",
-    "Disrupted weapons use",
-    "Headquarters or base established",
-    "Looting/property destruction",
-    "Non-violent transfer of territory",
-    "Other",
-)
-# ACLED inter codes (actor types), current text labels, indexed by the numeric code.
-INTER_LABELS: dict[int, str] = {
-    1: "State forces",
-    2: "Rebel group",
-    3: "Political militia",
-    4: "Identity militia",
-    5: "Rioters",
-    6: "Protesters",
-    7: "Civilians",
-    8: "External/Other forces",
-}
 
 # --------------------------------------------------------------------------------------------
 # Documents and sentences
@@ -235,15 +196,6 @@ class CasualtyMention:
 
 
 @dataclass(slots=True)
-class EventType:
-    """What happened, in both vocabularies."""
-
-    event_type: str = ""  # ACLED event type, "" for CAMEO-only events
-    sub_event_type: str = ""
-    cameo_code: str = ""
-
-
-@dataclass(slots=True)
 class EventMention:
     """One event as one sentence reports it."""
 
@@ -314,36 +266,15 @@ class EventRecord(BaseModel):
     )
     year: int | None = Field(default=None, ge=1900, le=2200)
     time_precision: int | None = Field(default=None, ge=1, le=3)
-    disorder_type: Literal[
-        "", "Political violence", "Demonstrations", "Political violence; Demonstrations",
-        "Strategic developments",
-    ] = ""
-    event_type: Literal[
-        "", "Battles", "Protests", "Riots", "Explosions/Remote violence",
-        "Violence against civilians", "Strategic developments",
-    ] = ""
-    sub_event_type: Literal[
-        "", "Government regains territory", "Non-state actor overtakes territory",
-        "Armed clash", "Excessive force against protesters", "Protest with intervention",
-        "Peaceful protest", "Violent demonstration", "Mob violence", "Chemical weapon",
-        "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Attack",
-        "Abduction/forced disappearance", "Agreement", "Arrests", "Change to group/activity",
-        "Disrupted weapons use", "Headquarters or base established",
-        "Looting/property destruction", "Non-violent transfer of territory", "Other",
-    ] = ""
+    disorder_type: DisorderTypeName = ""
+    event_type: EventTypeName = ""
+    sub_event_type: SubEventTypeName = ""
     actor1: str = ""
     assoc_actor_1: str = ""
-    inter1: Literal[
-        "", "State forces", "Rebel group", "Political militia", "Identity militia", "Rioters",
-        "Protesters", "Civilians", "External/Other forces",
-    ] = ""
+    inter1: InterLabel = ""
     actor2: str = ""
     assoc_actor_2: str = ""
-    inter2: Literal[
-        "", "State forces", "Rebel group", "Political militia", "Identity militia", "Rioters",
-        "Protesters", "Civilians", "External/Other forces",
-    ] = ""
+    inter2: InterLabel = ""
     interaction: str = Field(
         default="", description="ACLED interaction label, e.g. 'State forces-Protesters'."
     )

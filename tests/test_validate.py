@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from cli_support import battle, make_record
 
+from coder.dictionaries.taxonomy import taxonomy
 from coder.io.export import csv_cells, write_records
-from coder.models import COLUMNS, INTER_LABELS
+from coder.models import COLUMNS
 from coder.tools.validate import (
-    acled_taxonomy,
     check_records,
     interaction_label,
     row_problems,
@@ -93,17 +93,8 @@ def test_extra_cells_beyond_the_header(tmp_path: Path) -> None:
     assert problem.row == 2 and "1 more cells than the header" in problem.message
 
 
-def test_taxonomy_file_covers_the_model_vocabulary() -> None:
-    from coder.models import EVENT_TYPES, SUB_EVENT_TYPES
-
-    taxonomy = acled_taxonomy()
-    assert set(taxonomy) == set(SUB_EVENT_TYPES)
-    assert {e.event_type for e in taxonomy.values()} == set(EVENT_TYPES)
-    assert taxonomy["Mob violence"].disorder_type == "Political violence"
-
-
 def test_interaction_labels_cover_every_pair() -> None:
-    labels = list(INTER_LABELS.values())
+    labels = list(taxonomy().inter_labels.values())
     assert interaction_label("", "") == ""
     assert interaction_label("Rioters", "") == "Rioters only"
     assert interaction_label("Civilians", "State forces") == "State forces-Civilians"

@@ -22,7 +22,7 @@ from coder.dictionaries.files import (
     read_jsonl_models,
     register_cache,
 )
-from coder.models import EVENT_TYPES, SUB_EVENT_TYPES
+from coder.dictionaries.taxonomy import kind_problem
 from coder.problems import Problem
 from coder.text.tokens import PhraseMatcher, Token, phrase_key
 
@@ -47,10 +47,9 @@ class Concept(BaseModel):
 
     @model_validator(mode="after")
     def _acled_pair(self) -> Concept:
-        if self.event_type and self.event_type not in EVENT_TYPES:
-            raise ValueError(f"unknown ACLED event type {self.event_type!r}")
-        if self.sub_event_type and self.sub_event_type not in SUB_EVENT_TYPES:
-            raise ValueError(f"unknown ACLED sub-event type {self.sub_event_type!r}")
+        problem = kind_problem(self.event_type, self.sub_event_type, "")
+        if problem:
+            raise ValueError(problem)
         if bool(self.event_type) != bool(self.sub_event_type):
             raise ValueError("event_type and sub_event_type go together")
         return self

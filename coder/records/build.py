@@ -7,38 +7,17 @@ we give the fullest report's figure (the highest), since later reports add victi
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import os
 import time
-from functools import lru_cache
 
 from coder import __version__
 from coder.dictionaries.countries import country
-from coder.dictionaries.files import DATA_DIR, register_cache, ruleset_hash
-from coder.models import INTER_LABELS, ActorMention, CasualtyMention, EventRecord
+from coder.dictionaries.files import ruleset_hash
+from coder.dictionaries.taxonomy import taxonomy
+from coder.models import ActorMention, CasualtyMention, EventRecord
 from coder.records.consolidate import Cluster
 from coder.stages.events.classification import interaction
-
-_DISORDER = {
-    "Excessive force against protesters": "Political violence; Demonstrations",
-    "Protest with intervention": "Demonstrations",
-    "Peaceful protest": "Demonstrations",
-    "Violent demonstration": "Demonstrations",
-    "Mob violence": "Political violence",
-}
-
-
-@register_cache
-@lru_cache(maxsize=1)
-def cameo_table() -> dict[str, tuple[str, int, float | None]]:
-    """code -> (name, quad class, Goldstein) from the packaged CAMEO table."""
-    out: dict[str, tuple[str, int, float | None]] = {}
-    with open(DATA_DIR / "cameo_codes.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            g = row["goldstein"].strip()
-            out[row["code"]] = (row["name"], int(row["quad_class"]), float(g) if g else None)
-    return out
 
 
 def coding_timestamp() -> int:
@@ -48,13 +27,10 @@ def coding_timestamp() -> int:
 
 
 def disorder_type(event_type: str, sub_event_type: str) -> str:
+    """ACLED's disorder type of a sub-event type, from the taxonomy; "" for CAMEO-only events."""
     if not event_type:
         return ""
-    if sub_event_type in _DISORDER:
-        return _DISORDER[sub_event_type]
-    if event_type == "Strategic developments":
-        return "Strategic developments"
-    return "Political violence"
+    return taxonomy().disorder_of[sub_event_type]
 
 
 def build_record(cluster: Cluster, timestamp: int) -> EventRecord:
@@ -82,7 +58,7 @@ def build_record(cluster: Cluster, timestamp: int) -> EventRecord:
     inter1 = m.actor1.actor.inter if m.actor1 is not None and acled else None
     inter2 = m.actor2.actor.inter if m.actor2 is not None and acled else None
     code = kind.cameo_code
-    cameo = cameo_table().get(code)
+    cameo = taxonomy().cameo.get(code)
     tags = []
     if date is None:
         tags.append(f"date unknown: {cluster.date_reason}")
@@ -98,10 +74,10 @@ def build_record(cluster: Cluster, timestamp: int) -> EventRecord:
         sub_event_type=kind.sub_event_type,
         actor1=m.actor1.actor.name if m.actor1 is not None else "",
         assoc_actor_1=m.actor1.actor.assoc if m.actor1 is not None else "",
-        inter1=INTER_LABELS.get(inter1, "") if inter1 else "",
+        inter1=taxonomy().inter_labels.get(inter1, "") if inter1 else "",
         actor2=m.actor2.actor.name if m.actor2 is not None else "",
         assoc_actor_2=m.actor2.actor.assoc if m.actor2 is not None else "",
-        inter2=INTER_LABELS.get(inter2, "") if inter2 else "",
+        inter2=taxonomy().inter_labels.get(inter2, "") if inter2 else "",
         interaction=interaction(inter1, inter2) if acled else "",
         civilian_targeting="Civilians targeted" if acled and _civilians_targeted(m) else "",
         iso=c.iso_numeric if c else None,
@@ -123,8 +99,8 @@ def build_record(cluster: Cluster, timestamp: int) -> EventRecord:
         timestamp=timestamp,
         cameo_code=code,
         cameo_root=code[:2],
-        quad_class=cameo[1] if cameo else (_quad(code) if code else None),
-        goldstein=cameo[2] if cameo else None,
+        quad_class=cameo.quad_class if cameo else (_quad(code) if code else None),
+        goldstein=cameo.goldstein if cameo else None,
         actor1_code=m.actor1.actor.code if m.actor1 is not None else "",
         actor2_code=m.actor2.actor.code if m.actor2 is not None else "",
         actor1_text=_actor_text(m.actor1),
@@ -226,7 +202,8 @@ def _notes(cluster: Cluster, date: str, location: str, fatalities: int | None,
            injuries: int | None, low: int | None, high: int | None) -> str:
     m = cluster.main.mention
     who = m.actor1.actor.name if m.actor1 is not None else "An unidentified actor"
-    what = m.kind.sub_event_type or (cameo_table().get(m.kind.cameo_code, ("event",))[0])
+    cameo = taxonomy().cameo.get(m.kind.cameo_code)
+    what = m.kind.sub_event_type or (cameo.name if cameo else "event")
     target = f" against {m.actor2.actor.name}" if m.actor2 is not None else ""
     where = f" in {location}" if location else ""
     when = f"On {date}, " if date else ""

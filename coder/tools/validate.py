@@ -22,39 +22,22 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
-from pydantic import BaseModel
 
-from coder.dictionaries.files import read_csv_models, register_cache
+from coder.dictionaries.taxonomy import taxonomy
 from coder.io.export import EXTRA_CELLS_KEY, INVALID_ROW_KEY, open_records
 from coder.io.schema import column_types, record_schema
-from coder.models import COLUMNS, INTER_LABELS, EventRecord
+from coder.models import COLUMNS, EventRecord
 from coder.problems import Problem
 from coder.stages.events.classification import interaction
 
 _INT = re.compile(r"^[+-]?\d+$")
 _COLUMN_ORDER = {name: i for i, name in enumerate(COLUMNS)}
-_INTER_CODES = {label: code for code, label in INTER_LABELS.items()}
-
-
-class TaxonomyEntry(BaseModel):
-    """One ACLED sub-event type with the event type and disorder type it belongs to."""
-
-    disorder_type: str
-    event_type: str
-    sub_event_type: str
-    definition: str = ""
-
-
-@register_cache
-@lru_cache(maxsize=1)
-def acled_taxonomy() -> dict[str, TaxonomyEntry]:
-    """ACLED's sub-event types (coder/data/acled_taxonomy.csv), keyed by sub_event_type."""
-    return {e.sub_event_type: e for e in read_csv_models("acled_taxonomy.csv", TaxonomyEntry)}
 
 
 def interaction_label(inter1: str, inter2: str) -> str:
     """ACLED's interaction for two actor types given as text labels ("" for none)."""
-    return interaction(_INTER_CODES.get(inter1), _INTER_CODES.get(inter2)) if inter1 else ""
+    codes = {label: code for code, label in taxonomy().inter_labels.items()}
+    return interaction(codes.get(inter1), codes.get(inter2)) if inter1 else ""
 
 
 # --------------------------------------------------------------------------------------------
@@ -226,18 +209,19 @@ def consistency_problems(
 
     event_type, sub_type, disorder = get("event_type"), get("sub_event_type"), get("disorder_type")
     if event_type is not None and sub_type is not None:
-        entry = acled_taxonomy().get(sub_type)
+        t = taxonomy()
+        entry_event, entry_disorder = t.event_type_of.get(sub_type), t.disorder_of.get(sub_type)
         if event_type and not sub_type:
             report("sub_event_type", f"event_type {event_type!r} needs a sub_event_type")
-        elif sub_type and entry is None:
+        elif sub_type and entry_event is None:
             report("sub_event_type", f"{sub_type!r} is not an ACLED sub-event type")
-        elif entry is not None and entry.event_type != event_type:
+        elif entry_event is not None and entry_event != event_type:
             report(
                 "sub_event_type",
-                f"{sub_type!r} is a sub-event type of {entry.event_type!r}, not of {event_type!r}",
+                f"{sub_type!r} is a sub-event type of {entry_event!r}, not of {event_type!r}",
             )
-        elif entry is not None and disorder is not None and entry.disorder_type != disorder:
-            report("disorder_type", f"{sub_type!r} has disorder_type {entry.disorder_type!r}")
+        elif entry_event is not None and disorder is not None and entry_disorder != disorder:
+            report("disorder_type", f"{sub_type!r} has disorder_type {entry_disorder!r}")
         if not sub_type and not event_type and disorder:
             report("disorder_type", "disorder_type without an event_type")
 

@@ -6,7 +6,8 @@ Also ACLED's hierarchy: which of two descriptions of one incident wins when they
 from __future__ import annotations
 
 from coder.dictionaries.rules import Concept, RuleSet, Weapon
-from coder.models import INTER_LABELS, ActorMention, EventType
+from coder.dictionaries.taxonomy import EventType, taxonomy
+from coder.models import ActorMention
 from coder.text.tokens import Token
 
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
@@ -131,11 +132,12 @@ def interaction(inter1: int | None, inter2: int | None) -> str:
     """ACLED interaction label: the two actor types, lower code first ("State forces-Civilians")."""
     if inter1 is None and inter2 is None:
         return ""
+    labels = taxonomy().inter_labels
     if inter2 is None or inter1 is None:
         only = inter1 if inter1 is not None else inter2
         assert only is not None
-        return f"{INTER_LABELS[only]} only"
+        return f"{labels[only]} only"
     lo, hi = sorted((inter1, inter2))
-    if (lo, hi) == (7, 8):
-        return "External/Other forces-Civilians"
-    return f"{INTER_LABELS[lo]}-{INTER_LABELS[hi]}"
+    if (lo, hi) == (7, 8):  # ACLED writes the external force first
+        lo, hi = hi, lo
+    return f"{labels[lo]}-{labels[hi]}"
