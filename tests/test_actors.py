@@ -16,8 +16,13 @@ from coder.dictionaries.files import (
     clear_caches,
     user_directories,
 )
-from coder.stages.actors.dictionary import ActorDictionary
-from coder.stages.actors.mentions import find_actors, office_holder, person_actor, with_country
+from coder.stages.actors import (
+    ActorDictionary,
+    find_actors,
+    office_holder,
+    person_actor,
+    with_country,
+)
 from coder.text.tokens import tokenize
 
 GOLD = Path(__file__).parent / "gold" / "actors.jsonl"

@@ -12,7 +12,7 @@ import pytest
 from pydantic import BaseModel, Field
 
 from coder.dictionaries.files import DATA_DIR
-from coder.stages.places.gazetteer import Gazetteer, PlaceContext, document_context
+from coder.stages.places import Gazetteer, PlaceContext, document_context
 from coder.text.tokens import tokenize
 
 GOLD = Path(__file__).parent / "gold" / "places.jsonl"

@@ -25,7 +25,7 @@ from coder.models import (
     PlaceMention,
     Span,
 )
-from coder.stages.actors.mentions import (
+from coder.stages.actors import (
     ActorDictionary,
     agent_actor,
     find_actors,
@@ -34,9 +34,16 @@ from coder.stages.actors.mentions import (
 )
 from coder.stages.casualties import find_casualties
 from coder.stages.dates import find_date_expressions, resolve_date
-from coder.stages.events.classification import DEMONSTRATION_TYPES, is_armed, type_rank
-from coder.stages.events.events import Candidate, SentenceAnalysis, find_events, find_triggers
-from coder.stages.places.gazetteer import Gazetteer, PlaceContext, document_context
+from coder.stages.events import (
+    DEMONSTRATION_TYPES,
+    Candidate,
+    SentenceAnalysis,
+    find_events,
+    find_triggers,
+    is_armed,
+    type_rank,
+)
+from coder.stages.places import Gazetteer, PlaceContext, document_context
 from coder.text.sentences import document_sentences
 from coder.text.tokens import tokenize
 
@@ -434,7 +441,7 @@ def _link(
 
 def crowd_arrest(keys: list[str], arrested: ActorMention | None) -> bool:
     """Arrests of people the sentence shows gathering, marching or chanting."""
-    from coder.stages.events.events import has_cue
+    from coder.stages.events import has_cue
 
     if arrested is not None and arrested.actor.inter not in {5, 6, 7} and \
             arrested.actor.kind not in {"group", "civilians", "protesters", "rioters"}:
@@ -663,7 +670,7 @@ def _country_of(ev: DocEvent, fallback: str) -> str:
 def _victims_armed(ev: DocEvent) -> list[bool]:
     """For each casualty figure of the event: whether its victims are soldiers, police or
     fighters."""
-    from coder.stages.events.events import armed_victims
+    from coder.stages.events import armed_victims
 
     # "no reports of casualties" (a zero) names no victims
     return [armed_victims(c.victims)

@@ -17,7 +17,7 @@ from coder.dictionaries.files import ruleset_hash
 from coder.dictionaries.taxonomy import taxonomy
 from coder.models import ActorMention, CasualtyMention, EventRecord
 from coder.records.consolidate import Cluster
-from coder.stages.events.classification import interaction
+from coder.stages.events import interaction
 
 
 def coding_timestamp() -> int:

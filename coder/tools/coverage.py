@@ -14,7 +14,7 @@ from coder.dictionaries.rules import load_rules
 from coder.document.coding import code_document
 from coder.io.corpus import read_documents
 from coder.models import Document
-from coder.stages.actors.mentions import ActorDictionary
+from coder.stages.actors import ActorDictionary
 
 
 @dataclass(slots=True)

@@ -28,7 +28,7 @@ from coder.io.export import EXTRA_CELLS_KEY, INVALID_ROW_KEY, open_records
 from coder.io.schema import column_types, record_schema
 from coder.models import COLUMNS, EventRecord
 from coder.problems import Problem
-from coder.stages.events.classification import interaction
+from coder.stages.events import interaction
 
 _INT = re.compile(r"^[+-]?\d+$")
 _COLUMN_ORDER = {name: i for i, name in enumerate(COLUMNS)}

@@ -31,7 +31,7 @@ from coder.models import (
     Sentence,
     Span,
 )
-from coder.stages.actors.mentions import ActorDictionary, agent_actor
+from coder.stages.actors import ActorDictionary, agent_actor
 from coder.stages.events.classification import (
     classify_demonstration,
     classify_violence,
