@@ -1,0 +1,249 @@
+"""Attaching a figure to a casualty trigger: after it ("killing 12"), before it ("12 people
+were killed"), a few words after a toll ("the death toll rose to 30"), or none written ("he
+died", "civilians were killed")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coder.stages.casualties.phrases import phrase_head, victim_span, victim_words
+from coder.stages.casualties.rules import Trigger, has_role, is_plural, rules
+from coder.text.numbers import NumberMatch
+from coder.text.tokens import Match, Token
+
+Chars = tuple[int, int] | None  # a character range in the sentence
+
+
+@dataclass(slots=True)
+class Found:
+    """A figure attached to a trigger, before it becomes a CasualtyMention."""
+
+    value: int
+    start: int  # token range of the whole mention
+    end: int
+    high: int | None = None
+    vague: bool = False
+    zero: bool = False
+    victims: Chars = None
+    number_start: int = -1
+
+
+def _passive(tokens: list[Token], i: int) -> bool:
+    """True when an auxiliary ("were", "was reportedly") stands right before token i."""
+    j = i - 1
+    while j >= 0 and has_role(tokens[j].key, "adverb") and not has_role(tokens[j].key, "aux"):
+        j -= 1
+    return j >= 0 and has_role(tokens[j].key, "aux")
+
+
+def _forward(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMatch]
+             ) -> Found | None:
+    """The figure right after the trigger ("killing 12", "killed him", "killed the mayor",
+    "killed civilians"), with a second one joined by "and"."""
+    j = t.end
+    if j >= len(tokens):
+        return None
+    n = by_start.get(j)
+    if n is not None:
+        victims, end = victim_span(tokens, n.end, len(tokens))
+        found = Found(n.value, t.start, max(end, n.end), n.high, n.vague, n.zero, victims,
+                      n.start)
+        return _and_more(tokens, found, by_start)
+    tok = tokens[j]
+    if has_role(tok.key, "pronoun_singular") and not has_role(tok.key, "determiner"):
+        return _and_more(tokens, Found(1, t.start, j + 1), by_start)
+    if has_role(tok.key, "pronoun_plural"):
+        return Found(3, t.start, j + 1, vague=True)
+    if has_role(tok.key, "determiner") and j + 1 < len(tokens):
+        head = phrase_head(tokens, j + 1)
+        if head is not None:
+            plural = is_plural(tokens[head])
+            return Found(3 if plural else 1, t.start, head + 1, vague=plural,
+                         victims=victim_words(tokens, j + 1, head + 1))
+    if is_plural(tok):
+        victims, end = victim_span(tokens, j, len(tokens))
+        return Found(3, t.start, max(end, j + 1), vague=True, victims=victims)
+    return None
+
+
+def _and_more(tokens: list[Token], found: Found, by_start: dict[int, NumberMatch]) -> Found:
+    """ "killed five soldiers and three civilians" -> 8: a second figure joined by "and"."""
+    j = found.end
+    if j + 1 < len(tokens) and tokens[j].key == "and":
+        n = by_start.get(j + 1)
+        if n is not None and not n.zero and not found.zero:
+            _, end = victim_span(tokens, n.end, len(tokens))
+            found.value += n.value
+            found.vague = found.vague or n.vague
+            found.high = None
+            found.victims = None
+            found.end = max(end, n.end)
+    return found
+
+
+def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMatch],
+              used: set[tuple[str, int]], kind: str) -> Found | None:
+    """The figure before the trigger within seven words ("12 people were killed"), one not
+    yet used for this kind; without one, a figureless subject (see `_figureless`)."""
+    words = 0
+    aux: str | None = None
+    i = t.start - 1
+    while i >= 0:
+        n = by_end.get(i + 1)
+        if n is not None and (kind, n.start) not in used:
+            n = _outer_number(tokens, n, by_end)
+            found = Found(n.value, n.start, t.end, n.high, n.vague, n.zero,
+                          victim_words(tokens, n.end, t.start), n.start)
+            return _coordinated(tokens, found, by_end)
+        tok = tokens[i]
+        key = tok.key
+        if has_role(key, "hypothetical"):
+            return None
+        if has_role(key, "negator"):
+            return None
+        if key == ",":
+            skip = _parenthesis_start(tokens, i)
+            if skip is not None:
+                i = skip - 1  # "Four people, including two children, were killed"
+                continue
+        if not tok.is_word and key not in ("-", "'s", "'", '"'):
+            break  # a closing quote is transparent: '"six members of his guard" were hurt'
+        if has_role(key, "blocker") or key in rules().trigger_words:
+            break  # "died of their injuries": the figure belongs to the other trigger
+        if aux is None and has_role(key, "aux"):
+            aux = key
+        # "have been", "were reportedly": auxiliaries and adverbs do not use up the window
+        words += tok.is_word and not (has_role(key, "aux") or has_role(key, "adverb"))
+        if words > 7:
+            break
+        i -= 1
+    return _figureless(tokens, t, aux)
+
+
+def _outer_number(tokens: list[Token], n: NumberMatch, by_end: dict[int, NumberMatch]
+                  ) -> NumberMatch:
+    """ "Five members of one family": the figure before "<noun> of" counts, not the inner one."""
+    of = n.start - 1
+    if of < 1 or tokens[of].key != "of":
+        return n
+    for end in range(of, max(0, of - 3), -1):
+        outer = by_end.get(end)
+        if outer is not None:
+            return outer
+    return n
+
+
+def _parenthesis_start(tokens: list[Token], comma: int) -> int | None:
+    """Index of the opening comma of ", including two children," that ends at `comma`."""
+    for k in range(comma - 1, max(-1, comma - 10), -1):
+        if tokens[k].key == ",":
+            return k if k + 1 < comma and has_role(tokens[k + 1].key, "parenthetical") else None
+        if tokens[k].key in (".", ";", ":"):
+            return None
+    return None
+
+
+def _coordinated(tokens: list[Token], found: Found, by_end: dict[int, NumberMatch]) -> Found:
+    """Add "two soldiers and a civilian" -> 3: one earlier figure joined by "and"."""
+    j = found.start - 1
+    if j < 1 or tokens[j].key != "and":
+        return found
+    i = j - 1
+    words = 0
+    while i >= 0 and words <= 3:
+        n = by_end.get(i + 1)
+        if n is not None and not n.zero and not found.zero:
+            found.value += n.value
+            found.vague = found.vague or n.vague
+            found.high = None
+            found.start = n.start
+            found.victims = None
+            return found
+        tok = tokens[i]
+        if (not tok.is_word or has_role(tok.key, "blocker") or has_role(tok.key, "aux")
+                or tok.key in rules().trigger_words):
+            break  # "three dead and 14 wounded": the first figure has its own trigger
+        words += 1
+        i -= 1
+    return found
+
+
+def _figureless(tokens: list[Token], t: Match[Trigger], aux: str | None) -> Found | None:
+    """No figure before the trigger: one victim or several, from the subject's number."""
+    j = t.start - 1
+    while j >= 0 and (has_role(tokens[j].key, "adverb") or has_role(tokens[j].key, "aux")):
+        j -= 1
+    if j < 0 or not tokens[j].is_word:
+        # "Bodies were found", "Deaths were reported": a plural toll noun opening its clause
+        nxt = tokens[t.end].key if t.end < len(tokens) else ""
+        if j == t.start - 1 and tokens[t.end - 1].key.endswith("s") and (
+                has_role(nxt, "aux") or has_role(nxt, "perfect_aux")):
+            return Found(3, t.start, t.end, vague=True)
+        return None
+    head = tokens[j]
+    if has_role(head.key, "pronoun_singular"):
+        return Found(1, j, t.end)
+    if has_role(head.key, "pronoun_plural") or is_plural(head):
+        return Found(3, j, t.end, vague=True, victims=victim_words(tokens, j, j + 1))
+    if aux is not None and has_role(aux, "aux_plural"):
+        return Found(3, j, t.end, vague=True)
+    k = j
+    while k > j - 4 and k > 0 and tokens[k - 1].is_word and not has_role(tokens[k - 1].key,
+                                                                          "determiner"):
+        k -= 1
+    singular = rules().singular
+    singular_np = (k > 0 and has_role(tokens[k - 1].key, "determiner")) or head.key in singular
+    if (aux is not None and has_role(aux, "aux_singular")) or head.key in singular or (
+        singular_np and head.text[:1].islower()
+    ):
+        return Found(1, j, t.end, victims=victim_words(tokens, k, j + 1) if singular_np else None)
+    return None
+
+
+def _toll(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMatch]
+          ) -> Found | None:
+    """ "the death toll from Monday's blasts rose to 30": the figure within ten tokens."""
+    first: NumberMatch | None = None
+    for j in range(t.end, min(len(tokens), t.end + 11)):
+        key = tokens[j].key
+        if key in (".", ";", ":") or key in rules().trigger_words:
+            break
+        n = by_start.get(j)
+        if n is None:
+            continue
+        if j > 0 and has_role(tokens[j - 1].key, "toll_lead"):
+            first = n
+            break
+        first = first or n
+    if first is None or first.zero:
+        return None
+    return Found(first.value, t.start, first.end, first.high, first.vague,
+                 number_start=first.start)
+
+
+def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMatch],
+           by_end: dict[int, NumberMatch], used: set[tuple[str, int]]) -> Found | None:
+    """The figure of one trigger, looked for where its direction says; None when there is none
+    or the report is hypothetical. `used` holds the (kind, number start) already taken."""
+    direction = t.value.direction
+    kind = t.value.kind
+    for j in range(t.start - 1, max(-1, t.start - 4), -1):
+        if has_role(tokens[j].key, "hypothetical"):
+            return None  # "could have killed dozens"
+        if not tokens[j].is_word:
+            break
+    if direction in ("both", "before") and t.start > 0 and tokens[t.start - 1].key == "the":
+        return None  # "the injured were taken to hospital": a noun, not a report
+    if direction == "toll":
+        return _toll(tokens, t, by_start)
+    if direction == "after":
+        return _forward(tokens, t, by_start)
+    if direction == "before" or _passive(tokens, t.start):
+        return _backward(tokens, t, by_end, used, kind)
+    found = _forward(tokens, t, by_start)
+    if found is not None:
+        return found
+    nxt = tokens[t.end] if t.end < len(tokens) else None
+    if nxt is None or not nxt.is_word or has_role(nxt.key, "follower"):
+        return _backward(tokens, t, by_end, used, kind)
+    return None

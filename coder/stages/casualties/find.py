@@ -1,0 +1,90 @@
+"""`find_casualties`: the casualty mentions of one sentence, each figure attached to its
+trigger and marked cumulative when a running-total cue governs it."""
+
+from __future__ import annotations
+
+import re
+from operator import attrgetter
+
+from coder.models import CasualtyMention, Span
+from coder.stages.casualties.attach import attach
+from coder.stages.casualties.rules import Trigger, is_count, rules
+from coder.text.numbers import find_numbers
+from coder.text.tokens import Match, Token, tokenize
+
+
+def _cumulative_segments(tokens: list[Token], triggers: list[Match[Trigger]],
+                         seg_of: list[int]) -> set[int]:
+    """Comma-delimited segments that hold a cumulative cue; -1 means the whole sentence."""
+    cues = rules().cumulative.find(tokens)
+    out = {seg_of[c.start] for c in cues}
+    if 0 in out and not any(seg_of[t.start] == 0 for t in triggers):
+        out.add(-1)  # an opening "Since 2011, ..." with no toll of its own governs the sentence
+    return out
+
+
+def _segments(tokens: list[Token]) -> list[int]:
+    """Each token's segment number: segments are split at commas, semicolons, colons and
+    brackets."""
+    seg = 0
+    out = []
+    for tok in tokens:
+        if tok.key in (",", ";", "(", ")", ":"):
+            seg += 1
+        out.append(seg)
+    return out
+
+
+_RAW_WORD = re.compile(r"[^\W\d_]+")
+_KEY = attrgetter("key")
+
+
+def find_casualties(text: str, tokens: list[Token] | None = None,
+                    keys: list[str] | None = None) -> list[CasualtyMention]:
+    """Every killed/injured figure in one sentence, spans relative to `text`; `keys`, when
+    given, are the keys of `tokens`."""
+    r = rules()
+    words = r.trigger_words
+    if tokens is None:
+        if words.isdisjoint(_RAW_WORD.findall(text.lower())):
+            return []  # no casualty word at all: the common case, decided before tokenizing
+        tokens = tokenize(text)
+    elif words.isdisjoint(map(_KEY, tokens) if keys is None else keys):
+        return []
+    triggers = r.triggers.find(tokens)
+    if not triggers:
+        return []
+    numbers = [n for n in find_numbers(tokens) if is_count(tokens, n)]
+    by_start = {n.start: n for n in numbers}
+    by_end = {n.end: n for n in numbers}
+    used: set[tuple[str, int]] = set()
+    seg_of = _segments(tokens)
+    cumulative = _cumulative_segments(tokens, triggers, seg_of)
+    out: list[CasualtyMention] = []
+    for t in triggers:
+        trig = t.value
+        found = attach(tokens, t, by_start, by_end, used)
+        if found is None:
+            continue
+        if trig.kind == "casualties" and not found.zero:
+            continue  # "casualties" is not a death toll (ACLED: record 0)
+        if found.number_start >= 0:
+            key = (trig.kind, found.number_start)
+            if key in used:
+                continue
+            used.add(key)
+        is_cumulative = bool(cumulative) and (
+            -1 in cumulative or seg_of[found.start] in cumulative
+            or seg_of[found.end - 1] in cumulative
+        )
+        kinds = ("killed", "injured") if trig.kind == "casualties" else (trig.kind,)
+        start, end = tokens[found.start].start, tokens[found.end - 1].end
+        for kind in kinds:
+            out.append(CasualtyMention(
+                span=Span(start, end, text[start:end]), kind=kind,  # type: ignore[arg-type]
+                value=0 if found.zero else found.value,
+                high=found.high, vague=found.vague,
+                victims=text[found.victims[0]:found.victims[1]] if found.victims else "",
+                rule_id=trig.rule_id, cumulative=is_cumulative,
+            ))
+    return out

@@ -1,0 +1,152 @@
+"""The casualty rules read from coder/data/casualties/ (cached, rebuilt when a user adds a
+dictionary directory), and the word classes they define."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from coder.dictionaries.files import read_csv_models, register_cache
+from coder.text.numbers import NumberMatch
+from coder.text.tokens import PhraseMatcher, Token, phrase_key
+
+TriggerKind = Literal["killed", "injured", "casualties"]
+Direction = Literal["before", "after", "both", "toll"]
+Role = Literal[
+    "aux", "adverb", "blocker", "hypothetical", "negator", "follower", "determiner",
+    "pronoun_singular", "pronoun_plural", "parenthetical", "aux_singular", "aux_plural",
+    "perfect_aux", "toll_lead",
+]
+
+
+class TriggerRow(BaseModel):
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    phrase: str = Field(min_length=1)
+    kind: TriggerKind
+    direction: Direction
+
+
+class FunctionWordRow(BaseModel):
+    word: str = Field(min_length=1)
+    role: Role
+
+
+class VictimRow(BaseModel):
+    noun: str = Field(min_length=1)
+    number: Literal["plural", "singular"]
+
+
+class NotCountRow(BaseModel):
+    word: str = Field(min_length=1)
+    side: Literal["after", "before", "year_before"]
+
+
+class CumulativeRow(BaseModel):
+    phrase: str = Field(min_length=1)
+
+
+@dataclass(slots=True, frozen=True)
+class Trigger:
+    rule_id: str
+    kind: TriggerKind
+    direction: Direction
+
+
+@dataclass(slots=True, frozen=True)
+class Rules:
+    triggers: PhraseMatcher[Trigger]
+    trigger_words: frozenset[str]  # first words of trigger phrases
+    stems: tuple[str, ...]  # cheap substring pre-check on the lower-cased sentence
+    roles: dict[str, frozenset[str]]
+    plural: frozenset[str]
+    singular: frozenset[str]
+    not_after: frozenset[str]
+    not_before: frozenset[str]
+    year_before: frozenset[str]
+    cumulative: PhraseMatcher[bool]
+
+
+def _triggers() -> tuple[PhraseMatcher[Trigger], set[str]]:
+    """The trigger phrases, and the first word of each."""
+    triggers: PhraseMatcher[Trigger] = PhraseMatcher()
+    stems: set[str] = set()
+    for row in read_csv_models("casualties/triggers.csv", TriggerRow):
+        triggers.add(row.phrase, Trigger(f"casualties:{row.id}", row.kind, row.direction))
+        stems.add(phrase_key(row.phrase).split(" ")[0])
+    return triggers, stems
+
+
+def _not_counts() -> dict[str, set[str]]:
+    """Side ("after", "before", "year_before") -> the words that make a number no count."""
+    sides: dict[str, set[str]] = {"after": set(), "before": set(), "year_before": set()}
+    for nc in read_csv_models("casualties/not_counts.csv", NotCountRow):
+        sides[nc.side].add(nc.word.lower() if not nc.word.isalnum() else phrase_key(nc.word))
+    return sides
+
+
+@register_cache
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """Every casualty table, read and validated."""
+    triggers, stems = _triggers()
+    roles: dict[str, set[str]] = {}
+    for fw in read_csv_models("casualties/function_words.csv", FunctionWordRow):
+        roles.setdefault(fw.role, set()).add(phrase_key(fw.word))
+    victims = read_csv_models("casualties/victims.csv", VictimRow)
+    sides = _not_counts()
+    cumulative: PhraseMatcher[bool] = PhraseMatcher()
+    for cr in read_csv_models("casualties/cumulative.csv", CumulativeRow):
+        cumulative.add(cr.phrase, True)
+    return Rules(
+        triggers=triggers,
+        trigger_words=frozenset(k.split(" ")[0] for k, _ in triggers.items()),
+        stems=tuple(sorted(stems)),
+        roles={k: frozenset(v) for k, v in roles.items()},
+        plural=frozenset(phrase_key(v.noun) for v in victims if v.number == "plural"),
+        singular=frozenset(phrase_key(v.noun) for v in victims if v.number == "singular"),
+        not_after=frozenset(sides["after"]),
+        not_before=frozenset(sides["before"]),
+        year_before=frozenset(sides["year_before"]),
+        cumulative=cumulative,
+    )
+
+
+def has_role(word: str, role: str) -> bool:
+    """Whether `word` (a token key) is a function word of `role`."""
+    return word in rules().roles.get(role, frozenset())
+
+
+def is_count(tokens: list[Token], n: NumberMatch) -> bool:
+    """False for numbers that are ages, distances, times, dates or years, not people."""
+    r = rules()
+    core = tokens[n.core]
+    nxt = n.end
+    # "25-year-old": look through a glued hyphen
+    if nxt < len(tokens) and tokens[nxt].key == "-" and tokens[nxt].start == tokens[nxt - 1].end:
+        nxt += 1
+    if nxt < len(tokens) and (tokens[nxt].key in r.not_after or (
+        tokens[nxt].key == ":" and tokens[nxt].start == tokens[nxt - 1].end
+    )):
+        return False
+    prev = tokens[n.core - 1].key if n.core > 0 else ""
+    if core.key.isdigit() and prev in r.not_before:
+        return False
+    if core.key.isdigit() and len(core.key) == 4 and 1800 <= int(core.key) <= 2100:
+        follows_word = n.end < len(tokens) and tokens[n.end].is_word
+        if prev in r.year_before or not follows_word or n.core == 0:
+            return False
+    return True
+
+
+def is_plural(tok: Token) -> bool:
+    """A plural victim noun: listed, or a lower-case word in -s that is no function word."""
+    r = rules()
+    if tok.key in r.plural:
+        return True
+    if tok.key in r.singular or not tok.is_word:
+        return False
+    return (len(tok.key) > 3 and tok.key.endswith("s") and not tok.key.endswith(("ss", "us", "is"))
+            and tok.text[:1].islower() and not any(tok.key in v for v in r.roles.values()))
