@@ -77,3 +77,12 @@ def test_parse_date_text_rejects_non_dates(value: str) -> None:
 
 def test_no_date_words_no_expressions() -> None:
     assert find_date_expressions("The minister met union leaders to discuss wages.") == []
+
+
+def test_importing_dates_does_not_load_dateparser() -> None:
+    """dateparser is slow to load: only parse_date_text's fallback imports it."""
+    import subprocess
+    import sys
+
+    code = "import sys, coder.stages.dates; sys.exit('dateparser' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
