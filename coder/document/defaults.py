@@ -1,0 +1,211 @@
+"""ACLED's default actors: the unknown perpetrator, the crowd, the victims, the other side.
+
+ACLED names every side of an event, even one the report leaves out: an unnamed attacker is an
+unidentified armed group (or the state where one state alone uses the weapon), a crowd is
+protesters or rioters, an attack's unnamed victims are civilians of the country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coder.dictionaries.taxonomy import EVENT, SUB
+from coder.document.model import DocEvent, resolve_event_date
+from coder.models import Actor, ActorMention, EventMention, Span
+from coder.stages.actors import ActorDictionary, agent_actor, person_actor, with_country
+from coder.stages.events import DEMONSTRATION_TYPES, armed_victims, is_armed
+
+# ACLED inter codes
+_STATE = 1
+_CROWD = frozenset({5, 6})
+_CROWD_OR_CIVILIANS = frozenset({5, 6, 7})
+_FOREIGN_STATE = 8
+
+
+def generic_actor(agent_id: str, iso3: str, day: dt.date | None = None) -> ActorMention:
+    """ACLED's generic actor of a country, from the agent dictionary ("protesters", "gunmen")."""
+    actor = agent_actor(ActorDictionary.load().agents[agent_id], iso3, day)
+    return ActorMention(Span(-1, -1, ""), actor, f"agents:{agent_id}:default")
+
+
+def country_of(ev: DocEvent, fallback: str) -> str:
+    """The country where the event happened: its place's, else `fallback`."""
+    m = ev.mention
+    if m.place is not None and m.place.place.iso3:
+        return m.place.place.iso3
+    return fallback
+
+
+def _victims_armed(ev: DocEvent) -> list[bool]:
+    """For each casualty figure of the event: whether its victims are soldiers, police or
+    fighters."""
+    # "no reports of casualties" (a zero) names no victims
+    return [armed_victims(c.victims)
+            for group in (*ev.fatalities.values(), *ev.injuries.values()) for c in group
+            if c.value > 0]
+
+
+def _unarmed_victims(ev: DocEvent) -> bool:
+    """Casualties were reported and none of them as soldiers, police or fighters."""
+    armed = _victims_armed(ev)
+    return bool(armed) and not any(armed)
+
+
+def _armed_victims_only(ev: DocEvent) -> bool:
+    """Casualties were reported and all of them as soldiers, police or fighters."""
+    armed = _victims_armed(ev)
+    return bool(armed) and all(armed)
+
+
+def default_opponent(ev: DocEvent, context_country: str, day: dt.date | None) -> None:
+    """A non-state group that takes a town fights the state's forces for it, unless the text
+    names another defender."""
+    m = ev.mention
+    if m.actor2 is not None or m.actor1 is None:
+        return
+    iso3 = country_of(ev, context_country)
+    if not iso3:
+        return
+    a1 = m.actor1.actor
+    if m.kind.sub_event_type == SUB.non_state_actor_overtakes_territory and a1.inter != _STATE:
+        m.actor2 = generic_actor("troops", iso3, day)
+        return
+    if a1.inter != _STATE or m.kind.event_type not in {EVENT.battles,
+                                                       EVENT.explosions_remote_violence}:
+        return
+    if a1.country and a1.country != iso3 and (
+        m.kind.event_type == EVENT.battles or _armed_victims_only(ev)
+    ):
+        # a foreign state's forces fighting or shelling soldiers in a country: that
+        # country's forces are the other side ("Azerbaijani troops fired on positions in ...")
+        m.actor2 = generic_actor("troops", iso3, day)
+        return
+    enemy = ActorDictionary.load().default_perpetrators.get((iso3, m.kind.sub_event_type))
+    if enemy and a1.country == iso3 and m.kind.event_type == EVENT.battles:
+        # "Ukrainian forces retook the village": in a war with one foreign enemy, that enemy
+        m.actor2 = generic_actor("troops", enemy, day)
+
+
+def people_on_event_day(ev: DocEvent, anchor: dt.date | None) -> None:
+    """People were resolved on the report's date; an event days earlier takes them as they were
+    on its own day ("detained President Bazoum" on the coup's day: still the government)."""
+    m = ev.mention
+    if anchor is None or m.date_expression is None:
+        return
+    if not any(a is not None and a.rule_id.startswith("people:") for a in (m.actor1, m.actor2)):
+        return
+    resolved = resolve_event_date(ev, anchor)
+    if resolved is None or resolved.date >= anchor:
+        return
+    for side in ("actor1", "actor2"):
+        a = getattr(m, side)
+        if a is not None and a.rule_id.startswith("people:") and a.actor.code.endswith("ELI"):
+            actor = person_actor(a.rule_id.split(":", 1)[1], resolved.date)
+            setattr(m, side, ActorMention(a.span, actor, a.rule_id, a.coreferent))
+
+
+def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None) -> None:
+    """Every side ACLED names that the text left out, and the sides as ACLED orders them."""
+    m = ev.mention
+    iso3 = country_of(ev, context_country)
+    if iso3:
+        _localise_agents(m, iso3, day)
+    if ev.family == "verbal":
+        return
+    if m.kind.sub_event_type == SUB.excessive_force_against_protesters:
+        _force_against_crowd(m, iso3)
+        return
+    _demonstration_sides(m, iso3)
+    _default_sides(ev, iso3)
+    _tidy_sides(m, iso3)
+
+
+def _localise_agents(m: EventMention, iso3: str, day: dt.date | None) -> None:
+    """Generic agents the document gave no country ("gunmen", "villagers") belong to the
+    country where the event happened."""
+    if m.actor1 is not None:
+        m.actor1 = with_country(m.actor1, iso3, day)
+    if m.actor2 is not None:
+        m.actor2 = with_country(m.actor2, iso3, day)
+
+
+def _force_against_crowd(m: EventMention, iso3: str) -> None:
+    """The crowd is the target; the force is used by the state or an armed group."""
+    crowd = next((a for a in (m.actor2, m.actor1) if a is not None and a.actor.inter in _CROWD),
+                 None) or generic_actor("protesters", iso3)
+    # "people" who protested are the crowd, never the force that was used against it
+    force = next((a for a in (m.actor1, m.actor2) if a is not None and a is not crowd
+                  and a.actor.inter not in _CROWD_OR_CIVILIANS), None) or generic_actor(
+                      "gunmen", iso3)
+    m.actor1, m.actor2 = force, crowd
+
+
+def _demonstration_sides(m: EventMention, iso3: str) -> None:
+    """ACLED's sides of a demonstration: the crowd (with its organiser as associate) first,
+    then only a force that intervened."""
+    et = m.kind.event_type
+    if et == EVENT.riots and m.actor1 is not None and m.actor1.actor.inter in {6, 7}:
+        # ACLED: the crowd of a violent demonstration is coded as rioters
+        crowd = generic_actor("rioters", m.actor1.actor.country or iso3)
+        crowd.actor.assoc = m.actor1.actor.assoc
+        m.actor1 = ActorMention(m.actor1.span, crowd.actor, m.actor1.rule_id)
+    if et in DEMONSTRATION_TYPES and m.actor2 is not None and (
+        not is_armed(m.actor2) or m.kind.sub_event_type == SUB.peaceful_protest
+    ):
+        # ACLED: a demonstration's second actor is a force that intervened, never the
+        # government or cause it was directed at
+        m.actor2 = None
+    if m.kind.sub_event_type == SUB.protest_with_intervention and m.actor2 is None:
+        m.actor2 = generic_actor("police", iso3)  # the usual intervening force
+    if et in DEMONSTRATION_TYPES and m.actor1 is not None and m.actor1.actor.inter not in _CROWD:
+        # ACLED: the group that organised a protest is an associated actor of the crowd
+        organiser = m.actor1
+        m.actor1 = None
+        crowd = generic_actor("protesters" if et == EVENT.protests else "rioters", iso3)
+        crowd.actor.assoc = organiser.actor.name
+        m.actor1 = crowd
+
+
+def _default_sides(ev: DocEvent, iso3: str) -> None:
+    """The crowd of a demonstration, the perpetrator of violence (the state where it alone uses
+    the weapon, else an unidentified armed group), and civilian victims."""
+    m = ev.mention
+    et = m.kind.event_type
+    if m.actor1 is None:
+        if et == EVENT.protests:
+            m.actor1 = generic_actor("protesters", iso3)
+        elif et == EVENT.riots:
+            m.actor1 = generic_actor("rioters", iso3)
+        elif et in {EVENT.battles, EVENT.explosions_remote_violence,
+                    EVENT.violence_against_civilians}:
+            state = ActorDictionary.load().default_perpetrators.get(
+                (iso3, m.kind.sub_event_type))
+            m.actor1 = generic_actor("troops", state) if state else generic_actor("gunmen", iso3)
+    if et == EVENT.violence_against_civilians and m.actor2 is None:
+        m.actor2 = generic_actor("civilians", iso3)
+    if m.actor2 is None and (
+        m.kind.sub_event_type == SUB.mob_violence
+        or (et == EVENT.explosions_remote_violence and _unarmed_victims(ev))
+    ):
+        # the people a strike or a mob killed or hurt, when no armed target is named
+        m.actor2 = generic_actor("civilians", iso3)
+
+
+def _tidy_sides(m: EventMention, iso3: str) -> None:
+    """A one-sided event has its actor first; one actor is never both sides; a state's forces
+    acting outside their country are foreign state forces."""
+    if m.actor1 is None and m.actor2 is not None:
+        m.actor1, m.actor2 = m.actor2, None  # ACLED: a one-sided event has its actor first
+    if m.actor1 is not None and m.actor2 is not None and (
+            m.kind.event_type != EVENT.violence_against_civilians) and (
+            m.actor1.actor == m.actor2.actor or (m.actor1.rule_id.endswith(":default")
+                                                 and m.actor1.actor.name == m.actor2.actor.name)):
+        # one actor on both sides; an unnamed perpetrator defaulted to the same unidentified
+        # group as the victims ("militants killed by the bomb they were making") is no second side
+        m.actor2 = None
+    for a in (m.actor1, m.actor2):
+        if a is not None and a.actor.inter == _STATE and a.actor.country and iso3 and (
+            a.actor.country != iso3
+        ):
+            a.actor = Actor(a.actor.name, a.actor.code, _FOREIGN_STATE, a.actor.country,
+                            a.actor.kind, a.actor.assoc)

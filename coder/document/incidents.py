@@ -1,0 +1,193 @@
+"""Whether two mentions in one document report one incident, and how one folds into the other.
+
+ACLED codes a protest that turns violent the same day as one event, and a battle absorbs the
+remote violence of the same armed pair; a vaguer mention never overrides a more specific one.
+"""
+
+from __future__ import annotations
+
+from coder.dictionaries.taxonomy import EVENT, KIND, SUB
+from coder.document.model import DocEvent
+from coder.models import ActorMention, DateExpression, EventMention, PlaceMention
+from coder.stages.events import DEMONSTRATION_TYPES, is_armed, type_rank
+
+# ACLED inter codes of a crowd (protesters, rioters) and of civilians
+_CROWD = frozenset({5, 6})
+_CIVILIANS = 7
+
+
+def same_day(a: DateExpression | None, b: DateExpression | None) -> bool:
+    """No conflict between two date expressions: either is missing, or they say the same."""
+    if a is None or b is None:
+        return True
+    return (a.kind, a.year, a.month, a.day, a.weekday, a.offset_days) == (
+        b.kind, b.year, b.month, b.day, b.weekday, b.offset_days
+    )
+
+
+def same_place(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    """No conflict between two places: either is missing, one is the other's country, or they
+    are one city (a district or landmark of a city and the city itself)."""
+    if a is None or b is None:
+        return True
+    if a.place.name == b.place.name:
+        return True
+    if "country" in {a.place.feature, b.place.feature}:
+        return a.place.iso3 == b.place.iso3
+    return a.place.name.split(" - ")[0] == b.place.name.split(" - ")[0]
+
+
+def _code(m: ActorMention | None) -> str:
+    """An actor's identity for matching: its CAMEO code, else its name (generic agents get a
+    country, hence a code, only once the event's place is known)."""
+    return (m.actor.code or m.actor.name) if m is not None else ""
+
+
+def _compatible_actor(a: ActorMention | None, b: ActorMention | None) -> bool:
+    return a is None or b is None or a.actor.code == b.actor.code or a.actor.name == b.actor.name
+
+
+def _linked(main: EventMention, m: EventMention, adjacent: bool) -> bool:
+    """Something ties two mentions together: adjacent sentences, or the same date, place or
+    target, each named by both."""
+    return (
+        adjacent
+        or (main.date_expression is not None and m.date_expression is not None
+            and same_day(main.date_expression, m.date_expression))
+        or (main.place is not None and m.place is not None and same_place(main.place, m.place))
+        or (main.actor2 is not None and m.actor2 is not None
+            and _compatible_actor(main.actor2, m.actor2))
+    )
+
+
+def same_incident(ev: DocEvent, m: EventMention, family: str, adjacent: bool) -> bool:
+    """Two mentions in one document describe one incident: nothing conflicts (date, place,
+    target) and something links them (the same date, place or target, or adjacent sentences)."""
+    main = ev.mention
+    if not (same_day(main.date_expression, m.date_expression)
+            and same_place(main.place, m.place)
+            and (ev.family != family or _compatible_actor(main.actor2, m.actor2))):
+        return False
+    if not _linked(main, m, adjacent):
+        return False
+    if ev.family == family == "violence":
+        return _one_violent_incident(main, m)
+    # a demonstration and violence against it (or by it) are one incident when no organised
+    # armed pair fights (ACLED: a protest that turns violent the same day is one event)
+    other = m if ev.family == "demo" else main
+    if ev.family == "demo" and family == "demo":
+        return True
+    if {ev.family, family} == {"demo", "violence"}:
+        return about_demonstration(other)
+    return False
+
+
+def _one_violent_incident(main: EventMention, m: EventMention) -> bool:
+    """Two violent mentions of one setting are one incident, except that a battle absorbs
+    remote violence only between armed actors (ACLED's hierarchy)."""
+    battles = EVENT.battles
+    if main.kind.event_type == battles and m.kind.event_type == battles:
+        return True
+    if _bare_clash(m) or _bare_clash(main):
+        return True  # "in an exchange of fire": the setting of the incident, no new event
+    if battles in {main.kind.event_type, m.kind.event_type}:
+        other = m if main.kind.event_type == battles else main
+        return is_armed(other.actor1) or is_armed(other.actor2) or other.actor2 is None
+    return True
+
+
+def _bare_clash(m: EventMention) -> bool:
+    return m.kind.event_type == EVENT.battles and m.actor1 is None and m.actor2 is None
+
+
+def about_demonstration(m: EventMention) -> bool:
+    """Violence that is part of a demonstration: against or by the crowd, or unattributed
+    shooting and clashes, never an armed pair fighting nor a targeted attack on someone else."""
+    if is_armed(m.actor1) and is_armed(m.actor2):
+        return False
+    if (m.kind.event_type, m.kind.sub_event_type) not in {
+        (EVENT.violence_against_civilians, SUB.attack), (EVENT.battles, SUB.armed_clash),
+        (EVENT.protests, SUB.excessive_force_against_protesters),
+        (EVENT.riots, SUB.mob_violence),
+    }:
+        return False
+    a1 = m.actor1.actor.inter if m.actor1 is not None else None
+    a2 = m.actor2.actor.inter if m.actor2 is not None else None
+    return a2 is None or a2 in _CROWD or a1 in _CROWD or a2 == _CIVILIANS
+
+
+def merge_into(ev: DocEvent, m: EventMention, family: str) -> None:
+    """Fold a later mention of the event into it: the kind the two together show, then every
+    argument the event still lacks."""
+    _merge_kind(ev, m, family)
+    _merge_arguments(ev.mention, m)
+
+
+def _merge_kind(ev: DocEvent, m: EventMention, family: str) -> None:
+    """Violence at a demonstration makes it one met with force (or a riot); a demonstration
+    that violence turns out to be part of takes the event over; else the more specific kind
+    wins, never a generic "attack"."""
+    main = ev.mention
+    if ev.family == "demo" and family == "violence":
+        # violence against (or by) demonstrators upgrades the demonstration
+        if main.kind.event_type == EVENT.protests and main.kind.sub_event_type != (
+            SUB.excessive_force_against_protesters
+        ):
+            state = m.actor1 is not None and m.actor1.actor.inter == 1
+            main.kind = KIND.excessive_force if state else KIND.violent_demonstration
+        if main.actor2 is None and m.actor1 is not None and m.actor1.actor.inter == 1:
+            main.actor2 = m.actor1
+    elif ev.family == "violence" and family == "demo":
+        demo_kind = m.kind if m.kind.event_type in DEMONSTRATION_TYPES else None
+        if demo_kind is not None:
+            state_actor = main.actor1 if main.actor1 and main.actor1.actor.inter == 1 else None
+            main.kind = demo_kind if demo_kind.sub_event_type == SUB.violent_demonstration else (
+                KIND.excessive_force)
+            ev.family = "demo"
+            main.actor1, main.actor2 = m.actor1, state_actor or m.actor2
+    elif (type_rank(m.kind) > type_rank(main.kind) and not _bare_clash(m)
+          and (m.kind.event_type, m.kind.sub_event_type)
+          != (EVENT.violence_against_civilians, SUB.attack)):
+        # a generic "killing" never overrides a more specific account of the same incident
+        main.kind = m.kind
+        main.civilian_targeting = m.civilian_targeting
+
+
+def _merge_arguments(main: EventMention, m: EventMention) -> None:
+    """Actors, date and realis the main mention lacks; the more precise place; rule ids."""
+    if main.actor1 is None and m.actor1 is not None:
+        main.actor1 = m.actor1
+    if main.actor2 is None and m.actor2 is not None and m.actor2 is not main.actor1:
+        main.actor2 = m.actor2
+    if main.date_expression is None:
+        main.date_expression = m.date_expression
+    if main.place is None or (m.place is not None and m.place.place.geo_precision
+                              < main.place.place.geo_precision):
+        main.place = m.place or main.place
+    if main.realis != "actual" and m.realis == "actual":
+        main.realis = "actual"
+    add_rule_ids(main, m)
+
+
+def add_rule_ids(main: EventMention, m: EventMention) -> None:
+    """The rule ids of `m` that `main` does not list yet, appended in order."""
+    for r in m.rule_ids:
+        if r not in main.rule_ids:
+            main.rule_ids.append(r)
+
+
+def same_statement(a: EventMention, b: EventMention) -> bool:
+    """One statement reported twice: the same speaker, the same kind of statement (or one code
+    family in one sentence), and no conflicting addressee."""
+    same_code = a.kind.cameo_code[:3] == b.kind.cameo_code[:3] or (
+        a.kind.cameo_code[:2] == b.kind.cameo_code[:2]
+        and a.sentence_index == b.sentence_index)
+    return (same_code and _code(a.actor1) == _code(b.actor1)
+            and (not _code(a.actor2) or not _code(b.actor2) or _code(a.actor2) == _code(b.actor2)))
+
+
+def more_specific(code: str, than: str) -> bool:
+    """"138" is more specific than "130"; "0256" than "020"."""
+    if len(code) != len(than):
+        return len(code) > len(than)
+    return code[-1:] != "0" and than[-1:] == "0"

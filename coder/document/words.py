@@ -1,0 +1,45 @@
+"""The closed word sets the document stage reads, loaded from the data when first used."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from coder.dictionaries.files import read_csv_models, register_cache
+from coder.dictionaries.rules import word_sets
+
+DocumentWordSet = Literal["crowd_kind", "not_antecedent_kind", "casualty_concept"]
+
+
+class _Word(BaseModel):
+    set: DocumentWordSet
+    word: str = Field(min_length=1)
+
+
+@register_cache
+@lru_cache(maxsize=1)
+def document_words() -> dict[str, frozenset[str]]:
+    """The sets of document/words.csv by name (every set present, maybe empty)."""
+    sets: dict[str, set[str]] = {name: set() for name in DocumentWordSet.__args__}  # type: ignore[attr-defined]
+    for row in read_csv_models("document/words.csv", _Word):
+        sets[row.set].add(row.word)
+    return {name: frozenset(words) for name, words in sets.items()}
+
+
+def person_pronouns() -> frozenset[str]:
+    """he, his, him, she, her: they stand for a person named before them."""
+    return word_sets()["person_pronoun"]
+
+
+def group_pronouns() -> frozenset[str]:
+    """it, its: they stand for a group named before them in their sentence."""
+    return word_sets()["group_pronoun"]
+
+
+@register_cache
+@lru_cache(maxsize=1)
+def pronouns() -> frozenset[str]:
+    """Every pronoun the document stage resolves."""
+    return person_pronouns() | group_pronouns()
