@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import importlib.util
 import json
 import os
 import sys
-import time
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -23,9 +21,8 @@ import typer
 
 from coder import __version__
 from coder.dictionaries.files import DictionaryError, add_user_directory
-from coder.io.export import RecordFileError, UnsupportedFormat, output_format, write_records
-from coder.models import EventMention, EventRecord, Span
-from coder.problems import Problem, ProblemReport
+from coder.io.export import RecordFileError, UnsupportedFormat, output_format
+from coder.problems import Problem
 
 app = typer.Typer(
     name="coder",
@@ -148,47 +145,22 @@ def code(
     """Code documents into event records."""
     _require_paths(inputs, allow_stdin=True)
     _check_output(output)
-    from coder.engines import (
-        local as pipeline,  # imported here: it loads far more than `coder schema` needs
-    )
+    from coder import api  # imported here: it loads far more than `coder schema` needs
 
-    if engine is Engine.dask and importlib.util.find_spec("dask") is None:
-        _usage_error("the dask engine needs dask: install coder[dask]")
-    report = ProblemReport()
-    started = time.perf_counter()
     with _usage_errors(), _progress("coding documents") as progress:
-        result = pipeline.code_corpus(
+        run = api.code_corpus(
             inputs,
+            output=output,
+            rejects=rejects,
             merge=not no_merge,
             jobs=jobs,
             engine=engine.value,
-            report=report,
             progress=progress,
         )
-    seconds = time.perf_counter() - started
-    with _usage_errors():
-        n_records = write_records(result.records, output)
-        if rejects:
-            from coder.io.export import write_rejects
-
-            write_rejects(result.rejected, rejects)
-    from coder.tools.validate import check_records
-
-    invalid = check_records(result.records, "" if output == "-" else output)
-    listed = {(p.file, p.message) for p in report}
-    _print_problems(list(report), err=True)
-    for r in result.rejected:
-        if (r.origin, r.reason) not in listed:
-            _say(f"{r.origin}: rejected: {r.reason}")
-    _print_problems(invalid, err=True)
-    rate = result.n_sentences / seconds if seconds > 0 else 0.0
-    _say(
-        f"documents {result.n_documents}  rejected {len(result.rejected)}  "
-        f"sentences {result.n_sentences}  records {n_records}  "
-        f"seconds {seconds:.2f}  sentences/s {rate:.0f}"
-    )
-    data_problems = report.count("rejected_document") + report.count("invalid_record")
-    if result.rejected or invalid or data_problems:
+    for message in run.messages():
+        _say(message)
+    _say(run.summary())
+    if run.failed:
         raise typer.Exit(1)
 
 
@@ -200,16 +172,13 @@ def code(
 @app.command()
 def validate(files: RecordFiles) -> None:
     """Check record files against the published JSON Schema; print FILE:ROW: column: message."""
-    from coder.tools.validate import validate_file
+    from coder.api import validate_records
 
     _require_paths(files, allow_stdin=True)
     n_problems = 0
     for path in files:
         with _usage_errors():
-            try:
-                problems = validate_file(path)
-            except RecordFileError as err:
-                problems = [Problem("invalid_record", str(err), path)]
+            problems = validate_records(path)
         _print_problems(problems, err=False)
         n_problems += len(problems)
         _say(f"{path}: {len(problems)} problem(s)" if problems else f"{path}: valid")
@@ -220,23 +189,19 @@ def validate(files: RecordFiles) -> None:
 @app.command()
 def merge(files: RecordFiles, output: OutputOption) -> None:
     """Combine record files into one dataset without duplicate events."""
-    from coder.tools.merge import merge_record_files
+    from coder.api import merge_records
 
     _require_paths(files, allow_stdin=True)
     _check_output(output)
     with _usage_errors():
         try:
-            result = merge_record_files(files)
+            result = merge_records(files, output)
         except RecordFileError as err:
             _say(str(err))
             raise typer.Exit(1) from err
-        n = write_records(result.records, output)
     _print_problems(result.problems, err=True)
-    _say(
-        f"rows {result.n_rows}  written {n}  duplicates {result.n_duplicates}  "
-        f"conflicting ids {result.n_conflicts}"
-    )
-    if any(p.kind != "warning" for p in result.problems):
+    _say(result.summary())
+    if result.failed:
         raise typer.Exit(1)
 
 
@@ -271,85 +236,15 @@ def explain(
     ] = None,
 ) -> None:
     """Code one text and show the records and the rules that fired on which words."""
-    from coder.engines import local as pipeline
+    from coder import api
+    from coder.tools.explain import format_explanation
 
     when = _parse_date(date)
     if text == "-":
         text = sys.stdin.read()
     with _usage_errors():
-        explanation = pipeline.explain_text(text, when)
+        explanation = api.explain_text(text, when)
     typer.echo(format_explanation(explanation.records, explanation.mentions))
-
-
-def format_explanation(records: list[EventRecord], mentions: list[EventMention]) -> str:
-    """Records (key columns) then, per event mention, the rules and the spans they matched."""
-    lines = [f"records: {len(records)}"]
-    for i, r in enumerate(records, start=1):
-        kind = " / ".join(x for x in (r.event_type, r.sub_event_type) if x) or "-"
-        lines.append(
-            f"[{i}] {r.event_id_cnty}  {r.event_date or '(no date)'}  {kind}  "
-            f"CAMEO {r.cameo_code or '-'}  {r.actor1 or '-'} ({r.actor1_code or '-'}) -> "
-            f"{r.actor2 or '-'} ({r.actor2_code or '-'})  {r.location or '-'}  "
-            f"fatalities {_num(r.fatalities)}  injuries {_num(r.injuries)}  realis {r.realis}"
-        )
-        lines.append(f"    rules: {r.rule_ids or '-'}")
-    lines.append(f"mentions: {len(mentions)}")
-    for i, m in enumerate(mentions, start=1):
-        lines += _mention_lines(i, m)
-    return "\n".join(lines)
-
-
-def _mention_lines(i: int, m: EventMention) -> list[str]:
-    k, text = m.kind, m.sentence_text
-    kind = " / ".join(x for x in (k.event_type, k.sub_event_type) if x) or "-"
-    lines = [
-        f"[{i}] sentence {m.sentence_index}: {_span(m.trigger, text)} -> {kind}, "
-        f"CAMEO {k.cameo_code or '-'}, realis {m.realis}",
-        f"    rules: {'; '.join(m.rule_ids) or '-'}",
-    ]
-    roles = [("actor1", m.actor1), ("actor2", m.actor2)]
-    roles += [("assoc1", am) for am in m.assoc1] + [("assoc2", am) for am in m.assoc2]
-    for role, am in roles:
-        if am is not None:
-            coref = " (coreferent)" if am.coreferent else ""
-            lines.append(
-                f"    {role}: {_span(am.span, text)} -> {am.actor.name} "
-                f"({am.actor.code or '-'}){coref}  [{am.rule_id}]"
-            )
-    if m.place is not None:
-        p = m.place
-        near = " (near)" if p.near else ""
-        lines.append(
-            f"    place: {_span(p.span, text)} -> {p.place.name}, {p.place.country}{near}  "
-            f"[{p.rule_id}]"
-        )
-    if m.date_expression is not None:
-        expr = m.date_expression
-        lines.append(f"    date expression: {_span(expr.span, text)} ({expr.kind})")
-    if m.date is not None:
-        d = m.date
-        lines.append(f"    date: {d.date.isoformat()} precision {d.precision} ({d.basis})")
-    elif m.date_reason:
-        lines.append(f"    date: none ({m.date_reason})")
-    for c in [*m.fatalities, *m.injuries]:
-        high = f"-{c.high}" if c.high is not None else ""
-        flags = "".join((" vague" if c.vague else "", " cumulative" if c.cumulative else ""))
-        lines.append(
-            f"    {c.kind}: {_span(c.span, text)} -> {c.value}{high}{flags}  [{c.rule_id or '-'}]"
-        )
-    return lines
-
-
-def _num(value: int | None) -> str:
-    return "-" if value is None else str(value)
-
-
-def _span(span: Span, sentence: str) -> str:
-    """The words a rule matched and where; read from the sentence when the span kept none."""
-    if span.start < 0:
-        return "(not named in the text: ACLED's default actor)"
-    words = span.text or sentence[span.start : span.end]
-    return f'"{words}" @{span.start}-{span.end}'
 
 
 # --------------------------------------------------------------------------------------------
@@ -381,48 +276,32 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Score records against gold events: precision, recall, F1 and field accuracy."""
-    floors = _field_floors(min_field or [])
-    from coder.tools.evaluate import evaluate_files
+    from coder.api import evaluate as score
+    from coder.tools.evaluate import parse_field_floors
 
+    try:
+        floors = parse_field_floors(min_field or [])
+    except ValueError as err:
+        _usage_error(str(err))
     _require_paths([records, *gold])
     with _usage_errors():
         try:
-            report = evaluate_files(records, gold)
+            result = score(records, gold, min_recall=min_recall, min_precision=min_precision,
+                           min_fields=floors)
         except (RecordFileError, json.JSONDecodeError) as err:
             _say(f"coder: {err}")
             raise typer.Exit(1) from err
-    failed = []
-    if min_recall is not None and report.recall < min_recall:
-        failed.append(f"recall {report.recall:.3f} is below --min-recall {min_recall}")
-    if min_precision is not None and report.precision < min_precision:
-        failed.append(f"precision {report.precision:.3f} is below --min-precision {min_precision}")
-    for name, floor in floors.items():
-        right, compared = report.field_counts.get(name, (0, 0))
-        accuracy = right / compared if compared else 0.0
-        if accuracy < floor:
-            failed.append(f"{name} accuracy {accuracy:.3f} is below --min-field {name}={floor}")
     # Floors go first, so that the report's closing summary stays the last lines printed.
-    for message in failed:
+    for message in result.failed:
         _say(f"coder: {message}")
     sys.stderr.flush()
     if as_json:
-        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
-        _say(report.summary())
+        typer.echo(json.dumps(result.report.to_dict(), indent=2, ensure_ascii=False))
+        _say(result.report.summary())
     else:
-        typer.echo(report.to_text())
-    if failed:
+        typer.echo(result.report.to_text())
+    if result.failed:
         raise typer.Exit(1)
-
-
-def _field_floors(specs: list[str]) -> dict[str, float]:
-    floors = {}
-    for spec in specs:
-        name, _, value = spec.partition("=")
-        try:
-            floors[name.strip()] = float(value)
-        except ValueError:
-            _usage_error(f"--min-field takes FIELD=SCORE, not {spec!r}")
-    return floors
 
 
 # --------------------------------------------------------------------------------------------
@@ -439,7 +318,7 @@ def coverage(
 ) -> None:
     """List the dictionary rules that never fired on a corpus (to prune or fix them)."""
     _require_paths(inputs, allow_stdin=True)
-    from coder.tools.coverage import rule_coverage
+    from coder.api import coverage as rule_coverage
 
     with _usage_errors():
         report = rule_coverage(inputs)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from coder.dictionaries.taxonomy import EventType, taxonomy_field
+from coder.problems import ProblemCode
 
 if TYPE_CHECKING:
     DisorderTypeName = str
@@ -62,11 +63,20 @@ class Document:
 
 @dataclass(slots=True)
 class Rejected:
-    """A document that could not be coded, and why."""
+    """A document that could not be coded, why (`reason`, for people) and the problem code
+    (`code`, from `coder.problems`, for programs)."""
 
     origin: str  # file, file:line
     reason: str
     doc_id: str = ""
+    code: str = "rejected-document"
+
+    @classmethod
+    def because(
+        cls, problem: ProblemCode, origin: str, doc_id: str = "", **params: object
+    ) -> Rejected:
+        """A rejection for `problem`, its reason written from the problem's template."""
+        return cls(origin, problem.message(**params), doc_id, problem.code)
 
 
 @dataclass(slots=True)

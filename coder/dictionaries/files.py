@@ -16,75 +16,38 @@ import gzip
 import hashlib
 import io
 import json
-import os
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ValidationError
 
+import coder.problems as P
+from coder.dictionaries.registry import (
+    DictionaryError,
+    add_user_directory,
+    clear_caches,
+    register_cache,
+    remove_user_directories,
+    user_directories,
+)
 from coder.problems import Problem
+
+__all__ = [
+    "DATA_DIR", "DictionaryError", "PipeList", "add_user_directory", "clear_caches",
+    "data_files", "read_csv_models", "read_jsonl_models", "register_cache",
+    "remove_user_directories", "ruleset_hash", "split_cell", "split_list", "user_directories",
+]  # fmt: skip
 
 DATA_DIR = Path(__file__).parents[1] / "data"
 M = TypeVar("M", bound=BaseModel)
-
-_user_dirs: list[Path] = [
-    Path(p) for p in os.environ.get("CODER_DICTIONARIES", "").split(os.pathsep) if p
-]
-
-
-class DictionaryError(Exception):
-    """One or more dictionary entries are invalid."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-
-def add_user_directory(path: str | Path) -> None:
-    """Read dictionaries in `path` after the packaged ones (clears loaded caches)."""
-    p = Path(path).resolve()
-    if not p.is_dir():
-        raise FileNotFoundError(f"dictionary directory not found: {path}")
-    if p in _user_dirs:
-        return
-    _user_dirs.append(p)
-    # worker processes (--jobs, --engine dask) read the same directories
-    os.environ["CODER_DICTIONARIES"] = os.pathsep.join(str(d) for d in _user_dirs)
-    clear_caches()
-
-
-def user_directories() -> list[Path]:
-    return list(_user_dirs)
-
-
-def remove_user_directories() -> None:
-    """Back to the packaged dictionaries only (tests use this to clean up)."""
-    _user_dirs.clear()
-    os.environ.pop("CODER_DICTIONARIES", None)
-    clear_caches()
-
-
-_cache_clearers: list = []
-
-
-def register_cache(fn):  # type: ignore[no-untyped-def]
-    """Mark an lru_cached loader to be cleared when dictionaries change."""
-    _cache_clearers.append(fn)
-    return fn
-
-
-def clear_caches() -> None:
-    for fn in _cache_clearers:
-        fn.cache_clear()
-    ruleset_hash.cache_clear()
 
 
 def data_files(relative: str) -> list[Path]:
     """The packaged file, then any user file at the same relative path."""
     files = [DATA_DIR / relative]
-    files += [d / relative for d in _user_dirs if (d / relative).exists()]
+    files += [d / relative for d in user_directories() if (d / relative).exists()]
     return files
 
 
@@ -98,10 +61,8 @@ def _problems_from(err: ValidationError, file: str, line: int) -> list[Problem]:
     out = []
     for e in err.errors():
         column = ".".join(str(x) for x in e["loc"]) or "-"
-        out.append(
-            Problem("bad_dictionary", e["msg"], file=file, row=line, column=column,
-                    value=str(e.get("input", ""))[:80])
-        )
+        out.append(P.BAD_DICTIONARY.at(file, line, column, str(e.get("input", ""))[:80],
+                                       detail=e["msg"]))
     return out
 
 
@@ -110,7 +71,7 @@ def _each_file(relative: str, problems: list[Problem]) -> Iterator[tuple[str, io
     for path in data_files(relative):
         name = _display(path)
         if not path.exists():
-            problems.append(Problem("bad_dictionary", "file not found", file=name))
+            problems.append(P.FILE_NOT_FOUND.at(name))
             continue
         with _open_text(path) as fh:
             yield name, fh
@@ -122,18 +83,15 @@ def read_csv_models(relative: str, model: type[M], *, delimiter: str = ",") -> l
     problems: list[Problem] = []
     for name, fh in _each_file(relative, problems):
         lines = _LineCounter(fh)
+        ids = _IdCheck(model, name, problems)
         for raw in csv.DictReader(lines, delimiter=delimiter):
             line = lines.line
             if None in raw:
-                problems.append(Problem("bad_dictionary", "more fields than the header",
-                                        file=name, row=line))
+                problems.append(P.EXTRA_FIELDS.at(name, line))
                 continue
             if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
                 continue
-            try:
-                rows.append(model.model_validate(raw))
-            except ValidationError as err:
-                problems.extend(_problems_from(err, name, line))
+            _validate(model, raw, name, line, rows, problems, ids)
     if problems:
         raise DictionaryError(problems)
     return rows
@@ -144,20 +102,67 @@ def read_jsonl_models(relative: str, model: type[M]) -> list[M]:
     rows: list[M] = []
     problems: list[Problem] = []
     for name, fh in _each_file(relative, problems):
+        ids = _IdCheck(model, name, problems)
         for line, text in enumerate(fh, start=1):
             text = text.strip()
             if not text or text.startswith("#") or text.startswith("//"):
                 continue
             try:
-                rows.append(model.model_validate(json.loads(text)))
+                raw = json.loads(text)
             except json.JSONDecodeError as err:
-                problems.append(Problem("bad_dictionary", f"invalid JSON: {err.msg}",
-                                        file=name, row=line))
-            except ValidationError as err:
-                problems.extend(_problems_from(err, name, line))
+                problems.append(P.INVALID_JSON.at(name, line, kind="bad_dictionary",
+                                                  detail=err.msg))
+                continue
+            _validate(model, raw, name, line, rows, problems, ids)
     if problems:
         raise DictionaryError(problems)
     return rows
+
+
+def _validate(model: type[M], raw: Any, name: str, line: int, rows: list[M],
+              problems: list[Problem], ids: _IdCheck) -> None:
+    """Validate one entry into `rows`, or its problems into `problems`."""
+    try:
+        entry = model.model_validate(raw)
+    except ValidationError as err:
+        problems.extend(_problems_from(err, name, line))
+        return
+    if ids.is_new(entry, line):
+        rows.append(entry)
+
+
+def ids_must_be_unique(model: type[BaseModel]) -> bool:
+    """Whether two rows of one file may not share an `id`: true for a model with an `id`
+    field, unless its rows are dated terms (`start` and `end` fields: the rows sharing an id
+    are the terms of one person or group). A model may say so itself with a class attribute
+    `rows_share_ids`."""
+    fields = model.model_fields
+    declared = getattr(model, "rows_share_ids", None)
+    if isinstance(declared, bool):
+        return "id" in fields and not declared
+    return "id" in fields and not ("start" in fields and "end" in fields)
+
+
+class _IdCheck:
+    """Within one file, an entry's `id` must not repeat (see `ids_must_be_unique`)."""
+
+    def __init__(self, model: type[BaseModel], file: str, problems: list[Problem]):
+        self._active = ids_must_be_unique(model)
+        self._file = file
+        self._problems = problems
+        self._first: dict[object, int] = {}
+
+    def is_new(self, entry: BaseModel, line: int) -> bool:
+        """True for a new id (remembered); a repeated one is reported."""
+        if not self._active:
+            return True
+        key = entry.id
+        first = self._first.setdefault(key, line)
+        if first == line:
+            return True
+        self._problems.append(P.DUPLICATE_ID.at(self._file, line, "id", kind="bad_dictionary",
+                                                id=f" {key!r}", where=f"on line {first}"))
+        return False
 
 
 class _LineCounter:
@@ -182,11 +187,12 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+@register_cache
 @lru_cache(maxsize=1)
 def ruleset_hash() -> str:
     """SHA-256 (first 16 hex digits) over every dictionary file in use, packaged and user."""
     h = hashlib.sha256()
-    dirs = [DATA_DIR, *_user_dirs]
+    dirs = [DATA_DIR, *user_directories()]
     for d in dirs:
         for path in sorted(p for p in d.rglob("*") if p.is_file()):
             if path.name.startswith(".") or "__pycache__" in path.parts:

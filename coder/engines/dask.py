@@ -1,8 +1,9 @@
-"""Coding on dask: documents are coded in parallel by dask workers, consolidated here.
+"""The dask engine: documents are coded in parallel by dask workers, consolidated here.
 
 `coder code --engine dask` reads documents as a stream, sends them to dask in batches (a
 `dask.bag` per batch, so memory stays bounded by the batch size), and consolidates the coded
-documents locally exactly as the local engine does: the records are the same.
+documents locally with the loop every engine shares (`base.run`): the records are the local
+engine's.
 
 The scheduler is dask's: worker processes on this machine by default (`--jobs N` of them), or a
 dask.distributed cluster when `DASK_SCHEDULER_ADDRESS` names its scheduler (needs the
@@ -12,17 +13,15 @@ dask.distributed cluster when `DASK_SCHEDULER_ADDRESS` names its scheduler (need
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from coder.document.coding import CodedDocument, code_document
+from coder.engines.base import CodingResult, Progress, load_dictionaries, run
 from coder.models import Document, Rejected
 from coder.problems import ProblemReport
-
-if TYPE_CHECKING:
-    from coder.engines.local import CodingResult
 
 BATCH_DOCUMENTS = 2_000
 
@@ -33,23 +32,15 @@ def code_with_dask(
     merge: bool = True,
     jobs: int = 1,
     report: ProblemReport | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
 ) -> CodingResult:
-    """The local pipeline's result, with the per-document coding done on dask."""
-    from coder.engines import local as pipeline
+    """The local engine's result, with the per-document coding done on dask."""
+    return run(code_on_dask, stream, merge=merge, jobs=jobs, report=report, progress=progress)
 
-    result = pipeline.CodingResult()
-    documents = pipeline._split_rejects(stream, result, report)
-    kept: list[CodedDocument] = []
-    for cd in code_documents_on_dask(documents, jobs=jobs):
-        result.n_documents += 1
-        result.n_sentences += cd.n_sentences
-        result.n_mentions += len(cd.events)
-        kept.append(pipeline._compact(cd))
-        if progress is not None:
-            progress(result.n_documents)
-    result.records = pipeline.records_from(kept, merge=merge)
-    return result
+
+def code_on_dask(documents: Iterator[Document], jobs: int) -> Iterator[CodedDocument]:
+    """The dask engine: `code_documents_on_dask` with the default batch size."""
+    return code_documents_on_dask(documents, jobs=jobs)
 
 
 def code_documents_on_dask(
@@ -74,8 +65,6 @@ def code_documents_on_dask(
 
 def _code_partition(docs: list[Document]) -> list[CodedDocument]:
     """Runs on a worker: dictionaries load once per worker process (they are cached)."""
-    from coder.engines.local import load_dictionaries
-
     load_dictionaries()
     return [code_document(d) for d in docs]
 

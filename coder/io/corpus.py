@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+import coder.problems as P
 from coder.io.boilerplate import clean_text
 from coder.io.datelines import read_dateline, read_header
 from coder.models import Document, Rejected
@@ -53,19 +54,19 @@ def document_from_text(
     """
     meta = {k: (v or "").strip() for k, v in (meta or {}).items()}
     if "\x00" in raw:
-        return Rejected(origin, "not text (contains NUL bytes)", doc_id)
+        return Rejected.because(P.BINARY, origin, doc_id, what="contains NUL bytes")
     if not raw.strip():
-        return Rejected(origin, "empty text", doc_id)
+        return Rejected.because(P.EMPTY_TEXT, origin, doc_id)
     cleaned = clean_text(raw)
     if not cleaned:
-        return Rejected(origin, "empty text after cleaning (only boilerplate)", doc_id)
+        return Rejected.because(P.ONLY_BOILERPLATE, origin, doc_id)
     header = read_header(cleaned, meta.get("title", ""))
     dateline = read_dateline(header.body)
     body = dateline.body.strip()
     if not body:
-        return Rejected(origin, "empty text after cleaning (no body)", doc_id)
+        return Rejected.because(P.NO_BODY, origin, doc_id)
     if sum(1 for _ in itertools.islice(_WORD_RE.finditer(body), _MIN_WORDS)) < _MIN_WORDS:
-        return Rejected(origin, "text too short to hold a sentence", doc_id)
+        return Rejected.because(P.TOO_SHORT, origin, doc_id)
 
     doc = Document(id=doc_id, text=body, origin=origin)
     doc.title = " ".join((meta.get("title") or header.title).split())
@@ -145,7 +146,8 @@ def _documents(plan: list[_Plan]) -> Iterator[Document | Rejected]:
                 continue
             doc_id, raw, meta, origin = item
             if doc_id in seen:
-                yield Rejected(origin, f"duplicate id (first read at {seen[doc_id]})", doc_id)
+                yield Rejected.because(P.DUPLICATE_ID, origin, doc_id, id="",
+                                      where=f"read at {seen[doc_id]}")
                 continue
             seen[doc_id] = origin
             yield document_from_text(raw, doc_id, meta, origin)
@@ -182,17 +184,19 @@ def _jsonl_records(lines: Iterable[bytes | str], name: str) -> Iterator[RawRecor
             try:
                 line = line.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError as err:
-                yield Rejected(origin, f"not valid UTF-8 ({err.reason} at byte {err.start})")
+                yield Rejected.because(P.NOT_UTF8, origin,
+                                      detail=f" ({err.reason} at byte {err.start})")
                 continue
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as err:
-            yield Rejected(origin, f"malformed JSON line: {err.msg} (column {err.colno})")
+            yield Rejected.because(P.MALFORMED_JSON, origin,
+                                  detail=f"{err.msg} (column {err.colno})")
             continue
         if not isinstance(obj, dict):
-            yield Rejected(origin, "malformed JSON line: not an object")
+            yield Rejected.because(P.MALFORMED_JSON, origin, detail="not an object")
             continue
         yield _record_from_fields(obj, origin)
 
@@ -201,14 +205,13 @@ def _record_from_fields(fields: dict[str, object], origin: str) -> RawRecord | R
     """Check id and text, and keep the metadata fields as strings."""
     raw_id = fields.get("id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, str | int):
-        reason = "missing id" if raw_id is None else "id must be a string or an integer"
-        return Rejected(origin, reason)
+        return Rejected.because(P.MISSING_ID if raw_id is None else P.INVALID_ID, origin)
     doc_id = str(raw_id).strip()
     if not doc_id:
-        return Rejected(origin, "missing id")
+        return Rejected.because(P.MISSING_ID, origin)
     text = fields.get("text")
     if not isinstance(text, str):
-        return Rejected(origin, "missing text" if text is None else "text must be a string", doc_id)
+        return Rejected.because(P.MISSING_TEXT if text is None else P.INVALID_TEXT, origin, doc_id)
     meta = {k: str(fields[k]) for k in META_FIELDS if fields.get(k) is not None}
     return doc_id, text, meta, origin
 
@@ -220,15 +223,15 @@ def _csv_file_records(path: Path) -> Iterator[RawRecord | Rejected]:
         try:
             header = reader.fieldnames
         except csv.Error as err:
-            yield Rejected(name, f"unreadable CSV header: {err}")
+            yield Rejected.because(P.BAD_CSV_HEADER, name, detail=err)
             return
         if not header:
-            yield Rejected(name, "empty CSV file (a header row is required)")
+            yield Rejected.because(P.EMPTY_FILE, name)
             return
         reader.fieldnames = [(h or "").strip().lower() for h in header]
         missing = [c for c in ("id", "text") if c not in reader.fieldnames]
         if missing:
-            yield Rejected(name, f"CSV header lacks required column(s): {', '.join(missing)}")
+            yield Rejected.because(P.MISSING_REQUIRED_COLUMN, name, columns=", ".join(missing))
             return
         line = reader.line_num + 1
         while True:
@@ -237,14 +240,14 @@ def _csv_file_records(path: Path) -> Iterator[RawRecord | Rejected]:
             except StopIteration:
                 return
             except csv.Error as err:
-                yield Rejected(f"{name}:{line}", f"malformed CSV row: {err}")
+                yield Rejected.because(P.MALFORMED_CSV, f"{name}:{line}", detail=err)
                 line = reader.line_num + 1
                 continue
             origin = f"{name}:{line}"
             line = reader.line_num + 1
             values = "".join(v for v in row.values() if isinstance(v, str))
             if _SURROGATE_RE.search(values):
-                yield Rejected(origin, "not valid UTF-8", (row.get("id") or "").strip())
+                yield Rejected.because(P.NOT_UTF8, origin, (row.get("id") or "").strip(), detail="")
                 continue
             yield _record_from_fields({k: v for k, v in row.items() if k}, origin)
 
@@ -266,18 +269,16 @@ def _txt_records(
         try:
             data = path.read_bytes()
         except OSError as err:
-            yield Rejected(origin, f"unreadable file: {err.strerror or err}", doc_id)
+            yield Rejected.because(P.UNREADABLE_FILE, origin, doc_id, detail=err.strerror or err)
             continue
         if b"\x00" in data:
-            yield Rejected(origin, "not text (binary file: contains NUL bytes)", doc_id)
+            yield Rejected.because(P.BINARY, origin, doc_id, what="binary file: contains NUL bytes")
             continue
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as err:
-            yield Rejected(
-                origin, f"not valid UTF-8 ({err.reason} at byte {err.start}); re-encode it",
-                doc_id,
-            )
+            yield Rejected.because(P.NOT_UTF8, origin, doc_id,
+                                   detail=f" ({err.reason} at byte {err.start}); re-encode it")
             continue
         yield doc_id, text.removeprefix("\ufeff"), manifest.get(doc_id, {}), origin
 

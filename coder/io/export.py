@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+import coder.problems as P
 from coder.io.schema import column_types
 from coder.models import COLUMNS, EventRecord, Rejected
 
@@ -23,7 +24,8 @@ WRITE_FORMATS = (".csv", ".jsonl", ".parquet")
 READ_FORMATS = (".csv", ".jsonl", ".json", ".parquet")
 _COORDINATES = frozenset({"latitude", "longitude"})
 # Keys that cannot be column names: a CSV row keeps cells beyond its header under the first, and
-# an unreadable JSON line is passed on under the second, so validate reports both in place.
+# an unreadable JSON line is passed on under the second (as its `Problem`, without file or row),
+# so validate reports both in place.
 EXTRA_CELLS_KEY = "\x00extra"
 INVALID_ROW_KEY = "\x00invalid"
 
@@ -219,9 +221,9 @@ def _jsonl_rows(fh: TextIO, path: str) -> Iterator[tuple[int, dict[str, Any]]]:
                 try:
                     value = json.loads(line)
                 except json.JSONDecodeError as err:
-                    value = {INVALID_ROW_KEY: f"invalid JSON: {err.msg}"}
+                    value = {INVALID_ROW_KEY: P.INVALID_JSON.at(detail=err.msg)}
                 if not isinstance(value, dict):
-                    value = {INVALID_ROW_KEY: "a record must be a JSON object"}
+                    value = {INVALID_ROW_KEY: P.NOT_AN_OBJECT.at()}
                 yield line_no, value
         except UnicodeDecodeError as err:
             raise RecordFileError(f"{path}: not UTF-8: {err}") from err
@@ -233,7 +235,7 @@ def _json_rows(data: list[Any]) -> Iterator[tuple[int, dict[str, Any]]]:
             i,
             value
             if isinstance(value, dict)
-            else {INVALID_ROW_KEY: "a record must be a JSON object"},
+            else {INVALID_ROW_KEY: P.NOT_AN_OBJECT.at()},
         )
 
 
@@ -249,11 +251,11 @@ def _open_parquet(path: str) -> RecordSource:
 
 
 def write_rejects(rejected: Iterable[Rejected], path: str) -> int:
-    """Write rejected documents as JSONL {origin, doc_id, reason}; return how many."""
+    """Write rejected documents as JSONL {origin, doc_id, reason, code}; return how many."""
     n = 0
     with open(path, "w", encoding="utf-8", newline="") as fh:
         for r in rejected:
-            item = {"origin": r.origin, "doc_id": r.doc_id, "reason": r.reason}
+            item = {"origin": r.origin, "doc_id": r.doc_id, "reason": r.reason, "code": r.code}
             fh.write(json.dumps(item, ensure_ascii=False) + "\n")
             n += 1
     return n

@@ -23,6 +23,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from coder.dictionaries.taxonomy import EVENT
 from coder.io.export import open_records
 from coder.tools.validate import coerce_row
 
@@ -261,7 +262,7 @@ def _actor_pair_ok(record: dict[str, Any], gold: dict[str, Any]) -> bool:
     a1, a2 = record["actor1"], record["actor2"]
     if ok(a1, gold["actor1"]) and ok(a2, gold["actor2"]):
         return True
-    swappable = record.get("event_type") != "Violence against civilians"
+    swappable = record.get("event_type") != EVENT.violence_against_civilians
     return swappable and ok(a2, gold["actor1"]) and ok(a1, gold["actor2"])
 
 
@@ -326,3 +327,43 @@ def evaluate_files(records_path: str, gold_path: str | list[str]) -> EvaluationR
     paths = [gold_path] if isinstance(gold_path, str) else gold_path
     gold = [g for path in paths for g in read_gold(path)]
     return evaluate([row for _, row in open_records(records_path).rows], gold)
+
+
+# --------------------------------------------------------------------------------------------
+# Floors
+# --------------------------------------------------------------------------------------------
+
+
+def parse_field_floors(specs: list[str]) -> dict[str, float]:
+    """`FIELD=SCORE` specs ("sub_event_type=0.9") as field -> floor; raises ValueError with a
+    one-line message for a spec that is not one."""
+    floors = {}
+    for spec in specs:
+        name, _, value = spec.partition("=")
+        try:
+            floors[name.strip()] = float(value)
+        except ValueError:
+            raise ValueError(f"--min-field takes FIELD=SCORE, not {spec!r}") from None
+    return floors
+
+
+def floor_failures(
+    report: EvaluationReport,
+    *,
+    min_recall: float | None = None,
+    min_precision: float | None = None,
+    min_fields: dict[str, float] | None = None,
+) -> list[str]:
+    """One message per floor the report is below: recall, precision, then each field's
+    accuracy (a field never compared has accuracy 0)."""
+    failed = []
+    if min_recall is not None and report.recall < min_recall:
+        failed.append(f"recall {report.recall:.3f} is below --min-recall {min_recall}")
+    if min_precision is not None and report.precision < min_precision:
+        failed.append(f"precision {report.precision:.3f} is below --min-precision {min_precision}")
+    for name, floor in (min_fields or {}).items():
+        right, compared = report.field_counts.get(name, (0, 0))
+        accuracy = right / compared if compared else 0.0
+        if accuracy < floor:
+            failed.append(f"{name} accuracy {accuracy:.3f} is below --min-field {name}={floor}")
+    return failed

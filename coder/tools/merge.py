@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+import coder.problems as P
 from coder.io.export import open_records
 from coder.models import EventRecord
 from coder.problems import Problem
@@ -22,6 +23,19 @@ class MergeResult:
     n_rows: int = 0
     n_duplicates: int = 0  # identical to a row already kept
     n_conflicts: int = 0  # same event_id_cnty as a kept row, different content: first kept
+    n_written: int = 0  # records written out (by `coder.api.merge_records`)
+
+    @property
+    def failed(self) -> bool:
+        """True when an input row was invalid (a conflicting id is only a warning)."""
+        return any(p.kind != "warning" for p in self.problems)
+
+    def summary(self) -> str:
+        """The one-line count of rows read, written and dropped."""
+        return (
+            f"rows {self.n_rows}  written {self.n_written}  duplicates {self.n_duplicates}  "
+            f"conflicting ids {self.n_conflicts}"
+        )
 
 
 def merge_record_files(paths: Iterable[str]) -> MergeResult:
@@ -48,7 +62,7 @@ def merge_record_files(paths: Iterable[str]) -> MergeResult:
             try:
                 record = EventRecord.model_validate(coerce_row(raw) if is_csv else raw)
             except ValidationError as err:  # the schema let through what the model refuses
-                result.problems.append(Problem("invalid_record", str(err), path, row_no))
+                result.problems.append(P.INVALID_VALUE.at(path, row_no, detail=err))
                 continue
             first = kept.get(record.event_id_cnty)
             if first is None:
@@ -59,14 +73,7 @@ def merge_record_files(paths: Iterable[str]) -> MergeResult:
             else:
                 result.n_conflicts += 1
                 result.problems.append(
-                    Problem(
-                        "warning",
-                        "event_id_cnty already seen with different content; kept the first",
-                        path,
-                        row_no,
-                        "event_id_cnty",
-                        record.event_id_cnty,
-                    )
+                    P.CONFLICTING_ID.at(path, row_no, "event_id_cnty", record.event_id_cnty)
                 )
     return result
 

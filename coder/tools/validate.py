@@ -13,6 +13,7 @@ words (`'many' is not of type 'integer'`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -23,11 +24,12 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+import coder.problems as P
 from coder.dictionaries.taxonomy import taxonomy
 from coder.io.export import EXTRA_CELLS_KEY, INVALID_ROW_KEY, open_records
 from coder.io.schema import column_types, record_schema
 from coder.models import COLUMNS, EventRecord
-from coder.problems import Problem
+from coder.problems import Problem, ProblemCode
 from coder.stages.events import interaction
 
 _INT = re.compile(r"^[+-]?\d+$")
@@ -116,11 +118,7 @@ def header_problems(columns: list[str] | None, file: str) -> tuple[list[Problem]
     if columns is None:
         return [], set()
     missing = {c for c in COLUMNS if c not in columns}
-    problems = [
-        Problem("missing_column", "column missing from the header", file, 1, name)
-        for name in COLUMNS
-        if name in missing
-    ]
+    problems = [P.MISSING_COLUMN.at(file, 1, name) for name in COLUMNS if name in missing]
     return problems, missing
 
 
@@ -135,20 +133,13 @@ def row_problems(
 ) -> list[Problem]:
     """Schema and cross-field problems of one raw row (columns in `missing` already reported)."""
     if INVALID_ROW_KEY in raw:
-        return [Problem("invalid_record", raw[INVALID_ROW_KEY], file, row_no)]
+        unread: Problem = raw[INVALID_ROW_KEY]
+        return [dataclasses.replace(unread, file=file, row=row_no)]
     problems: list[Problem] = []
     if EXTRA_CELLS_KEY in raw:
         raw = dict(raw)
         extra = raw.pop(EXTRA_CELLS_KEY)
-        problems.append(
-            Problem(
-                "invalid_record",
-                f"{len(extra)} more cells than the header",
-                file,
-                row_no,
-                value=str(extra)[:80],
-            )
-        )
+        problems.append(P.EXTRA_CELLS.at(file, row_no, value=str(extra)[:80], count=len(extra)))
     row = coerce_row(raw) if coerce else raw
     for error in _validator().iter_errors(row):
         problems += _schema_problems(error, row, file, row_no, missing)
@@ -170,14 +161,13 @@ def _schema_problems(
 ) -> list[Problem]:
     if error.validator == "required":
         absent = [c for c in COLUMNS if c not in row and c not in missing]
-        return [Problem("invalid_record", "missing", file, row_no, c) for c in absent]
+        return [P.MISSING_CELL.at(file, row_no, c) for c in absent]
     if error.validator == "additionalProperties":
         extra = [k for k in row if k not in _COLUMN_ORDER]
-        return [Problem("invalid_record", "unknown column", file, row_no, k) for k in extra]
+        return [P.UNKNOWN_COLUMN.at(file, row_no, k) for k in extra]
     column = str(error.absolute_path[0]) if error.absolute_path else ""
-    return [
-        Problem("invalid_record", _message(error), file, row_no, column, str(error.instance)[:80])
-    ]
+    return [P.INVALID_VALUE.at(file, row_no, column, str(error.instance)[:80],
+                               detail=_message(error))]
 
 
 def _message(error: ValidationError) -> str:
@@ -193,70 +183,96 @@ def _message(error: ValidationError) -> str:
     return "; ".join(dict.fromkeys(useful)) or error.message
 
 
+class _RowCheck:
+    """One row's cross-field checks; columns in `skip` (already invalid) read as absent."""
+
+    def __init__(self, row: dict[str, Any], file: str, row_no: int | None, skip: set[str]):
+        self.row, self.file, self.row_no, self.skip = row, file, row_no, skip
+        self.problems: list[Problem] = []
+
+    def get(self, name: str) -> Any:
+        return None if name in self.skip else self.row.get(name)
+
+    def report(self, column: str, code: ProblemCode, **params: Any) -> None:
+        self.problems.append(
+            code.at(self.file, self.row_no, column, str(self.row.get(column)), **params)
+        )
+
+
 def consistency_problems(
     row: dict[str, Any], file: str = "", row_no: int | None = None, *, skip: Iterable[str] = ()
 ) -> list[Problem]:
     """What the schema cannot say: ACLED's type hierarchy, CAMEO root, calendar date, year,
     interaction and fatality range; columns in `skip` (already invalid) are not cross-checked."""
-    skipped = set(skip)
-    out: list[Problem] = []
+    check = _RowCheck(row, file, row_no, set(skip))
+    for step in (_check_types, _check_cameo, _check_date, _check_interaction, _check_fatalities):
+        step(check)
+    return check.problems
 
-    def get(name: str) -> Any:
-        return None if name in skipped else row.get(name)
 
-    def report(column: str, message: str) -> None:
-        out.append(Problem("invalid_record", message, file, row_no, column, str(row.get(column))))
+def _check_types(c: _RowCheck) -> None:
+    """The sub-event type is ACLED's, under the event type and disorder type it belongs to."""
+    event_type, sub_type = c.get("event_type"), c.get("sub_event_type")
+    disorder = c.get("disorder_type")
+    if event_type is None or sub_type is None:
+        return
+    t = taxonomy()
+    entry_event, entry_disorder = t.event_type_of.get(sub_type), t.disorder_of.get(sub_type)
+    if event_type and not sub_type:
+        c.report("sub_event_type", P.MISSING_SUB_EVENT_TYPE, event_type=event_type)
+    elif sub_type and entry_event is None:
+        c.report("sub_event_type", P.UNKNOWN_EVENT_TYPE, sub_event_type=sub_type)
+    elif entry_event is not None and entry_event != event_type:
+        c.report("sub_event_type", P.WRONG_EVENT_TYPE, sub_event_type=sub_type,
+                 expected=entry_event, event_type=event_type)
+    elif entry_event is not None and disorder is not None and entry_disorder != disorder:
+        c.report("disorder_type", P.WRONG_DISORDER_TYPE, sub_event_type=sub_type,
+                 expected=entry_disorder)
+    if not sub_type and not event_type and disorder:
+        c.report("disorder_type", P.DISORDER_WITHOUT_EVENT)
 
-    event_type, sub_type, disorder = get("event_type"), get("sub_event_type"), get("disorder_type")
-    if event_type is not None and sub_type is not None:
-        t = taxonomy()
-        entry_event, entry_disorder = t.event_type_of.get(sub_type), t.disorder_of.get(sub_type)
-        if event_type and not sub_type:
-            report("sub_event_type", f"event_type {event_type!r} needs a sub_event_type")
-        elif sub_type and entry_event is None:
-            report("sub_event_type", f"{sub_type!r} is not an ACLED sub-event type")
-        elif entry_event is not None and entry_event != event_type:
-            report(
-                "sub_event_type",
-                f"{sub_type!r} is a sub-event type of {entry_event!r}, not of {event_type!r}",
-            )
-        elif entry_event is not None and disorder is not None and entry_disorder != disorder:
-            report("disorder_type", f"{sub_type!r} has disorder_type {entry_disorder!r}")
-        if not sub_type and not event_type and disorder:
-            report("disorder_type", "disorder_type without an event_type")
 
-    code, root = get("cameo_code"), get("cameo_root")
+def _check_cameo(c: _RowCheck) -> None:
+    """The CAMEO root is the first two digits of the CAMEO code."""
+    code, root = c.get("cameo_code"), c.get("cameo_root")
     if isinstance(code, str) and isinstance(root, str) and root != code[:2]:
-        report("cameo_root", f"expected {code[:2]!r}, the first two digits of cameo_code")
+        c.report("cameo_root", P.WRONG_CAMEO_ROOT, expected=code[:2])
 
-    event_date, year = get("event_date"), get("year")
+
+def _check_date(c: _RowCheck) -> None:
+    """The event date is a calendar day, and the year is its year (no year without a date)."""
+    event_date, year = c.get("event_date"), c.get("year")
     if isinstance(event_date, str):
         try:
             date = dt.date.fromisoformat(event_date)
         except ValueError:
-            report("event_date", f"{event_date!r} is not a calendar date")
+            c.report("event_date", P.BAD_DATE, date=event_date)
         else:
             if isinstance(year, int) and year != date.year:
-                report("year", f"year {year} differs from event_date's year {date.year}")
-    elif event_date is None and "event_date" not in skipped and year is not None:
-        report("year", "year given without an event_date")
+                c.report("year", P.WRONG_YEAR, year=year, expected=date.year)
+    elif event_date is None and "event_date" not in c.skip and year is not None:
+        c.report("year", P.YEAR_WITHOUT_DATE)
 
-    inter1, inter2, interaction = get("inter1"), get("inter2"), get("interaction")
-    if all(isinstance(v, str) for v in (inter1, inter2, interaction)):
-        if inter2 and not inter1:
-            report("inter1", "inter2 given without inter1")
-        else:
-            expected = interaction_label(inter1, inter2)
-            if interaction != expected:
-                report(
-                    "interaction",
-                    f"expected {expected!r} for inter1 {inter1!r} and inter2 {inter2!r}",
-                )
 
-    low, high = get("fatalities_low"), get("fatalities_high")
+def _check_interaction(c: _RowCheck) -> None:
+    """The interaction label follows from the two actor types."""
+    inter1, inter2, interaction = c.get("inter1"), c.get("inter2"), c.get("interaction")
+    if not all(isinstance(v, str) for v in (inter1, inter2, interaction)):
+        return
+    if inter2 and not inter1:
+        c.report("inter1", P.INTER2_WITHOUT_INTER1)
+        return
+    expected = interaction_label(inter1, inter2)
+    if interaction != expected:
+        c.report("interaction", P.WRONG_INTERACTION, expected=expected, inter1=inter1,
+                 inter2=inter2)
+
+
+def _check_fatalities(c: _RowCheck) -> None:
+    """The fatality range is not upside down."""
+    low, high = c.get("fatalities_low"), c.get("fatalities_high")
     if isinstance(low, int) and isinstance(high, int) and low > high:
-        report("fatalities_low", f"fatalities_low {low} exceeds fatalities_high {high}")
-    return out
+        c.report("fatalities_low", P.FATALITY_RANGE, low=low, high=high)
 
 
 def check_records(records: Iterable[EventRecord], file: str = "") -> list[Problem]:
