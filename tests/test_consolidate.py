@@ -90,7 +90,7 @@ def test_filed_clusters_give_the_same_records_as_a_full_scan(monkeypatch) -> Non
     """A large batch looks clusters up by country and date instead of scanning every cluster;
     the records must be the ones a full scan gives, across countries, months and undated
     reports."""
-    from coder.records import consolidate
+    from coder.records import filing
 
     towns = [("Mogadishu", "Somalia"), ("Kismayo", "Somalia"), ("Goma", "DR Congo"),
              ("Maiduguri", "Nigeria"), ("Kabul", "Afghanistan")]
@@ -108,9 +108,9 @@ def test_filed_clusters_give_the_same_records_as_a_full_scan(monkeypatch) -> Non
         docs.append(_doc(f"s{i:02d}", "Islamic State militants attacked a village on Sunday."
                          if i % 2 else f"Islamic State militants attacked a village in {town} on "
                                        "Sunday.", published))
-    monkeypatch.setattr(consolidate, "_SCAN_ALL", 10**9)
+    monkeypatch.setattr(filing, "SCAN_ALL", 10**9)
     scanned = [(r.doc_ids, r.event_date, r.location) for r in code_documents(docs).records]
-    monkeypatch.setattr(consolidate, "_SCAN_ALL", 0)
+    monkeypatch.setattr(filing, "SCAN_ALL", 0)
     filed = [(r.doc_ids, r.event_date, r.location) for r in code_documents(docs).records]
     assert filed == scanned
     assert len({r[0] for r in filed}) > 10  # the batch really forms many clusters

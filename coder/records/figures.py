@@ -1,0 +1,72 @@
+"""A record's figures and its note: deaths and injuries as the reports give them."""
+
+from __future__ import annotations
+
+from coder.dictionaries.taxonomy import taxonomy
+from coder.models import CasualtyMention
+from coder.records.cluster import Cluster
+
+
+def _per_report(
+    buckets: list[dict[int, list[CasualtyMention]]],
+) -> tuple[int | None, int | None]:
+    """One report's figure: within a sentence, distinct victim groups add up; across its
+    sentences the lowest is the report's conservative figure and the highest its upper bound."""
+    lows: list[int] = []
+    highs: list[int] = []
+    for bucket in buckets:
+        for mentions in bucket.values():
+            groups: dict[str, CasualtyMention] = {}
+            for c in mentions:
+                key = c.victims.lower()
+                if key not in groups or c.value > groups[key].value:
+                    groups[key] = c
+            lows.append(sum(c.value for c in groups.values()))
+            highs.append(sum((c.high or c.value) for c in groups.values()))
+    if not lows:
+        return None, None
+    return min(lows), max(highs)
+
+
+def fatality_range(cluster: Cluster) -> tuple[int | None, int | None]:
+    """The lowest and highest death toll any report gives (None, None when none gives one)."""
+    lows, highs = [], []
+    for ev in cluster.members:
+        lo, hi = _per_report([ev.fatalities])
+        if lo is not None and hi is not None:
+            lows.append(lo)
+            highs.append(hi)
+    if not lows:
+        return None, None
+    return min(lows), max(highs)
+
+
+def injuries(cluster: Cluster) -> int | None:
+    """The fullest report's number of injured (the highest), or None when none gives one."""
+    figures = [hi for ev in cluster.members for _, hi in [_per_report([ev.injuries])]
+               if hi is not None]
+    return max(figures) if figures else None
+
+
+def notes(cluster: Cluster, date: str, location: str, fatalities: int | None,
+          injured: int | None, low: int | None, high: int | None) -> str:
+    """ACLED's notes column: who did what to whom, where and when, and the figures."""
+    m = cluster.main.mention
+    who = m.actor1.actor.name if m.actor1 is not None else "An unidentified actor"
+    cameo = taxonomy().cameo.get(m.kind.cameo_code)
+    what = m.kind.sub_event_type or (cameo.name if cameo else "event")
+    target = f" against {m.actor2.actor.name}" if m.actor2 is not None else ""
+    where = f" in {location}" if location else ""
+    when = f"On {date}, " if date else ""
+    text = f"{when}{who}: {what.lower()}{target}{where}."
+    if fatalities:
+        text += f" {fatalities} reported killed"
+        if low is not None and high is not None and high != low:
+            text += f" (reports range {low}-{high})"
+        text += "."
+    if injured:
+        text += f" {injured} reported injured."
+    n = len({ev.doc.id for ev in cluster.members})
+    if n > 1:
+        text += f" Reported by {n} documents."
+    return text
