@@ -156,7 +156,7 @@ class _IdCheck:
         """True for a new id (remembered); a repeated one is reported."""
         if not self._active:
             return True
-        key = entry.id
+        key = getattr(entry, "id", None)
         first = self._first.setdefault(key, line)
         if first == line:
             return True
