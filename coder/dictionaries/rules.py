@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
@@ -99,6 +99,11 @@ WordSet = Literal[
     "light_verb", "object_preposition", "first_person", "armed_victim", "after_adverbial_date",
     "locative", "date_preposition", "person_pronoun", "group_pronoun", "force:police",
     "force:troops", "force:security-forces", "gerund_noun_follower", "background_preposition",
+    "agent_preposition", "side_preposition", "loser_preposition", "member_preposition",
+    "caller_preposition", "conjunct_joiner", "pair_joiner", "subject_coordinator",
+    "clause_coordinator", "modifier_gap", "place_preposition", "verb_marker", "progressive_be",
+    "survival_verb", "state_weapon_break", "force_kind", "unarmed_kind",
+    "allegation_preposition",
 ]
 
 
@@ -107,16 +112,14 @@ class Word(BaseModel):
     word: str = Field(min_length=1)
 
 
+@register_cache
 @lru_cache(maxsize=1)
 def word_sets() -> dict[str, frozenset[str]]:
     """The closed grammatical word sets of events/words.csv, by set name (every set present)."""
-    sets: dict[str, set[str]] = {name: set() for name in WordSet.__args__}  # type: ignore[attr-defined]
+    sets: dict[str, set[str]] = {name: set() for name in get_args(WordSet)}
     for row in read_csv_models("events/words.csv", Word):
         sets[row.set].add(row.word.lower())
     return {name: frozenset(words) for name, words in sets.items()}
-
-
-register_cache(word_sets)
 
 
 # --------------------------------------------------------------------------------------------
@@ -449,6 +452,7 @@ def _start_kinds(cue_keys: dict[str, dict[str, str]]) -> dict[str, frozenset[str
     return {word: frozenset(k) for word, k in kinds.items()}
 
 
+@register_cache
 @lru_cache(maxsize=1)
 def load_rules() -> RuleSet:
     """Load and cross-check every event rule file; raise DictionaryError listing all problems."""
@@ -491,5 +495,3 @@ def load_rules() -> RuleSet:
         },
     )
 
-
-register_cache(load_rules)

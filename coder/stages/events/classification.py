@@ -5,41 +5,82 @@ Also ACLED's hierarchy: which of two descriptions of one incident wins when they
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Set
+from functools import lru_cache
+from typing import Literal, get_args
+
+from pydantic import BaseModel, Field, model_validator
+
+from coder.dictionaries.files import read_csv_models, register_cache
 from coder.dictionaries.rules import Concept, RuleSet, Weapon
-from coder.dictionaries.taxonomy import EventType, taxonomy
-from coder.models import ActorMention
+from coder.dictionaries.taxonomy import EVENT, KIND, SUB, EventType, taxonomy
+from coder.models import ActorMention, CasualtyMention
+from coder.stages.events.analysis import TERRITORY_CONCEPTS, event_words
 from coder.text.tokens import Token
 
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+# the concepts whose CAMEO code names the act whatever the weapon (but a drone's)
+Assassination = Literal["assassinate", "assassination_attempt"]
+_ASSASSINATION = frozenset(get_args(Assassination))
 
-# ACLED's hierarchy for merging reports of one incident (higher wins). Within a type, a specific
-# sub-type beats a generic one: a drone strike beats a generic "attack".
-_TYPE_RANK = {
-    "Battles": 60,
-    "Explosions/Remote violence": 50,
-    "Violence against civilians": 40,
-    "Riots": 30,
-    "Protests": 20,
-    "Strategic developments": 10,
-    "": 0,
-}
-_SUB_RANK = {
-    "Violent demonstration": 4,
-    "Excessive force against protesters": 3,
-    "Protest with intervention": 2,
-    "Peaceful protest": 1,
-    "Attack": 1,
-    "Abduction/forced disappearance": 2,
-    "Sexual violence": 3,
-    # a battle that ends with the town taken is coded as the takeover (ACLED)
-    "Non-state actor overtakes territory": 3,
-    "Government regains territory": 3,
-}
-DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+
+class _Precedence(BaseModel):
+    """A row of events/precedence.csv: the rank of an ACLED event or sub-event type."""
+
+    level: Literal["event_type", "sub_event_type"]
+    name: str = Field(min_length=1)
+    rank: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _in_the_taxonomy(self) -> _Precedence:
+        t = taxonomy()
+        names = t.event_types if self.level == "event_type" else t.sub_event_types
+        if self.name not in names:
+            raise ValueError(f"unknown ACLED {self.level.replace('_', ' ')} {self.name!r}")
+        return self
+
+
+@register_cache
+@lru_cache(maxsize=1)
+def _precedence() -> tuple[dict[str, int], dict[str, int]]:
+    """ACLED's hierarchy for merging reports of one incident (events/precedence.csv): the rank
+    of each event type, and of each sub-event type."""
+    rows = read_csv_models("events/precedence.csv", _Precedence)
+    return ({r.name: r.rank for r in rows if r.level == "event_type"},
+            {r.name: r.rank for r in rows if r.level == "sub_event_type"})
 
 
 def type_rank(kind: EventType) -> tuple[int, int]:
-    return _TYPE_RANK.get(kind.event_type, 0), _SUB_RANK.get(kind.sub_event_type, 2)
+    """Which of two descriptions of one incident wins (higher wins): the rank of the event
+    type (0 when unlisted), then of the sub-event type (2 when unlisted)."""
+    types, subs = _precedence()
+    return types.get(kind.event_type, 0), subs.get(kind.sub_event_type, 2)
+
+
+@register_cache
+@lru_cache(maxsize=1)
+def demonstration_types() -> frozenset[str]:
+    """The ACLED event types of demonstrations: protests and riots."""
+    return frozenset((EVENT.protests, EVENT.riots))
+
+
+class _DemonstrationTypes(Set[str]):
+    """`demonstration_types()` as a set read on use, for the callers that test
+    `event_type in DEMONSTRATION_TYPES` (nothing is loaded at import)."""
+
+    __slots__ = ()
+
+    def __contains__(self, name: object) -> bool:
+        return name in demonstration_types()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(demonstration_types())
+
+    def __len__(self) -> int:
+        return len(demonstration_types())
+
+
+DEMONSTRATION_TYPES: Set[str] = _DemonstrationTypes()
 
 
 def weapons_named(tokens: list[Token], rules: RuleSet) -> list[tuple[Weapon, int]]:
@@ -54,21 +95,32 @@ def strongest_weapon(tokens: list[Token], rules: RuleSet) -> tuple[Weapon, int] 
     return found[0] if found else None
 
 
-_UNARMED_KINDS = frozenset({"government", "person", "official", "civilians", "opposition"})
-
-
 def is_armed(mention: ActorMention | None) -> bool:
     """An organised armed actor: state forces, rebels, militias (not officials or politicians)."""
     if mention is None or mention.actor.inter not in ARMED_INTER:
         return False
-    return mention.actor.kind not in _UNARMED_KINDS
+    return mention.actor.kind not in event_words().unarmed_kind
 
 
 def is_civilian_target(mention: ActorMention | None) -> bool:
     """Civilians, protesters-as-victims aside: unarmed people, officials, journalists."""
     if mention is None:
         return False
-    return mention.actor.inter == 7 or mention.actor.kind in _UNARMED_KINDS
+    return mention.actor.inter == 7 or mention.actor.kind in event_words().unarmed_kind
+
+
+def armed_victims(words: str) -> bool:
+    """Whether a victim phrase names soldiers, police or fighters."""
+    return bool(set(words.lower().split()) & event_words().armed_victim)
+
+
+def victims_armed(casualties: list[CasualtyMention]) -> bool | None:
+    """Whether the first casualty mention that names its victims names armed ones (None: no
+    mention names them)."""
+    for c in casualties:
+        if c.victims:
+            return armed_victims(c.victims)
+    return None
 
 
 def classify_violence(
@@ -82,11 +134,12 @@ def classify_violence(
     """ACLED type and civilian targeting for a violent trigger; CAMEO code follows the weapon."""
     cameo = concept.cameo_code
     if concept.concept == "clash":
-        return EventType("Battles", "Armed clash", weapon.cameo_code if weapon else cameo), False
-    if concept.concept in {"capture_territory", "regain_territory"}:
+        code = weapon.cameo_code if weapon else cameo
+        return EventType(EVENT.battles, SUB.armed_clash, code), False
+    if concept.concept in TERRITORY_CONCEPTS:
         if actor1 is not None and actor1.actor.inter == 1:
-            return EventType("Battles", "Government regains territory", "190"), False
-        return EventType("Battles", "Non-state actor overtakes territory", "192"), False
+            return KIND.government_regains_territory, False
+        return KIND.non_state_overtakes_territory, False
     civilian = is_civilian_target(actor2) or (actor2 is None and victims_armed is False)
     if weapon is not None and weapon.weapon == "firearm":
         weapon = None  # guns alone say nothing beyond the attack itself
@@ -94,38 +147,38 @@ def classify_violence(
         is_armed(actor2) or victims_armed
     ):
         # mortars and small arms against an armed enemy: a battle (ACLED's hierarchy)
-        return EventType("Battles", "Armed clash", "190"), False
+        return KIND.armed_clash, False
     if weapon is not None and concept.resolve:
         code = weapon.cameo_code
-        if concept.concept in {"assassinate", "assassination_attempt"}:
-            code = concept.cameo_code if weapon.weapon not in {"drone"} else weapon.cameo_code
+        if concept.concept in _ASSASSINATION:
+            code = concept.cameo_code if weapon.weapon != "drone" else weapon.cameo_code
         return EventType(weapon.event_type, weapon.sub_event_type, code), civilian
     if not concept.resolve:
         return EventType(concept.event_type, concept.sub_event_type, cameo), (
-            concept.event_type == "Violence against civilians"
+            concept.event_type == EVENT.violence_against_civilians
         )
     if actor2 is not None and actor2.actor.inter == 6:
-        return EventType("Protests", "Excessive force against protesters", "175"), True
+        return KIND.excessive_force, True
     target_armed = is_armed(actor2) or (actor2 is None and victims_armed is True)
     if target_armed and (actor1 is None or is_armed(actor1)):
-        return EventType("Battles", "Armed clash", "190" if cameo == "190" else "193"), False
+        return (KIND.armed_clash if cameo == "190" else KIND.armed_clash_fire), False
     if actor1 is not None and actor1.actor.inter in {5, 7}:
         # a crowd or ordinary people attacking: ACLED's mob violence
-        return EventType("Riots", "Mob violence", "145"), civilian
-    return EventType("Violence against civilians", "Attack", cameo), True
+        return KIND.mob_violence, civilian
+    return EventType(EVENT.violence_against_civilians, SUB.attack, cameo), True
 
 
 def classify_demonstration(concept: Concept, cues: set[str], state_violence: bool) -> EventType:
     """Peaceful protest, protest with intervention, excessive force, or violent demonstration."""
     if concept.concept == "mob_violence":
-        return EventType("Riots", "Mob violence", "145")
+        return KIND.mob_violence
     if concept.concept == "riot" or "violent" in cues:
-        return EventType("Riots", "Violent demonstration", "145")
+        return KIND.violent_demonstration
     if "lethal" in cues or state_violence:
-        return EventType("Protests", "Excessive force against protesters", "145")
+        return KIND.excessive_force_riot
     if "intervention" in cues:
-        return EventType("Protests", "Protest with intervention", "141")
-    return EventType("Protests", "Peaceful protest", "141")
+        return KIND.protest_with_intervention
+    return KIND.peaceful_protest
 
 
 def interaction(inter1: int | None, inter2: int | None) -> str:

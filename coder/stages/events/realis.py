@@ -1,0 +1,96 @@
+"""Realis: whether the text reports an event as fact, or as denied, threatened, attempted,
+alleged, planned; with the voice of a verb trigger, back-references ("the attack") and the
+speaker of a quoted statement."""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+from coder.dictionaries.rules import RuleSet
+from coder.models import ActorMention
+from coder.stages.events.analysis import EventWords, SentenceAnalysis, cue_value
+
+# the cue kinds that qualify a trigger just before it, in the order they win: "could try to
+# attack" is hypothetical, "did not try to" denied; both beat the attempt
+RealisCue = Literal["negation", "modality", "attempt"]
+_REALIS_CUES = get_args(RealisCue)
+
+
+def realis(
+    keys: list[str], i: int, rules: RuleSet, pos: str, kinds: set[str], words: EventWords
+) -> str:
+    """What the text says of the event at token `i`: happened, attempted, threatened, denied,
+    ... (`kinds`: the kinds of the cue phrases the sentence may hold, see
+    SentenceAnalysis.cue_kinds)."""
+    window = _clause_before(keys, i, words)
+    # no cue word near the trigger: the common case (perf: or none of these kinds in the sentence)
+    if not kinds.isdisjoint(_REALIS_CUES) and not rules.cue_words.isdisjoint(window):
+        for kind in _REALIS_CUES:
+            found = cue_value(window, rules, kind) if kind in kinds else None
+            if found is not None:
+                return found
+    # "accused the army of killing ...": the act is alleged, not reported as fact
+    if window and window[-1] in words.allegation_preposition and not (
+        rules.cue_keys.get("allegation", {}).keys().isdisjoint(window)
+    ):
+        return "hypothetical"
+    if pos == "verb" and window and window[-1] == "to":
+        return "planned"
+    return "actual"
+
+
+def _clause_before(keys: list[str], i: int, words: EventWords) -> list[str]:
+    """The up to six keys before token `i`, from the start of its clause."""
+    window = keys[max(0, i - 6) : i]
+    breaks = words.clause_break_or_comma
+    if not breaks.isdisjoint(window):  # perf: most often none to look for
+        for j in range(len(window) - 1, -1, -1):
+            if window[j] in breaks:
+                return window[j + 1 :]
+    return window
+
+
+def is_passive(keys: list[str], i: int, words: EventWords) -> bool:
+    """Whether the verb at `i` is a passive participle after a form of "be" ("was attacked")."""
+    word = keys[i]
+    if not (word.endswith("ed") or word.endswith("en") or word in words.participle):
+        return False
+    j = i - 1
+    while j >= 0 and keys[j] in words.adverb:
+        j -= 1
+    return j >= 0 and keys[j] in words.be
+
+
+def refers_back(keys: list[str], i: int, words: EventWords) -> bool:
+    """"the attack", "the failed assassination attempt", "Sunday's attack": a known event."""
+    determiners = words.determiner
+    anaphoric = words.anaphoric
+    j = i - 1
+    while j >= 0 and j >= i - 3 and keys[j] in determiners and keys[j] not in anaphoric:
+        if keys[j] == "'s":
+            return True
+        j -= 1
+    return j >= 0 and keys[j] in anaphoric
+
+
+def quoted_speaker(
+    sa: SentenceAnalysis, quoted: list[bool], i: int, rules: RuleSet
+) -> ActorMention | None:
+    """The speaker of a first-person statement quoted in the sentence ("we condemn"), named
+    outside the quotation next to a speech verb ("the spokesman said"), else None."""
+    keys = sa.keys
+    first_person = sa.words.first_person
+    if not any(k in first_person for k in keys[max(0, i - 8) : i]):
+        return None
+    speech = rules.cue_keys.get("speech", {})
+    verbs = [j for j, k in enumerate(keys) if k in speech and not quoted[j]]
+    if not verbs:
+        return None
+    best: tuple[int, ActorMention] | None = None
+    for a, start, end in sa.bounds:
+        if quoted[start]:
+            continue
+        distance = min(min(abs(v - end), abs(start - v - 1)) for v in verbs)
+        if distance <= 6 and (best is None or distance < best[0]):
+            best = (distance, a)
+    return best[1] if best else None
