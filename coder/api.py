@@ -4,6 +4,7 @@ results. The command line only parses options, calls these and prints what they 
     >>> from coder.api import code_texts
     >>> result = code_texts(["Police arrested two protesters in Paris on Monday."])
     >>> [r.sub_event_type for r in result.records]
+    ['Arrests']
 
 Every function that codes first loads all dictionaries (`check_dictionaries`): a broken entry
 in any file raises one `DictionaryError` listing the problems of every file.

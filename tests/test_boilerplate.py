@@ -10,8 +10,8 @@ import pytest
 from coder.dictionaries.files import (
     DictionaryError,
     add_user_directory,
-    clear_caches,
     read_jsonl_models,
+    remove_user_directories,
 )
 from coder.io.boilerplate import (
     BOILERPLATE_FILE,
@@ -137,10 +137,8 @@ def test_broken_user_rule_is_reported(tmp_path: Path) -> None:
     (tmp_path / BOILERPLATE_FILE).write_text(json.dumps(bad) + "\n")
     add_user_directory(tmp_path)
     try:
-        with pytest.raises(DictionaryError, match="invalid regular expression"):
+        with pytest.raises(DictionaryError, match="invalid regular expression") as err:
             read_jsonl_models(BOILERPLATE_FILE, BoilerplateRule)
+        assert [p.code for p in err.value.problems] == ["bad-dictionary"]
     finally:
-        from coder.dictionaries import files as dictionaries
-
-        dictionaries._user_dirs.remove(tmp_path)
-        clear_caches()
+        remove_user_directories()

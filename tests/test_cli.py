@@ -14,8 +14,9 @@ import pytest
 from cli_support import battle, make_record
 from typer.testing import CliRunner
 
+import coder.api as api
+import coder.engines as engines
 from coder.cli import app
-from coder.engines import local as pipeline
 from coder.io.export import read_records, write_records
 from coder.io.schema import schema_json
 from coder.models import (
@@ -28,7 +29,7 @@ from coder.models import (
     Rejected,
     Span,
 )  # fmt: skip
-from coder.problems import ProblemReport
+from coder.problems import EMPTY_TEXT, Problem, ProblemReport
 
 ROOT = Path(__file__).resolve().parents[1]
 BROKEN = ROOT / "tests" / "fixtures" / "cli_broken.csv"
@@ -48,20 +49,20 @@ def runner() -> CliRunner:
 
 @pytest.fixture()
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """Replace the pipeline's code_corpus; returns the calls it received."""
+    """Replace the engines' code_corpus; returns the calls it received."""
     calls: list[dict[str, Any]] = []
 
-    def code_corpus(inputs: list[str], **kwargs: Any) -> pipeline.CodingResult:
+    def code_corpus(inputs: list[str], **kwargs: Any) -> engines.CodingResult:
         calls.append({"inputs": inputs, **kwargs})
-        rejected = [Rejected(f"{i}:3", "empty text", "x-3") for i in inputs if "bad" in i]
+        rejected = [Rejected.because(EMPTY_TEXT, f"{i}:3", "x-3") for i in inputs if "bad" in i]
         report: ProblemReport = kwargs["report"]
         for r in rejected:
-            report.add(pipeline.Problem("rejected_document", r.reason, file=r.origin))
-        return pipeline.CodingResult(
+            report.add(Problem("rejected_document", r.reason, file=r.origin, code=r.code))
+        return engines.CodingResult(
             records=[make_record(), battle()], rejected=rejected, n_documents=3, n_sentences=41
         )
 
-    monkeypatch.setattr(pipeline, "code_corpus", code_corpus)
+    monkeypatch.setattr(engines, "code_corpus", code_corpus)
     return calls
 
 
@@ -122,17 +123,17 @@ def test_code_rejects_exit_1_and_go_to_file(
     assert f"{bad}:3: empty text" in result.stderr
     assert "rejected 1" in result.stderr
     assert json.loads(rejects.read_text("utf-8")) == {
-        "origin": f"{bad}:3", "doc_id": "x-3", "reason": "empty text",
+        "origin": f"{bad}:3", "doc_id": "x-3", "reason": "empty text", "code": "empty-text",
     }  # fmt: skip
 
 
 def test_code_reports_inconsistent_records(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def code_corpus(inputs: list[str], **kwargs: Any) -> pipeline.CodingResult:
-        return pipeline.CodingResult(records=[battle(year=2020)], n_documents=1, n_sentences=1)
+    def code_corpus(inputs: list[str], **kwargs: Any) -> engines.CodingResult:
+        return engines.CodingResult(records=[battle(year=2020)], n_documents=1, n_sentences=1)
 
-    monkeypatch.setattr(pipeline, "code_corpus", code_corpus)
+    monkeypatch.setattr(engines, "code_corpus", code_corpus)
     out = tmp_path / "o.csv"
     result = runner.invoke(app, ["code", _inputs(tmp_path), "-o", str(out)])
     assert result.exit_code == 1
@@ -280,7 +281,7 @@ def test_explain_shows_records_rules_and_spans(
     text = "Soldiers killed three villagers near Gao on Tuesday."
     seen: dict[str, Any] = {}
 
-    def explain_text(t: str, date: Any = None) -> pipeline.Explanation:
+    def explain_text(t: str, date: Any = None) -> engines.Explanation:
         seen.update(text=t, date=date)
         mention = EventMention(
             doc_id="text", sentence_index=0, sentence_text=text,
@@ -294,9 +295,9 @@ def test_explain_shows_records_rules_and_spans(
                                         rule_id="casualties:killed-n")],
         )  # fmt: skip
         record = make_record(event_type="Violence against civilians", sub_event_type="Attack")
-        return pipeline.Explanation([record], [mention])
+        return engines.Explanation([record], [mention])
 
-    monkeypatch.setattr(pipeline, "explain_text", explain_text)
+    monkeypatch.setattr(api, "explain_text", explain_text)
     result = runner.invoke(app, ["explain", text, "--date", "2022-06-14"])
     assert result.exit_code == 0, result.output
     assert str(seen["date"]) == "2022-06-14"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from coder.engines.local import code_corpus
+from coder.engines import code_corpus
 from coder.io.export import csv_cells
 from coder.models import COLUMNS
-from coder.tools.evaluate import _normalise, evaluate, matches
+from coder.tools.evaluate import evaluate, matches, normalise_row
 
 DEV = Path(__file__).parent / "gold" / "dev"
 DOCUMENTS = [str(DEV / "acled_documents.jsonl"), str(DEV / "cameo_documents.jsonl")]
@@ -29,7 +29,7 @@ FLOORS = json.loads((DEV / "floors.json").read_text())
 @pytest.fixture(scope="module")
 def records() -> list[dict]:
     # exactly as a CSV reader would see the records
-    return [_normalise(dict(zip(COLUMNS, csv_cells(r), strict=True)))
+    return [normalise_row(dict(zip(COLUMNS, csv_cells(r), strict=True)))
             for r in code_corpus(DOCUMENTS).records]
 
 

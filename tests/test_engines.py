@@ -1,4 +1,5 @@
-"""The dask engine codes documents on dask workers and must give the local engine's records."""
+"""Every engine gives the local engine's records: the dask engine codes documents on dask
+workers, the local one here or in forked processes."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coder.engines.local import code_corpus
+from coder.engines import code_corpus
 
 CORPUS = str(Path(__file__).parents[1] / "corpus")
 
@@ -30,3 +31,11 @@ def test_dask_engine_batches_keep_input_order(monkeypatch: pytest.MonkeyPatch) -
     docs = [d for d in read_documents([CORPUS]) if isinstance(d, Document)]
     coded = list(code_documents_on_dask(docs, jobs=2, batch=2))  # three batches
     assert [c.doc.id for c in coded] == [d.id for d in docs]
+
+
+def test_local_worker_processes_give_the_same_records(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    one = code_corpus([CORPUS])
+    two = code_corpus([CORPUS], jobs=2)
+    assert (two.n_documents, two.n_sentences) == (one.n_documents, one.n_sentences)
+    assert [r.model_dump() for r in two.records] == [r.model_dump() for r in one.records]

@@ -161,10 +161,10 @@ def test_haversine_distance() -> None:
     assert haversine_km(-1.2864, 36.8172, -4.0435, 39.6682) == pytest.approx(440, abs=10)
 
 
-def test_matches_is_exposed_for_normalised_rows() -> None:
-    from coder.tools.evaluate import _normalise
+def test_matches_is_exposed_fornormalise_rowd_rows() -> None:
+    from coder.tools.evaluate import normalise_row
 
-    assert matches(_normalise(dict(BASE)), GOLD[1])
+    assert matches(normalise_row(dict(BASE)), GOLD[1])
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])

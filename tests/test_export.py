@@ -18,6 +18,7 @@ from coder.io.export import (
     write_rejects,
 )
 from coder.models import COLUMNS, EventRecord, Rejected
+from coder.problems import EMPTY_TEXT, NOT_UTF8
 from coder.tools.validate import coerce_row
 
 RECORDS = [
@@ -142,10 +143,13 @@ def test_json_array_and_jsonl_rows_are_numbered(tmp_path: Path) -> None:
 def test_rejects_are_written_as_jsonl(tmp_path: Path) -> None:
     out = tmp_path / "rejects.jsonl"
     n = write_rejects(
-        [Rejected("feed.jsonl:7", "empty text", "sd-44"), Rejected("scan.txt", "not UTF-8")],
+        [Rejected.because(EMPTY_TEXT, "feed.jsonl:7", "sd-44"),
+         Rejected.because(NOT_UTF8, "scan.txt", detail="")],
         str(out),
     )
     assert n == 2
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
-    assert lines[0] == {"origin": "feed.jsonl:7", "doc_id": "sd-44", "reason": "empty text"}
+    assert lines[0] == {"origin": "feed.jsonl:7", "doc_id": "sd-44", "reason": "empty text",
+                        "code": "empty-text"}
+    assert lines[1]["code"] == "not-utf8"
     assert lines[1]["doc_id"] == ""

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from coder.api import explain_text
 from coder.cli import app
 from coder.dictionaries.files import DictionaryError, add_user_directory, remove_user_directories
 from coder.dictionaries.rules import load_rules
-from coder.engines.local import explain_text
 
 ROOT = Path(__file__).parents[1]
 runner = CliRunner()
@@ -50,6 +50,7 @@ def test_a_broken_user_entry_is_reported_with_file_and_line(user_dir: Path) -> N
     assert any(line.endswith("triggers.jsonl:2: pos: Input should be 'verb' or 'noun'")
                for line in lines), lines
     assert any(":2: phrases:" in line for line in lines), lines
+    assert {p.code for p in err.value.problems} == {"bad-dictionary"}
 
 
 def test_the_cli_reads_a_dictionary_directory_and_exits_2_on_a_broken_one(

@@ -16,6 +16,7 @@ from cli_support import battle, make_record
 from coder.dictionaries.taxonomy import taxonomy
 from coder.io.export import csv_cells, write_records
 from coder.models import COLUMNS
+from coder.problems import CODES
 from coder.tools.validate import (
     check_records,
     interaction_label,
@@ -51,11 +52,16 @@ def test_row_case(case: dict[str, Any]) -> None:
     for expected in case["expect"]:
         assert any(g.startswith(expected) for g in got), (expected, got)
     assert all(str(p).startswith("f.csv:2: ") for p in problems)
+    assert all(p.code in CODES for p in problems), [p.code for p in problems]
 
 
 def test_broken_fixture_reports_every_problem_in_place() -> None:
     path = str(HERE / "fixtures" / "cli_broken.csv")
-    got = [str(p) for p in validate_file(path)]
+    problems = validate_file(path)
+    assert [p.code for p in problems] == [
+        "missing-column", "bad-date", "invalid-value", "invalid-value",
+    ]  # fmt: skip
+    got = [str(p) for p in problems]
     assert got == [
         f"{path}:1: source_scale: column missing from the header",
         f"{path}:2: event_date: '2021-13-45' is not a calendar date",
@@ -75,13 +81,12 @@ def test_files_the_coder_writes_are_valid(tmp_path: Path, suffix: str) -> None:
 def test_json_array_and_bad_lines(tmp_path: Path) -> None:
     array = tmp_path / "r.json"
     array.write_text(json.dumps([battle().model_dump(mode="json"), 7]), encoding="utf-8")
-    assert [str(p) for p in validate_file(str(array))] == [
-        f"{array}:2: a record must be a JSON object"
-    ]
+    problems = validate_file(str(array))
+    assert [(p.file, p.row, p.code) for p in problems] == [(str(array), 2, "not-an-object")]
     lines = tmp_path / "r.jsonl"
     lines.write_text(json.dumps(battle().model_dump(mode="json")) + "\n{oops\n", "utf-8")
     (problem,) = validate_file(str(lines))
-    assert problem.row == 2 and problem.message.startswith("invalid JSON")
+    assert problem.row == 2 and problem.code == "invalid-json"
 
 
 def test_extra_cells_beyond_the_header(tmp_path: Path) -> None:
@@ -90,7 +95,7 @@ def test_extra_cells_beyond_the_header(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8").rstrip("\n") + ",surplus\n"
     out.write_text(text, encoding="utf-8")
     (problem,) = validate_file(str(out))
-    assert problem.row == 2 and "1 more cells than the header" in problem.message
+    assert problem.row == 2 and problem.code == "extra-cells" and problem.value == "['surplus']"
 
 
 def test_interaction_labels_cover_every_pair() -> None:
@@ -109,4 +114,5 @@ def test_interaction_labels_cover_every_pair() -> None:
 def test_check_records_numbers_rows_like_the_csv() -> None:
     bad = battle(cameo_root="17")
     (problem,) = check_records([make_record(), bad], "out.csv")
-    assert str(problem).startswith("out.csv:3: cameo_root:")
+    assert (problem.file, problem.row, problem.column) == ("out.csv", 3, "cameo_root")
+    assert problem.code == "wrong-cameo-root"

@@ -153,7 +153,7 @@ def _ratio(a: int, b: int) -> float:
 
 def evaluate(records: list[dict[str, Any]], gold: list[dict[str, Any]]) -> EvaluationReport:
     """Score record rows (as written or as read back, CSV cells included) against gold events."""
-    rows = [_normalise(r) for r in records]
+    rows = [normalise_row(r) for r in records]
     results: list[GoldResult] = []
     matched_rows: set[int] = set()
     field_counts = {name: [0, 0] for name in FIELDS}
@@ -281,7 +281,9 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _normalise(raw: dict[str, Any]) -> dict[str, Any]:
+def normalise_row(raw: dict[str, Any]) -> dict[str, Any]:
+    """A record row (as written or read back) as `matches` and `field_scores` take it: cells
+    converted to their types, missing text columns empty, `doc_set` the row's documents."""
     row = coerce_row(raw)
     out: dict[str, Any] = {
         k: ("" if v is None else v) for k, v in row.items() if isinstance(v, str | None)
@@ -296,6 +298,9 @@ def _normalise(raw: dict[str, Any]) -> dict[str, Any]:
         out.setdefault(key, "")
     out["doc_set"] = {d.strip() for d in re.split(r"[;|]", out["doc_ids"]) if d.strip()}
     return out
+
+
+_normalise = normalise_row  # scripts/update_known_misses.py imports it by this name
 
 
 def _parse_date(value: Any) -> dt.date | None:
