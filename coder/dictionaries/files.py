@@ -26,6 +26,7 @@ from pydantic import BaseModel, BeforeValidator, ValidationError
 import coder.problems as P
 from coder.dictionaries.registry import (
     DictionaryError,
+    _user_dirs,  # noqa: F401  (tests/test_actors.py resets it; use remove_user_directories)
     add_user_directory,
     clear_caches,
     register_cache,
