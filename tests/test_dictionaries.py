@@ -47,6 +47,18 @@ def test_a_user_organisation_added_after_coding_changes_the_actor(user_dir: Path
     assert [r.actor1 for r in explain_text(text).records] == ["Zorblat Front"]
 
 
+def test_a_user_word_set_entry_added_after_coding_changes_the_coding(user_dir: Path) -> None:
+    # the event and document stages read their word sets through registered loaders, not
+    # tables built at import: a pronoun added by the user resolves to the person named before
+    text = ("Iraqi Prime Minister Mustafa al-Kadhimi visited Basra on Sunday. "
+            "Xe condemned the attack on protesters.")
+    assert [r.cameo_code for r in explain_text(text).records] == ["175"]
+    (user_dir / "events" / "words.csv").write_text("set,word\nperson_pronoun,xe\n", "utf-8")
+    add_user_directory(user_dir)
+    records = explain_text(text).records
+    assert [(r.actor1, r.cameo_code) for r in records][1] == ("Government of Iraq", "111")
+
+
 def test_a_user_place_added_after_coding_changes_the_location(user_dir: Path) -> None:
     text = "Soldiers clashed with rebels in Qwertzstadt, Mali, on Monday."
     assert "Qwertzstadt" not in [r.location for r in explain_text(text).records]
