@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, NamedTuple, TypeVar
 
+from coder.text.phrases import TRANSPARENT, PhraseTable
+
 T = TypeVar("T")
 
 # Characters folded before tokenising; each maps one character to one character so offsets
@@ -151,13 +153,9 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-# Punctuation that names may be written with or without ("al-Kadhimi" / "al Kadhimi").
-_TRANSPARENT = frozenset({"-", "'", "."})
-
-
 def phrase_key(phrase: str) -> str:
     """The key of a dictionary phrase: its word keys joined by single spaces."""
-    return " ".join(t.key for t in tokenize(phrase) if t.key not in _TRANSPARENT)
+    return " ".join(t.key for t in tokenize(phrase) if t.key not in TRANSPARENT)
 
 
 @dataclass(slots=True, frozen=True)
@@ -193,14 +191,16 @@ class PhraseMatcher(Generic[T]):
 
     `add("Islamic State", value)` stores the phrase under its key; `find(tokens)` scans left to
     right and returns non-overlapping longest matches. Hyphens, apostrophes and dots between words
-    are transparent, so "al-Kadhimi" matches the entry "al Kadhimi".
+    are transparent, so "al-Kadhimi" matches the entry "al Kadhimi" (the scan of each match is
+    `coder.text.phrases.PhraseTable.longest_at`).
     """
 
     def __init__(self) -> None:
         self._entries: dict[str, T] = {}
         self.max_words = 1
+        self._table = PhraseTable(self._entries)
         # first word key -> max length of phrases starting with it (prunes lookups)
-        self._first: dict[str, int] = {}
+        self._first = self._table.first
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -209,6 +209,11 @@ class PhraseMatcher(Generic[T]):
     def first_words(self) -> dict[str, int]:
         """The keys that can start a phrase (a cheap pre-check before matching)."""
         return self._first
+
+    @property
+    def table(self) -> PhraseTable:
+        """The phrase keys indexed for the longest-match scan (for scans of their own)."""
+        return self._table
 
     def __contains__(self, phrase: str) -> bool:
         return phrase_key(phrase) in self._entries
@@ -221,11 +226,8 @@ class PhraseMatcher(Generic[T]):
         if key in self._entries and not overwrite:
             return False
         self._entries[key] = value
-        words = key.split(" ")
-        n = len(words)
-        self.max_words = max(self.max_words, n)
-        if self._first.get(words[0], 0) < n:
-            self._first[words[0]] = n
+        self._table.index(key)
+        self.max_words = max(self.max_words, key.count(" ") + 1)
         return True
 
     def get(self, phrase: str) -> T | None:
@@ -240,52 +242,22 @@ class PhraseMatcher(Generic[T]):
     def iter_find(
         self, tokens: list[Token], start: int = 0, end: int | None = None
     ) -> Iterator[Match[T]]:
-        stop = len(tokens) if end is None else end
-        entries = self._entries
-        first = self._first
-        get = entries.get
+        """Non-overlapping longest matches in tokens[start:end], left to right."""
+        entries, first = self._entries, self._first
+        longest_at = self._table.longest_at
         # the tokens that can start a phrase, found in one comprehension (few of a sentence's)
+        stop = len(tokens) if end is None else end
         if start == 0 and stop == len(tokens):
             starts = [k for k, t in enumerate(tokens) if t.key in first]
         else:
             starts = [k for k in range(start, stop) if tokens[k].key in first]
         i = start  # where scanning resumes: a match consumes its tokens
-        for i_start in starts:
-            if i_start < i:
+        for s in starts:
+            tok = tokens[s]
+            if s < i or not tok.is_word:
                 continue
-            i = i_start
-            tok = tokens[i]
-            if not tok.is_word:
-                i += 1
+            last, key = longest_at(tokens, s, first[tok.key], None, stop)
+            if not key:
                 continue
-            longest = first[tok.key]
-            key = tok.key
-            best_end = -1
-            best_value = get(key)
-            if best_value is not None:
-                best_end = i + 1
-            words = 1
-            j = i + 1
-            prev_end = tok.end
-            while j < stop and words < longest:
-                nxt = tokens[j]
-                if nxt.key in _TRANSPARENT and nxt.start == prev_end:
-                    prev_end = nxt.end
-                    j += 1  # "al-Kadhimi": skip the hyphen glued to both words
-                    continue
-                if not nxt.is_word:
-                    break
-                key = key + " " + nxt.key
-                words += 1
-                prev_end = nxt.end
-                j += 1
-                value = get(key)
-                if value is not None:
-                    best_end, best_value = j, value
-            if best_end < 0:
-                i += 1
-                continue
-            found: T = best_value  # type: ignore[assignment]  # set whenever best_end is
-            yield _match(i, best_end, tok.start, tokens[best_end - 1].end, found)
-            i = best_end
-
+            yield _match(s, last, tok.start, tokens[last - 1].end, entries[key])
+            i = last

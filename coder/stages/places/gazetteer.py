@@ -5,7 +5,8 @@ camps, crossings and admin1 aliases (`places_supplement.csv`), and the generated
 populated places and admin1 units (`gazetteer.tsv.gz`, see scripts/build_gazetteer.py). Every
 name is keyed with `phrase_key`; the gazetteer ships its keys precomputed so loading is a dict
 build, not 400,000 tokenisations. Small closed word sets (near-cues, admin words, titles, common
-words) live in `place_cues.csv`.
+words) live in `place_cues.csv` (see `cues.py`); the scan is `match.py`, the choice of the place
+a name means `resolve.py`.
 
 Only spans that start with a capitalised token are looked up, so "hit", "police" or "security"
 never match; the same words capitalised are matched only where the document's countries make
@@ -16,10 +17,8 @@ from __future__ import annotations
 
 import gzip
 import io
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import Counter
 from functools import lru_cache
-from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
@@ -33,26 +32,15 @@ from coder.dictionaries.files import (
 )
 from coder.models import Place, PlaceMention
 from coder.problems import Problem
-from coder.stages.places.match import _FEATURE, _ISO3, _POP, PlaceContext, match_places
+from coder.stages.places.cues import place_cues
+from coder.stages.places.entries import FEATURE, ISO3, Entry, PlaceContext, PlaceIndex
+from coder.stages.places.match import match_places
+from coder.text.tokens import Token, phrase_key, tokenize
 
 __all__ = ["Gazetteer", "PlaceContext", "document_context", "place_cues"]
-from coder.text.tokens import Token, phrase_key, tokenize
 
 GAZETTEER_FILE = "gazetteer.tsv.gz"
 SUPPLEMENT_FILE = "places_supplement.csv"
-CUES_FILE = "place_cues.csv"
-
-CueKind = Literal[
-    "near", "admin_after", "admin_before", "district_after", "title", "article_glued", "stop",
-    "locative", "group_after", "qualifier",
-]
-
-
-class PlaceCue(BaseModel):
-    """One row of place_cues.csv: a phrase and the role it plays around a place name."""
-
-    phrase: str = Field(min_length=1)
-    cue: CueKind
 
 
 class SupplementPlace(BaseModel):
@@ -76,74 +64,6 @@ class SupplementPlace(BaseModel):
         if value not in countries():
             raise ValueError(f"unknown country code {value!r}")
         return value
-
-
-@dataclass(slots=True)
-class CueTrie:
-    """Cue phrases read backwards from their last word, so "is a cue phrase ending at token j"
-    is a walk of one dict probe per word (placematch._ends_with)."""
-
-    end: bool = False  # the words from here to the last word are a whole cue phrase
-    before: dict[str, CueTrie] = field(default_factory=dict)  # word written before -> rest
-
-    def add(self, words: list[str]) -> None:
-        node = self
-        for w in reversed(words):
-            node = node.before.setdefault(w, CueTrie())
-        node.end = True
-
-
-@dataclass(slots=True)
-class _Cues:
-    near: CueTrie  # cue phrases, read backwards from their last word
-    admin_after: frozenset[str]
-    admin_before: CueTrie
-    district_after: frozenset[str]
-    titles: frozenset[str]
-    articles: frozenset[str]
-    stop: frozenset[str]
-    locative: frozenset[str]  # words before which a common-word name may be a place ("in Hit")
-    group_after: frozenset[str]  # "Fano militiamen": a name before these words names a group
-    qualifiers: frozenset[str]  # "in central Kyiv": words between "in" and a containing place
-
-
-@register_cache
-@lru_cache(maxsize=1)
-def place_cues() -> _Cues:
-    """The cue words of place_cues.csv, grouped for O(1) checks."""
-    rows = read_csv_models(CUES_FILE, PlaceCue)
-    by_kind: dict[str, list[str]] = defaultdict(list)
-    for r in rows:
-        by_kind[r.cue].append(phrase_key(r.phrase))
-
-    def backwards(keys: list[str]) -> CueTrie:
-        out = CueTrie()
-        for k in keys:
-            out.add(k.split(" "))
-        return out
-
-    return _Cues(
-        near=backwards(by_kind["near"]),
-        admin_after=frozenset(by_kind["admin_after"]),
-        admin_before=backwards(by_kind["admin_before"]),
-        district_after=frozenset(by_kind["district_after"]),
-        titles=frozenset(by_kind["title"]),
-        articles=frozenset(by_kind["article_glued"]),
-        stop=frozenset(by_kind["stop"]),
-        locative=frozenset(by_kind["locative"]),
-        group_after=frozenset(by_kind["group_after"]),
-        qualifiers=frozenset(by_kind["qualifier"]),
-    )
-
-
-# One gazetteer entry, kept as a tuple until it is matched (Place objects are built lazily):
-# (source id, feature, name, iso3, admin1, admin2, lat, lon, population, geo_precision, main key)
-Entry = tuple[str, str, str, str, str, str, float | None, float | None, int, int, str]
-# Place's fields in order: name, country, iso3, iso_numeric, region, admin1, admin2, admin3,
-# latitude, longitude, geo_precision, feature, population, geonameid
-_PlaceFields = tuple[str, str, str, int | None, str, str, str, str, float | None, float | None,
-                     int, str, int, int | None]
-
 
 
 def _read_gazetteer_rows() -> tuple[list[Entry], list[str]]:
@@ -173,35 +93,15 @@ def _read_gazetteer_rows() -> tuple[list[Entry], list[str]]:
     return entries, keys
 
 
-class Gazetteer:
+class Gazetteer(PlaceIndex):
     """All known places, indexed by name key; `find_places` resolves them in a sentence."""
 
     def __init__(self, entries: list[Entry], index: dict[str, list[int]]) -> None:
-        self.entries = entries
-        self.index = index
-        self.first: dict[str, int] = {}  # first word key -> longest key length in words
-        # perf: the word prefixes of longer keys that are no key themselves ("ras al" of "ras
-        # al ain"): matching stops as soon as the words read so far are neither, instead of
-        # probing the index for every longer span up to `first`'s length
-        self.prefixes: set[str] = set()
-        for key in index:
-            words = key.split(" ")
-            n = len(words)
-            if self.first.get(words[0], 0) < n:
-                self.first[words[0]] = n
-            while n > 2:
-                key = key[:key.rfind(" ")]  # one word less
-                n -= 1
-                if key not in index:
-                    self.prefixes.add(key)
-        self.cues = place_cues()
-        # the words met so far: (`first` of the word or 0, whether it is a key by itself)
-        self.recent_first: dict[str, tuple[int, bool]] = {}
+        super().__init__(entries, index)
         self._countries: dict[str, int] = {}  # iso3 -> entry id of the country itself
-        self._place_fields: dict[int, _PlaceFields] = {}  # see `place`
         for i, e in enumerate(entries):
-            if e[_FEATURE] == "country":
-                self._countries[e[_ISO3]] = i
+            if e[FEATURE] == "country":
+                self._countries[e[ISO3]] = i
 
     # ---------------------------------------------------------------- loading
     @classmethod
@@ -210,22 +110,11 @@ class Gazetteer:
         return _load_gazetteer()
 
     # ---------------------------------------------------------------- lookups
-    def place(self, entry_id: int) -> Place:
-        """The Place of one entry (a new object: callers adjust its precision)."""
-        # perf: the fields of the places met so far, by entry id; a Place is mutable, so each
-        # call builds its own from them
-        fields = self._place_fields.get(entry_id)
-        if fields is None:
-            fields = _place_fields(self.entries[entry_id])
-            if len(self._place_fields) < 10_000:
-                self._place_fields[entry_id] = fields
-        return Place(*fields)
-
     def lookup(self, name: str, country: str | None = None) -> Place | None:
         """The best place with this name, optionally within one country (ISO3)."""
         ids = self.index.get(phrase_key(name), [])
         if country:
-            ids = [i for i in ids if self.entries[i][_ISO3] == country.upper()]
+            ids = [i for i in ids if self.entries[i][ISO3] == country.upper()]
         return self.place(ids[0]) if ids else None
 
     def country_place(self, iso3: str) -> Place:
@@ -239,8 +128,8 @@ class Gazetteer:
         if c is None or not c.capital:
             return None
         ids = [i for i in self.index.get(phrase_key(c.capital), ())
-               if self.entries[i][_ISO3] == c.iso3]
-        cities = [i for i in ids if self.entries[i][_FEATURE] == "city"]
+               if self.entries[i][ISO3] == c.iso3]
+        cities = [i for i in ids if self.entries[i][FEATURE] == "city"]
         return self.place((cities or ids)[0]) if ids else None
 
     # ---------------------------------------------------------------- matching
@@ -249,19 +138,6 @@ class Gazetteer:
     ) -> list[PlaceMention]:
         """Every place the sentence names, resolved using the document's context."""
         return match_places(self, tokens, context)
-
-
-def _place_fields(e: Entry) -> _PlaceFields:
-    """The Place of an entry, as the positional arguments of `Place` (in its field order)."""
-    c = countries()[e[_ISO3]]
-    lat, lon = e[6], e[7]
-    return (
-        e[2], c.acled_name, c.iso3, c.iso_numeric, c.region, e[4], e[5], "",  # name .. admin3
-        round(lat, 4) if lat is not None else None,
-        round(lon, 4) if lon is not None else None,
-        e[9], e[1], e[_POP],  # geo_precision, feature, population
-        int(e[0].split(":")[1]) if e[0].startswith("gazetteer:") else None,
-    )
 
 
 def _country_entries(all_countries: dict[str, Country]) -> list[tuple[Entry, list[str]]]:

@@ -1,0 +1,331 @@
+"""Choosing which place a name found in a sentence means.
+
+`resolve` takes a name the scan of `match.py` found (tokens[i:end], an index key) and decides in
+four steps: which entries the words around it still allow (`_candidates`), what the words around
+it say (`_read_around`: a province word, a near-cue, ", Country", an event note's brackets), which
+entry that makes it (`_choose`), and the mention with its span and precision (`_mention`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from coder.models import PlaceMention, Span
+from coder.stages.places.cues import CueTrie
+from coder.stages.places.entries import (
+    ADMIN1,
+    ADMIN2,
+    FEATURE,
+    ISO3,
+    MAIN,
+    POP,
+    SOURCE,
+    Entry,
+    PlaceContext,
+    PlaceIndex,
+)
+from coder.text.phrases import TRANSPARENT
+from coder.text.tokens import Token, phrase_key
+
+FOREIGN_MIN_POPULATION = 50_000  # a foreign place named alone must be a real town
+CITY_OVER_ADMIN1_POPULATION = 20_000  # "Kandahar" alone is the city, not the province
+CITY_STATE_MIN_POPULATION = 100_000  # "Singapore": the country's name names its city
+_ADMIN_FEATURES = frozenset({"admin1", "region"})
+_OPENERS = frozenset({'"', "'", "(", "[", "-", ":", ";"})
+
+
+@dataclass(slots=True)
+class _Around:
+    """What the words around a name say about it."""
+
+    ids: list[int]  # the entries still possible
+    resume: int  # where scanning resumes (after a consumed "province", ", Country", brackets)
+    admin: bool = False  # a province word: the name is the province
+    near: bool = False  # a near-cue or district word: near the place
+    explicit: str = ""  # the ISO3 written after it (", Lebanon") or ""
+    cued: bool = False  # something says it is a place (a cue, a locative, brackets)
+    named_after: bool = False  # a capitalised word follows: part of a longer name
+
+
+def resolve(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str,
+            ctx: PlaceContext) -> tuple[PlaceMention, int] | None:
+    """Choose the place meant by tokens[i:end], or None; also returns where scanning resumes."""
+    ids = _candidates(gaz, tokens, i, end, key, ctx)
+    if not ids:
+        return None
+    around = _read_around(gaz, tokens, i, end, ids)
+    chosen = _choose(gaz, around.ids, ctx, around.explicit, around.admin,
+                     around.cued and not around.named_after, around.named_after, key)
+    if chosen is None:
+        return None
+    return _mention(gaz, tokens, i, end, chosen, around), around.resume
+
+
+def _candidates(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str,
+                ctx: PlaceContext) -> list[int]:
+    """The entries of `key` that the words right around the name allow ([] for none): no
+    place after a title, a family name after a glued article, a common word only after a
+    locative, a foreign name before a group noun names the group."""
+    cues, entries = gaz.cues, gaz.entries
+    ids = gaz.index[key]
+    prev = tokens[i - 1] if i > 0 else None
+    if prev is not None and prev.key in cues.titles:
+        return []  # "President Jordan", "Mr Kabul": a person
+    if prev is not None and prev.is_word and prev.text[:1].isupper() and _after_title(
+            cues.titles, tokens, i):
+        return []  # "Governor Abubakar Sani Bello": the end of a titled person's name
+    if (prev is not None and prev.key in TRANSPARENT and prev.start == tokens[i].start - 1
+            and i >= 2 and tokens[i - 2].key in cues.articles
+            and tokens[i - 2].end == prev.start):
+        # "al-Sadr": an article glued to a name is usually a family name; keep only places
+        # whose own name is this word ("al-Anbar")
+        ids = [x for x in ids if entries[x][MAIN] == key
+               and (entries[x][POP] >= CITY_OVER_ADMIN1_POPULATION
+                    or entries[x][FEATURE] != "city")]
+    if ids and end - i == 1 and key in cues.stop:
+        initial = prev is None or (not prev.is_word and prev.key in _OPENERS)
+        locative = prev is not None and prev.key in cues.locative
+        if initial or not locative or _is_headline(tokens):
+            # a common word is a place only after "in", "near", "from"... in running text
+            ids = [x for x in ids if entries[x][FEATURE] == "country"]
+        else:
+            ranked = set(ctx.countries)
+            ids = [x for x in ids
+                   if entries[x][FEATURE] == "country" or entries[x][ISO3] in ranked]
+    if ids and end < len(tokens) and tokens[end].key in cues.group_after:
+        # "Fano militiamen", "Wagner fighters": a foreign name before a group noun names the
+        # group, not a place; the document's own places still count ("Goma youths")
+        local = {*ctx.countries, _dateline_country(gaz, ctx.dateline)}
+        ids = [x for x in ids if entries[x][ISO3] in local]
+    return ids
+
+
+def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
+                 ids: list[int]) -> _Around:
+    """The cues after the name ("province", "district", ", Country"), before it ("province
+    of", "near the town of") and in brackets after it ("Bassa (Plateau)")."""
+    cues = gaz.cues
+    around = _Around(ids, end)
+    nxt = tokens[end] if end < len(tokens) else None
+    if nxt is not None and nxt.key in cues.admin_after:
+        around.admin, around.resume = True, end + 1
+    elif nxt is not None and nxt.key in cues.district_after and not nxt.text[:1].isupper():
+        around.near, around.resume = True, end + 1
+    elif nxt is not None and nxt.key == "," and end + 1 < len(tokens):
+        explicit, stop = _country_after(gaz, tokens, end + 1)
+        if explicit and any(gaz.entries[x][ISO3] == explicit for x in ids):
+            around.explicit, around.resume = explicit, stop
+    j = i - 1
+    if j >= 1 and tokens[j].key == "of" and tokens[j - 1].key in cues.place_nouns:
+        j -= 2  # "near the town of X"
+    if j >= 0 and tokens[j].key == "the":
+        j -= 1
+    if _ends_with(tokens, i - 1, cues.admin_before):
+        around.admin = True
+    elif _ends_with(tokens, j, cues.near):
+        around.near = True
+    # event notes give the province (and country) in brackets: "Bassa (Plateau)", "Mafa town
+    # (Mafa, Borno)", "Pretoria (Gauteng, South Africa)"; they say which place of that name
+    bracket, after = _bracketed(tokens, around.resume, cues.district_after | cues.admin_after)
+    if bracket:
+        inside = [x for x in ids if _in_named_area(gaz.entries[x], bracket)]
+        if inside:
+            around.ids, around.explicit, around.resume = inside, "", after
+    # a small town named without "in"/"near"/"province" or its country is only believed in the
+    # document's main country, and never when a capitalised word follows ("Kennedy School")
+    prev = tokens[i - 1] if i > 0 else None
+    around.cued = bool(around.explicit) or around.admin or around.near or bool(bracket) or (
+        prev is not None and prev.key in cues.locative)
+    around.named_after = (nxt is not None and nxt.is_word and nxt.text[:1].isupper()
+                          and around.resume == end and not bracket)
+    return around
+
+
+def _mention(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, chosen: int,
+             around: _Around) -> PlaceMention:
+    """The mention of the chosen entry: the province of a city named with a province word
+    ("Kirkuk province"), geo precision 2 near a place; the span covers a consumed
+    "province"/"district" word, not a ", Country" tail."""
+    entry = gaz.entries[chosen]
+    place = gaz.place(chosen)
+    if around.admin and entry[FEATURE] == "city":
+        province = _admin1_of(gaz, chosen)
+        place = gaz.place(province) if province is not None else place
+        place.geo_precision = 3
+        chosen = province if province is not None else chosen
+    elif around.near and place.geo_precision < 2:
+        place.geo_precision = 2
+    resume = around.resume
+    last = resume if (around.admin or around.near) and resume > end else end
+    span = Span(tokens[i].start, tokens[last - 1].end, "")
+    return PlaceMention(span, place, gaz.entries[chosen][SOURCE], around.near)
+
+
+@lru_cache(maxsize=4096)
+def _dateline_country(gaz: PlaceIndex, dateline: str) -> str:
+    if not dateline:
+        return ""
+    ids = gaz.index.get(phrase_key(dateline))
+    return gaz.entries[ids[0]][ISO3] if ids else ""
+
+
+def _ends_with(tokens: list[Token], j: int, cues: CueTrie) -> bool:
+    """True when a cue phrase ends at token j (inclusive)."""
+    node = cues.before.get(tokens[j].key) if j >= 0 else None
+    while node is not None:
+        if node.end:
+            return True
+        j -= 1
+        if j < 0:
+            return False
+        node = node.before.get(tokens[j].key)
+    return False
+
+
+def _after_title(titles: frozenset[str], tokens: list[Token], i: int) -> bool:
+    """A title stands before the run of up to three capitalised words ending just before i."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and tokens[k].is_word and tokens[k].text[:1].isupper():
+        if tokens[k].key in titles:
+            return True
+        k -= 1
+    return k >= 0 and tokens[k].key in titles
+
+
+def _is_headline(tokens: list[Token]) -> bool:
+    long_words = [t for t in tokens if t.is_word and len(t.text) > 3]
+    caps = sum(1 for t in long_words if t.text[:1].isupper())
+    return len(long_words) >= 4 and caps >= 0.7 * len(long_words)
+
+
+def _bracketed(tokens: list[Token], k: int, area_words: frozenset[str]) -> tuple[list[str], int]:
+    """The comma-separated names in brackets at `k`, or one lower-case or area word later
+    ("Mafa town (Mafa, Borno)", "Bassa LGA (Plateau)"), as keys, and the index after the
+    closing bracket; ([], k) when none."""
+    if k < len(tokens) and tokens[k].is_word and (
+            not tokens[k].text[:1].isupper() or tokens[k].key in area_words):
+        k += 1
+    if k >= len(tokens) or tokens[k].key != "(":
+        return [], k
+    names: list[str] = []
+    words: list[str] = []
+    for j in range(k + 1, min(len(tokens), k + 12)):
+        key = tokens[j].key
+        if key == "," or key == ")":
+            if words:
+                names.append(" ".join(words))
+            words = []
+            if key == ")":
+                return names, j + 1
+        elif tokens[j].is_word:
+            words.append(key)
+        elif key not in TRANSPARENT:
+            break
+    return [], k
+
+
+def _in_named_area(entry: Entry, names: list[str]) -> bool:
+    """Whether a bracketed name is the entry's province or district (a prefix of four letters
+    or more will do: "Vayots Dzor" for "Vayots' Dzori Marz")."""
+    areas = [phrase_key(a) for a in (entry[ADMIN1], entry[ADMIN2]) if a]
+    return any(a == n or (min(len(a), len(n)) >= 4 and (a.startswith(n) or n.startswith(a)))
+               for n in names for a in areas if a)
+
+
+def _country_after(gaz: PlaceIndex, tokens: list[Token], k: int) -> tuple[str, int]:
+    """('IRQ', end) when tokens[k:] start with a country name ("Tripoli, Lebanon")."""
+    longest = gaz.first.get(tokens[k].key)
+    if not longest or not tokens[k].text[:1].isupper():
+        return "", k
+    end, key = gaz.phrases.longest_at(tokens, k, longest)
+    for x in gaz.index.get(key, ()) if key else ():
+        if gaz.entries[x][FEATURE] == "country" or gaz.entries[x][FEATURE] == "admin1":
+            return gaz.entries[x][ISO3], end
+    return "", k
+
+
+def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: str,
+                  admin: bool, cued: bool, named_after: bool, key: str) -> str:
+    """The country of the best-ranked entry: the written country, a country's own name, the
+    context's countries in order, the dateline's, the supplement, a province named with a
+    province word, a big town abroad, the only town of that name when nothing places the story;
+    "" when no entry is eligible."""
+    entries = gaz.entries
+    dateline_iso = _dateline_country(gaz, ctx.dateline)
+    best_rank, best_iso = 1_000, ""
+    for x in ids:
+        e = entries[x]
+        iso, feat = e[ISO3], e[FEATURE]
+        if explicit:
+            rank = 0 if iso == explicit else 1_000
+        elif feat == "country":
+            if admin:
+                continue  # "Niger State", "Lagos State": a province, not the country
+            rank = -1  # a country's own name means the country
+        elif iso in ctx.countries:
+            rank = ctx.countries.index(iso)
+            small = feat == "city" and e[POP] < FOREIGN_MIN_POPULATION
+            if small and (named_after or (rank > 0 and not cued)):
+                continue
+        elif iso == dateline_iso:
+            rank = 100
+        elif feat.startswith("supplement") or e[SOURCE].startswith("supplement:"):
+            rank = 200
+        elif admin and feat in _ADMIN_FEATURES and e[MAIN] == key:
+            rank = 250  # "Chin State": the province of that name, not a city called so abroad
+        elif e[POP] >= FOREIGN_MIN_POPULATION and not named_after:
+            # abroad, a place's own name beats another language's name for a bigger place
+            # ("Boni" is an old name of Bonn)
+            rank = 300 if e[MAIN] == key else 350
+        elif not ctx.countries and cued and len(ids) == 1 and feat == "city":
+            rank = 400  # nothing else places the story: "near Bentiu", the only Bentiu
+        else:
+            continue
+        if rank < best_rank:
+            best_rank, best_iso = rank, iso
+    return best_iso
+
+
+def _choose(
+    gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: str, admin: bool,
+    cued: bool = True, named_after: bool = False, key: str = "",
+) -> int | None:
+    """The entry meant: in the written or context country first, then the biggest eligible;
+    within that country the province when a province word says so, a real town or the
+    province's capital over a province, a city-state's city over the country."""
+    best_iso = _best_country(gaz, ids, ctx, explicit, admin, cued, named_after, key)
+    if not best_iso:
+        return None
+    entries = gaz.entries
+    # (a single id is the one that set best_iso)
+    same = ids if len(ids) == 1 else [x for x in ids if entries[x][ISO3] == best_iso]
+    if admin:
+        for x in same:
+            if entries[x][FEATURE] in _ADMIN_FEATURES:
+                return x
+        return same[0]
+    top = same[0]
+    feature = entries[top][FEATURE]
+    if feature in _ADMIN_FEATURES or feature == "country":
+        for x in same[1:]:
+            e = entries[x]
+            if e[FEATURE] != "city":
+                continue
+            if feature == "country":
+                # city-states: "Singapore", "Djibouti", "Hong Kong" name the city
+                if e[MAIN] == entries[top][MAIN] and e[POP] >= CITY_STATE_MIN_POPULATION:
+                    return x
+            elif e[POP] >= CITY_OVER_ADMIN1_POPULATION or e[SOURCE] == entries[top][SOURCE]:
+                # a real town, or the province's own capital ("Marib", "Kandahar")
+                return x
+    return top
+
+
+def _admin1_of(gaz: PlaceIndex, entry_id: int) -> int | None:
+    """The admin1 entry that contains a city, when the gazetteer has it."""
+    e = gaz.entries[entry_id]
+    for x in gaz.index.get(phrase_key(e[ADMIN1]), ()) if e[ADMIN1] else ():
+        if gaz.entries[x][ISO3] == e[ISO3] and gaz.entries[x][FEATURE] in _ADMIN_FEATURES:
+            return x
+    return None
