@@ -42,6 +42,7 @@ class RoleRow(_Row):
     unknown: str = Field(min_length=3)  # the name when no country is known
     inter: int = Field(ge=1, le=8)
     kind: str = Field(min_length=2)
+    state: bool = False  # a state role: "former" turns it into ELI
 
 
 class RegimeRow(_Row):
@@ -93,7 +94,7 @@ class EthnicGroupRow(_Row):
 WordKind = Literal[
     "locative", "former", "particle", "modifier", "backer", "pro", "not-name", "conjunction",
     "determiner", "spelling", "place-locative", "object-noun", "not-capital", "affiliation",
-    "community",
+    "community", "held", "herder", "article", "ethnic-armed", "affiliate-agent",
 ]
 
 

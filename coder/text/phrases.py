@@ -11,8 +11,8 @@ the scans (the gazetteer lists possessive names, "Mosul's Old City", that keep a
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
     from coder.text.tokens import Token
@@ -24,12 +24,14 @@ TRANSPARENT: frozenset[str] = frozenset({"-", "'", "."})
 # The key of the possessive token "'s" (a glued "'s" is its own token, see tokens.tokenize).
 POSSESSIVE = "'s"
 
+V = TypeVar("V")
 
-class PhraseTable:
+
+class PhraseTable(Generic[V]):
     """The phrase keys of one dictionary, indexed for the longest-match scan.
 
-    `entries` holds the phrase keys (words joined by single spaces; shared with the owner, not
-    copied, and usually a dict of key -> value); `first` maps each word a phrase starts with to
+    `entries` maps the phrase keys (words joined by single spaces) to their values (shared with
+    the owner, not copied); `first` maps each word a phrase starts with to
     the length in words of its longest phrase; `prefixes` holds the word prefixes of two words or
     more of longer phrases ("ras al" of "ras al ain"), so that the scan stops as soon as the words
     read so far start no phrase. With `possessive`, a glued "'s" is read as a word of the phrase
@@ -37,7 +39,7 @@ class PhraseTable:
 
     __slots__ = ("entries", "first", "prefixes", "possessive")
 
-    def __init__(self, entries: Container[str], keys: Iterable[str] = (), *,
+    def __init__(self, entries: Mapping[str, V], keys: Iterable[str] = (), *,
                  possessive: bool = False) -> None:
         self.entries = entries
         self.first: dict[str, int] = {}

@@ -198,7 +198,7 @@ class PhraseMatcher(Generic[T]):
     def __init__(self) -> None:
         self._entries: dict[str, T] = {}
         self.max_words = 1
-        self._table = PhraseTable(self._entries)
+        self._table: PhraseTable[T] = PhraseTable(self._entries)
         # first word key -> max length of phrases starting with it (prunes lookups)
         self._first = self._table.first
 
@@ -211,7 +211,7 @@ class PhraseMatcher(Generic[T]):
         return self._first
 
     @property
-    def table(self) -> PhraseTable:
+    def table(self) -> PhraseTable[T]:
         """The phrase keys indexed for the longest-match scan (for scans of their own)."""
         return self._table
 
@@ -256,8 +256,12 @@ class PhraseMatcher(Generic[T]):
             tok = tokens[s]
             if s < i or not tok.is_word:
                 continue
-            last, key = longest_at(tokens, s, first[tok.key], None, stop)
-            if not key:
-                continue
+            longest = first[tok.key]
+            if longest == 1:  # perf: a word that starts one-word phrases only is a phrase
+                last, key = s + 1, tok.key
+            else:
+                last, key = longest_at(tokens, s, longest, None, stop)
+                if not key:
+                    continue
             yield _match(s, last, tok.start, tokens[last - 1].end, entries[key])
             i = last

@@ -156,6 +156,9 @@ class ActorDictionary:
             for iso3 in e.herders:
                 if iso3 not in self.countries:
                     bad("ethnic_groups.csv", f"{e.id}: unknown country {iso3!r}", iso3)
+        for kind in ("ethnic-armed", "affiliate-agent"):
+            for word in sorted(self.words[kind] - self.agents.keys()):
+                bad("words.csv", f"{kind}: {word!r} is not an agents.csv id", word)
         for (iso3, _), state in self.default_perpetrators.items():
             for code in (iso3, state):
                 if code not in self.countries:
@@ -163,6 +166,30 @@ class ActorDictionary:
         return problems
 
     def _build_matcher(self) -> None:
+        """`matcher` over every name (later kinds of _PRECEDENCE win a shared key; people's
+        short forms never override another name), `possessive` over the names with an inner
+        possessive, and the scan tables of coder.stages.actors.pieces."""
+        staged = self._staged_names()
+        staged["person"], shorts = self._person_phrases()
+        for kind in _PRECEDENCE:
+            for phrase, entry in staged[kind]:
+                self.matcher.add(_THE_RE.sub("", phrase), entry)
+        for phrase, entry in shorts:
+            self.matcher.add(phrase, entry, overwrite=False)
+        # names with a possessive inside ("New People's Army", "Workers' Party") cannot be
+        # matched over the separate "'s" token: they get their own matcher, run on tokens
+        # with the possessive glued back (see coder.stages.actors.pieces)
+        self.possessive: PhraseMatcher[Entry] = PhraseMatcher()
+        for kind in _PRECEDENCE:
+            for phrase, entry in staged[kind]:
+                if _INNER_POSSESSIVE_RE.search(phrase):
+                    self.possessive.add(_INNER_POSSESSIVE_RE.sub("s", _THE_RE.sub("", phrase)),
+                                        entry)
+        self._build_scan()
+
+    def _staged_names(self) -> dict[EntryKind, list[tuple[str, Entry]]]:
+        """Every name but people's, by kind: agents' phrases, ethnic names, demonyms and their
+        plurals, countries' names, capitals of states, organisations' aliases."""
         staged: dict[EntryKind, list[tuple[str, Entry]]] = defaultdict(list)
         for a in self.agents.values():
             staged["agent"] += [(p, Entry("agent", a.id, 0)) for p in a.phrases]
@@ -188,49 +215,22 @@ class ActorDictionary:
         for rows in self.organisations.values():
             for alias in dict.fromkeys(a for o in rows for a in o.aliases):
                 staged["org"].append((alias, Entry("org", rows[0].id, alias_case(alias))))
-        staged["person"], shorts = self._person_phrases()
-        for kind in _PRECEDENCE:
-            for phrase, entry in staged[kind]:
-                self.matcher.add(_THE_RE.sub("", phrase), entry)
-        for phrase, entry in shorts:
-            self.matcher.add(phrase, entry, overwrite=False)
-        # names with a possessive inside ("New People's Army", "Workers' Party") cannot be
-        # matched over the separate "'s" token: they get their own matcher, run on tokens
-        # with the possessive glued back (see coder.stages.actors.mentions._possessive_pieces)
-        self.possessive: PhraseMatcher[Entry] = PhraseMatcher()
-        for kind in _PRECEDENCE:
-            for phrase, entry in staged[kind]:
-                if _INNER_POSSESSIVE_RE.search(phrase):
-                    self.possessive.add(_INNER_POSSESSIVE_RE.sub("s", _THE_RE.sub("", phrase)),
-                                        entry)
-        # perf: the matcher's tables reshaped for the scan coder.stages.actors.mentions._pieces
-        # runs on every
-        # sentence (the longest match of PhraseMatcher.iter_find, without a Match per hit).
-        # `scan`: each word a name starts with -> (words in its longest name, the name of that
-        # word alone or None); also "'s" and "'" -> (0, None), the one pass over the sentence
-        # finds the possessives too. `longer`: names of two words or more -> their entries, and
-        # the word prefixes of longer names that are no name themselves ("al qaeda in" of "al
-        # qaeda in the islamic maghreb") -> None; the scan stops at any other word sequence.
-        by_key = dict(self.matcher.items())
+        return staged
+
+    def _build_scan(self) -> None:
+        """perf: the matcher's tables reshaped for the scan of coder.stages.actors.pieces, run
+        on every sentence (the longest match of PhraseMatcher.iter_find, without a Match per
+        hit). `scan`: each word a name starts with -> (words in its longest name, the name of
+        that word alone or None); also "'s" and "'" -> (0, None), so the one pass over the
+        sentence finds the possessives too. `possessive_stems`: the words a possessive name can
+        start from in the text. A merged word ("People" + "'s" -> "peoples") is a word of some
+        name, so the word written before the "'s" is such a word less its appended "s"es; a
+        sentence with no such word before a possessive holds no possessive name, and skips the
+        merging."""
+        names = self.matcher.table.entries
         self.scan: dict[str, tuple[int, Entry | None]] = {
-            w: (n, by_key.get(w)) for w, n in self.matcher.first_words.items()}
+            w: (n, names.get(w)) for w, n in self.matcher.first_words.items()}
         self.scan.update({"'s": (0, None), "'": (0, None)})
-        self.longer: dict[str, Entry | None] = {}
-        for key, entry in by_key.items():
-            words = key.split(" ")
-            for n in range(2, len(words)):
-                prefix = " ".join(words[:n])
-                self.longer.setdefault(prefix, by_key.get(prefix))
-            if len(words) > 1:
-                self.longer[key] = entry
-        # every word of a name but its first: a word outside it ends the scan at once, without
-        # building and probing the longer key
-        self.later_words: frozenset[str] = frozenset(
-            w for key in self.longer for w in key.split(" ")[1:])
-        # perf: the words a possessive name can start from in the text. A merged word ("People"
-        # + "'s" -> "peoples") is a word of some name, so the word written before the "'s" is
-        # such a word less its appended "s"es; a sentence with no such word before a
-        # possessive holds no possessive name, and skips the merging
         self.possessive_stems: frozenset[str] = frozenset(
             w[:len(w) - m] for key, _ in self.possessive.items() for w in key.split(" ")
             for m in range(len(w) - len(w.rstrip("s")) + 1) if m < len(w))

@@ -17,11 +17,12 @@ from coder.dictionaries.files import register_cache
 from coder.models import Actor, ActorMention
 from coder.stages.actors.dictionary import ActorDictionary
 
-# roles that "former" turns into ELI (a former minister is no longer the government)
-STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
-
-# --------------------------------------------------------------------------------------------
+def is_state_role(role: str) -> bool:
+    """A role that "former" turns into ELI (a former minister is no longer the government):
+    the `state` column of roles.csv."""
+    row = ActorDictionary.load().roles.get(role)
+    return row is not None and row.state
 
 
 @register_cache
@@ -78,7 +79,7 @@ def _role_fields(role: str, iso3: str, day: dt.date | None, name: str, inter: in
 
 def agent_actor(agent: AgentRow, iso3: str, day: dt.date | None, former: bool = False) -> Actor:
     """A generic agent ("police") of a country (or none) on a date."""
-    if former and agent.role in STATE_ROLES:
+    if former and is_state_role(agent.role):
         return role_actor("ELI", iso3, day)
     # perf: role_actor's body, without its keyword arguments (every generic agent comes here)
     return Actor(*_role_fields(agent.role, iso3, day, agent.name, agent.inter, agent.kind,
@@ -137,7 +138,7 @@ def _person_fields(person_id: str, day: dt.date | None, former: bool) -> _ActorF
     elif row.org:
         actor = organisation_actor(row.org, day)
         return actor.name, actor.code, actor.inter, actor.country, actor.kind, actor.assoc
-    elif former and row.role in STATE_ROLES:
+    elif former and is_state_role(row.role):
         actor = role_actor("ELI", row.iso3, day)
     else:
         actor = role_actor(row.role, row.iso3, day)
@@ -160,9 +161,6 @@ def ethnic_actor(group: str, iso3: str, day: dt.date | None) -> Actor:
     return role_actor("UAF", iso3, day, name=row.militia, inter=4, kind="militia")
 
 
-_HERDERS = frozenset({"herders", "herdsmen", "herder", "herdsman"})
-
-
 def with_country(mention: ActorMention, iso3: str, day: dt.date | None) -> ActorMention:
     """The same mention with `iso3` as its country when it is a generic agent that had none
     (used once the event's country is known)."""
@@ -181,7 +179,7 @@ def with_country(mention: ActorMention, iso3: str, day: dt.date | None) -> Actor
     if agent is None:
         return mention
     group = d.herders.get(iso3)
-    if group and mention.span.text.lower().rsplit(" ", 1)[-1] in _HERDERS:
+    if group and mention.span.text.lower().rsplit(" ", 1)[-1] in d.words["herder"]:
         # "suspected herders" in Nigeria or Mali: ACLED's Fulani ethnic militia
         return ActorMention(mention.span, ethnic_actor(group, iso3, day),
                             f"ethnic:{group}:herders", mention.coreferent)

@@ -55,7 +55,7 @@ class PlaceIndex:
         self.index = index
         # `first`: first word key -> longest key length in words; `prefixes`: the word prefixes
         # of longer keys that are no key themselves ("ras al" of "ras al ain")
-        self.phrases = PhraseTable(index, index, possessive=True)
+        self.phrases: PhraseTable[list[int]] = PhraseTable(index, index, possessive=True)
         self.first = self.phrases.first
         self.cues: PlaceCues = place_cues()
         # the words met so far: (`first` of the word or 0, whether it is a key by itself)

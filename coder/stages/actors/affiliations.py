@@ -1,0 +1,63 @@
+"""Affiliations: a generic armed agent tied to a named group is that group ("Islamic
+State-linked insurgents", "jihadists linked to al-Qaeda", "members of the Gran Grif gang").
+
+The agents a group may stand for are words.csv's "affiliate-agent" ids, the link words its
+"affiliation" words, with its "article" words skipped between them.
+"""
+
+from __future__ import annotations
+
+from coder.models import ActorMention, Span
+from coder.stages.actors.dictionary import ActorDictionary
+from coder.text.tokens import Token
+
+
+def affiliations(d: ActorDictionary, tokens: list[Token], text: str,
+                 mentions: list[ActorMention], spans: list[tuple[int, int]]
+                 ) -> list[ActorMention]:
+    """A generic agent tied to a named group is that group: "Islamic State-linked insurgents",
+    "jihadists linked to al-Qaeda", "members of the Gran Grif gang", "fighters of the SDF"."""
+    link_words, skipped = d.words["affiliation"], d.words["article"]
+    agents = d.words["affiliate-agent"]
+    out: list[ActorMention] = []
+    skip = -1
+    for k, m in enumerate(mentions):
+        if k == skip:
+            continue
+        if k + 1 < len(mentions):
+            nxt = mentions[k + 1]
+            a, b = spans[k][1], spans[k + 1][0]
+            if _linked(tokens, a, b, link_words, skipped):
+                org_first = m.rule_id.startswith("organisations:") and _agent_id(nxt) in \
+                    agents and tokens[a].key == "-"  # "Islamic State-linked insurgents"
+                agent_first = _agent_id(m) in agents and nxt.rule_id.startswith(
+                    ("organisations:", "ethnic:")) and tokens[a].key != "-"  # "militants linked to
+                # al-Qaeda", "armed men from the Meitei community"
+                if org_first or agent_first:
+                    group = m if org_first else nxt
+                    s, e = m.span.start, nxt.span.end
+                    out.append(ActorMention(Span(s, e, text[s:e]), group.actor, group.rule_id))
+                    skip = k + 1
+                    continue
+        out.append(m)
+    return out
+
+
+def _linked(tokens: list[Token], a: int, b: int, link_words: frozenset[str],
+            skipped: frozenset[str]) -> bool:
+    """tokens[a:b], between two mentions, are one to three link words ("linked to", "members
+    of"), not counting articles, hyphens and qualifiers glued to a hyphen ("of the
+    Kurdish-led SDF": a qualifier glued to "-led" is part of the link)."""
+    words = 0
+    for i in range(a, b):
+        key = tokens[i].key
+        if key == "-" or key in skipped or (i + 2 < b and tokens[i + 1].key == "-"):
+            continue
+        words += 1
+        if words > 3 or key not in link_words:  # perf: most gaps fail on their first word
+            return False
+    return words > 0
+
+
+def _agent_id(m: ActorMention) -> str:
+    return m.rule_id.split(":")[1] if m.rule_id.startswith("agents:") else ""

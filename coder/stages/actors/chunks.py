@@ -1,0 +1,168 @@
+"""Chunks: neighbouring name pieces composed into one mention, read left to right:
+
+    [former] [country | demonym | possessive] [modifiers] [organisation | agent]* [person]
+
+"Iran's Foreign Ministry spokesman Saeed Khatibzadeh" is one chunk; so are "the government of
+Iraq", "Boko Haram (JAS)" and a title with the name after it ("Interior Minister Qasim
+al-Araji"). A lone demonym or ethnic name coordinated with a full one shares its head noun
+("Ukrainian and Russian troops").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from coder.stages.actors.dictionary import ActorDictionary
+from coder.stages.actors.pieces import Piece, glued
+from coder.text.tokens import Token
+
+# entry kinds that name a country (its government, its people, or qualify another name)
+CountryKind = Literal["country", "capital", "demonym", "plural"]
+COUNTRY_KINDS: frozenset[str] = frozenset(get_args(CountryKind))
+# entry kinds a possessive "'s" may follow inside a chunk ("Iran's Foreign Ministry")
+PossessorKind = Literal["country", "capital", "org"]
+_POSSESSOR_KINDS: frozenset[str] = frozenset(get_args(PossessorKind))
+
+
+@dataclass(slots=True)
+class Chunk:
+    """Name pieces composed into one mention, and what the words around them say."""
+
+    pieces: list[Piece]
+    start: int  # token indices, end exclusive
+    end: int
+    of_country: str = ""  # "the government of Iraq"
+    named: bool = False  # a title followed by a name not in the dictionary
+    former: bool = False
+    community: bool = False  # an ethnic name standing for its group ("Kuki communities")
+
+
+def _bracketed_alias(tokens: list[Token], chunk: Chunk, nxt: Piece) -> bool:
+    """`nxt` is the chunk's group again, in brackets right after it: "Boko Haram (JAS)"."""
+    last = chunk.pieces[-1].entry
+    return (last.kind == "org" and nxt.entry.kind == "org" and nxt.entry.ref == last.ref
+            and nxt.start == chunk.end + 1 and tokens[chunk.end].key == "("
+            and nxt.end < len(tokens) and tokens[nxt.end].key == ")")
+
+
+def _gap_joins(d: ActorDictionary, tokens: list[Token], chunk: Chunk, nxt: Piece) -> bool:
+    """May `nxt` continue `chunk`, given the tokens between them?"""
+    last = chunk.pieces[-1].entry.kind
+    kind = nxt.entry.kind
+    if last == "person" or kind in COUNTRY_KINDS:
+        return False
+    a, b = chunk.end, nxt.start  # the gap, tokens[a:b]
+    if b <= a:
+        return True
+    if b - a == 1 and tokens[a].key == "'s":  # "Iran's Foreign Ministry", "Hamas's leader"
+        return last in _POSSESSOR_KINDS
+    if b - a == 3 and tokens[a].key == "(" and tokens[b - 1].key == ")" \
+            and tokens[a + 1].text.isupper():
+        return last == "org"  # "the Allied Democratic Forces (ADF) rebels": its acronym
+    modifiers = d.words["modifier"]
+    return b - a <= 2 and all(tokens[x].key in modifiers for x in range(a, b))
+
+
+def _of_country(d: ActorDictionary, tokens: list[Token], i: int, pieces: list[Piece],
+                k: int) -> tuple[str, int]:
+    """"... of (the) Iraq" right after an agent: the country's ISO3 and the piece index after."""
+    if i >= len(tokens) or tokens[i].key != "of" or k >= len(pieces):
+        return "", k
+    j = i + 1
+    if j < len(tokens) and tokens[j].key == "the":
+        j += 1
+    p = pieces[k]
+    if p.start == j and p.entry.kind in ("country", "capital"):
+        return p.entry.ref, k + 1
+    return "", k
+
+
+def _extend_name(d: ActorDictionary, tokens: list[Token], chunk: Chunk, pieces: list[Piece],
+                 k: int) -> int:
+    """After a title ("Interior Minister"), take the capitalised name that follows; a known
+    person met there joins the chunk. Returns the next piece index."""
+    not_name, particles = d.words["not-name"], d.words["particle"]
+    j, taken = chunk.end, 0
+    while j < len(tokens) and taken < 4:
+        if k < len(pieces) and pieces[k].start == j:
+            if pieces[k].entry.kind == "person":
+                chunk.pieces.append(pieces[k])
+                chunk.end = pieces[k].end
+                return k + 1
+            break
+        t = tokens[j]
+        if t.is_word and t.is_capitalized and t.key not in not_name:
+            taken += 1
+        elif t.key in particles and j + 1 < len(tokens) and (
+                tokens[j + 1].is_capitalized or tokens[j + 1].key == "-"):
+            pass  # "Qasim al-Araji", "Faisal bin Farhan"
+        elif t.key in ("-", "'") and taken and glued(tokens, j):
+            pass
+        else:
+            break
+        j += 1
+    while j > chunk.end and not tokens[j - 1].is_capitalized:  # no trailing particle/hyphen
+        j -= 1
+    if j == chunk.end:  # perf: no name taken, nothing for the headline check to veto
+        return k
+    # a headline in title case ("Prime Minister Survives Drone Attack On Residence"): the
+    # words around the run are capitalised too, so capitals say nothing about names
+    rest = [t for t in tokens[j:] if t.is_word] or [t for t in tokens[1:chunk.start] if t.is_word]
+    if rest and sum(t.is_capitalized for t in rest) * 2 > len(rest):
+        return k
+    if j > chunk.end:
+        chunk.end, chunk.named = j, True
+    return k
+
+
+def build_chunks(d: ActorDictionary, tokens: list[Token], pieces: list[Piece]) -> list[Chunk]:
+    """The pieces composed into chunks, left to right: a group's bracketed acronym, pieces
+    joined over a possessive or modifiers, "of (the) Iraq" after an agent, a name after a
+    title."""
+    chunks: list[Chunk] = []
+    k = 0
+    while k < len(pieces):
+        p = pieces[k]
+        chunk = Chunk([p], p.start, p.end)
+        k += 1
+        while k < len(pieces) and _bracketed_alias(tokens, chunk, pieces[k]):
+            chunk.end = pieces[k].end + 1  # "Boko Haram (JAS)": the group's own acronym
+            k += 1
+        while k < len(pieces) and _gap_joins(d, tokens, chunk, pieces[k]):
+            chunk.pieces.append(pieces[k])
+            chunk.end = pieces[k].end
+            k += 1
+        last = chunk.pieces[-1].entry
+        if last.kind == "agent":
+            chunk.of_country, k2 = _of_country(d, tokens, chunk.end, pieces, k)
+            if chunk.of_country:
+                chunk.end, k = pieces[k].end, k2
+            elif d.agents[last.ref].title:
+                k = _extend_name(d, tokens, chunk, pieces, k)
+        chunks.append(chunk)
+    return chunks
+
+
+def share_head(d: ActorDictionary, tokens: list[Token], chunks: list[Chunk], ci: int) -> None:
+    """A lone demonym or ethnic name coordinated with a full one shares its head noun:
+    "Ukrainian and Russian troops" are two forces, "Meitei and Kuki communities" two groups.
+    An ethnic name followed by a community word ("Kuki communities") takes it into its span."""
+    chunk = chunks[ci]
+    kind = chunk.pieces[0].entry.kind
+    end = chunk.end
+    if kind == "ethnic" and end < len(tokens) and tokens[end].key in d.words["community"]:
+        chunk.community, chunk.end = True, end + 1
+        return
+    if end + 1 >= len(tokens) or tokens[end].key not in d.words["conjunction"]:
+        return
+    nxt = chunks[ci + 1] if ci + 1 < len(chunks) else None
+    if nxt is None or nxt.start != end + 1 or nxt.pieces[0].entry.kind != kind:
+        return
+    if len(nxt.pieces) == 1:
+        share_head(d, tokens, chunks, ci + 1)  # "Hema, Lendu and Twa militias"
+        chunk.community = nxt.community
+        if len(nxt.pieces) == 1:
+            return
+    chunk.pieces = [chunk.pieces[0], *nxt.pieces[1:]]
+
