@@ -14,6 +14,7 @@ from coder.dictionaries.files import (
     DictionaryError,
     add_user_directory,
     clear_caches,
+    remove_user_directories,
     user_directories,
 )
 from coder.stages.actors import (
@@ -115,9 +116,9 @@ def test_broken_user_dictionary_is_reported_with_file_and_line(tmp_path: Path) -
             ActorDictionary.load()
         assert "people.csv:2: start" in str(err.value)
     finally:
-        import coder.dictionaries.files as dictionaries
-
-        dictionaries._user_dirs[:] = before
+        remove_user_directories()
+        for directory in before:
+            add_user_directory(directory)
         clear_caches()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coder.dictionaries.countries import (
-    ACLED_REGIONS,
+    acled_regions,
     countries,
     country,
     country_by_iso2,
@@ -17,7 +17,7 @@ def test_table_covers_iso3166() -> None:
     table = countries()
     assert len(table) >= 245
     assert len({c.iso2 for c in table.values()}) == len(table)
-    assert {c.region for c in table.values()} <= ACLED_REGIONS
+    assert {c.region for c in table.values()} <= acled_regions()
     for c in table.values():  # every country can fill ACLED's iso, region and country columns
         assert c.iso_numeric is not None and c.acled_name and c.region, c.iso3
     assert table["XKX"].iso_numeric == 0  # ACLED's code for Kosovo

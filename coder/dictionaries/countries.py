@@ -15,13 +15,20 @@ from coder.dictionaries.files import PipeList, read_csv_models, register_cache
 from coder.text.tokens import phrase_key
 
 COUNTRIES_FILE = "countries.csv"
+REGIONS_FILE = "acled_regions.csv"
 
-ACLED_REGIONS: frozenset[str] = frozenset({
-    "Western Africa", "Middle Africa", "Eastern Africa", "Southern Africa", "Northern Africa",
-    "South Asia", "Southeast Asia", "Middle East", "Europe", "Caucasus and Central Asia",
-    "Central America", "South America", "Caribbean", "East Asia", "North America", "Oceania",
-    "Antarctica",
-})
+
+class Region(BaseModel):
+    """One row of acled_regions.csv: a region ACLED files countries under."""
+
+    region: str = Field(min_length=2)
+
+
+@register_cache
+@lru_cache(maxsize=1)
+def acled_regions() -> frozenset[str]:
+    """The ACLED region names (acled_regions.csv)."""
+    return frozenset(r.region for r in read_csv_models(REGIONS_FILE, Region))
 
 
 class Country(BaseModel):
@@ -47,7 +54,7 @@ class Country(BaseModel):
     @field_validator("region")
     @classmethod
     def _known_region(cls, value: str) -> str:
-        if value not in ACLED_REGIONS:
+        if value not in acled_regions():
             raise ValueError(f"not an ACLED region: {value!r}")
         return value
 

@@ -34,16 +34,18 @@ class PhraseTable(Generic[V]):
     the owner, not copied); `first` maps each word a phrase starts with to
     the length in words of its longest phrase; `prefixes` holds the word prefixes of two words or
     more of longer phrases ("ras al" of "ras al ain"), so that the scan stops as soon as the words
-    read so far start no phrase. With `possessive`, a glued "'s" is read as a word of the phrase
-    (and a phrase is never found to end on it)."""
+    read so far start no phrase; `later` every word of a phrase but its first, so that it stops
+    at any other word without building the longer key. With `possessive`, a glued "'s" is read
+    as a word of the phrase (and a phrase is never found to end on it)."""
 
-    __slots__ = ("entries", "first", "prefixes", "possessive")
+    __slots__ = ("entries", "first", "prefixes", "later", "possessive")
 
     def __init__(self, entries: Mapping[str, V], keys: Iterable[str] = (), *,
                  possessive: bool = False) -> None:
         self.entries = entries
         self.first: dict[str, int] = {}
         self.prefixes: set[str] = set()
+        self.later: set[str] = set()
         self.possessive = possessive
         for key in keys:
             self.index(key)
@@ -54,6 +56,8 @@ class PhraseTable(Generic[V]):
         n = len(words)
         if self.first.get(words[0], 0) < n:
             self.first[words[0]] = n
+        if n > 1:
+            self.later.update(words[1:])
         entries, prefixes = self.entries, self.prefixes
         while n > 2:
             key = key[:key.rfind(" ")]  # one word less
@@ -67,7 +71,8 @@ class PhraseTable(Generic[V]):
         words long and ending before token `stop` (default: the sentence's end), or (i, "")
         when none does. `alone`: whether token i's key is a phrase by itself, when the caller
         knows."""
-        entries, prefixes, possessive = self.entries, self.prefixes, self.possessive
+        entries, prefixes, later = self.entries, self.prefixes, self.later
+        possessive = self.possessive
         key = tokens[i].key
         if alone is None:
             alone = key in entries
@@ -87,8 +92,8 @@ class PhraseTable(Generic[V]):
                 prev_end = nxt.end
                 j += 1
                 continue
-            if not nxt.is_word:
-                break
+            if not nxt.is_word or nxt.key not in later:
+                break  # perf: no phrase has this word after its first
             key = key + " " + nxt.key
             words += 1
             prev_end = nxt.end
