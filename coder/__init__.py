@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         code_texts,
         coverage,
         evaluate,
+        evaluate_acled,
         explain_text,
         merge_records,
         validate_records,
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RunSummary", "__version__", "check_dictionaries", "code_corpus", "code_texts", "coverage",
-    "evaluate", "explain_text", "merge_records", "validate_records",
+    "evaluate", "evaluate_acled", "explain_text", "merge_records", "validate_records",
 ]  # fmt: skip
 
 

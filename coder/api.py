@@ -27,6 +27,7 @@ from coder.io.corpus import UsageError, document_from_text
 from coder.io.export import RecordFileError, open_records, write_records, write_rejects
 from coder.models import Document, EventRecord, Rejected
 from coder.problems import UNREADABLE_RECORDS, Problem, ProblemReport
+from coder.tools.acled import AcledEvaluation
 from coder.tools.coverage import CoverageReport, rule_coverage
 from coder.tools.evaluate import EvaluationReport, floor_failures, read_gold
 from coder.tools.evaluate import evaluate as score
@@ -35,7 +36,8 @@ from coder.tools.validate import check_records, validate_file
 
 __all__ = [
     "CodingResult", "CoverageReport", "Evaluation", "Explanation", "MergeResult", "RunSummary",
-    "check_dictionaries", "code_corpus", "code_texts", "coverage", "evaluate", "explain_text",
+    "AcledEvaluation", "check_dictionaries", "code_corpus", "code_texts", "coverage", "evaluate",
+    "evaluate_acled", "explain_text",
     "merge_records", "validate_records",
 ]  # fmt: skip
 
@@ -237,3 +239,18 @@ def evaluate(
     failed = floor_failures(report, min_recall=min_recall, min_precision=min_precision,
                             min_fields=min_fields)
     return Evaluation(report, failed)
+
+
+def evaluate_acled(
+    export: str, *, with_country: bool = False, limit: int | None = None
+) -> AcledEvaluation:
+    """Code the notes of an ACLED export (today's schema or the pre-2019 one) and score the
+    coder against ACLED's own coding, field by field (`coder evaluate --acled`).
+
+    >>> ev = evaluate_acled("my_region.csv", limit=500)
+    >>> print(ev.render(misses=5))
+    """
+    from coder.tools.acled import evaluate_acled as score_export
+
+    check_dictionaries()
+    return score_export(export, with_country=with_country, limit=limit)

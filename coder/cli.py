@@ -254,11 +254,13 @@ def explain(
 
 @app.command()
 def evaluate(
-    records: Annotated[str, typer.Argument(metavar="RECORDS", help="Record file to score.")],
+    records: Annotated[
+        str | None, typer.Argument(metavar="RECORDS", help="Record file to score.")
+    ] = None,
     gold: Annotated[
-        list[str],
+        list[str] | None,
         typer.Option("--gold", metavar="GOLD.jsonl", help="Gold events (repeatable)."),
-    ],
+    ] = None,
     min_recall: Annotated[
         float | None, typer.Option("--min-recall", min=0.0, max=1.0, help="Fail below this.")
     ] = None,
@@ -273,14 +275,59 @@ def evaluate(
                  "(repeatable; fields as in the report, plus actor_pair).",
         ),
     ] = None,
+    acled: Annotated[
+        str | None,
+        typer.Option("--acled", metavar="EXPORT.csv",
+                     help="Code the notes of an ACLED export and score the coder against it."),
+    ] = None,
+    with_country: Annotated[
+        bool, typer.Option("--with-country", help="With --acled: score country on every note.")
+    ] = False,
+    misses: Annotated[
+        int, typer.Option("--misses", min=0, help="With --acled: list N disagreements a field.")
+    ] = 0,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="With --acled: only the first N rows.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
-    """Score records against gold events: precision, recall, F1 and field accuracy."""
+    """Score records against gold events (precision, recall, F1, field accuracy), or, with
+    --acled, the coder against a real ACLED export."""
+    if acled is not None:
+        _evaluate_acled(acled, with_country=with_country, misses=misses, limit=limit,
+                        as_json=as_json)
+        return
+    if records is None or not gold:
+        _usage_error("evaluate needs RECORDS and --gold GOLD.jsonl, or --acled EXPORT.csv")
+    _evaluate_gold(records, gold, min_recall, min_precision, min_field or [], as_json)
+
+
+def _evaluate_acled(export: str, *, with_country: bool, misses: int, limit: int | None,
+                    as_json: bool) -> None:
+    """Print the field-by-field agreement of the coder with an ACLED export."""
+    from coder.api import evaluate_acled
+    from coder.tools.acled import AcledReadError
+
+    _require_paths([export])
+    with _usage_errors():
+        try:
+            result = evaluate_acled(export, with_country=with_country, limit=limit)
+        except (AcledReadError, OSError) as err:
+            _usage_error(str(err))
+    if as_json:
+        typer.echo(json.dumps(result.to_json(misses=misses), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(result.render(misses=misses))
+
+
+def _evaluate_gold(records: str, gold: list[str], min_recall: float | None,
+                   min_precision: float | None, min_field: list[str], as_json: bool) -> None:
+    """Score a record file against gold events; exit 1 below a floor."""
     from coder.api import evaluate as score
     from coder.tools.evaluate import parse_field_floors
 
     try:
-        floors = parse_field_floors(min_field or [])
+        floors = parse_field_floors(min_field)
     except ValueError as err:
         _usage_error(str(err))
     _require_paths([records, *gold])

@@ -261,3 +261,21 @@ def test_limit_codes_only_the_first_rows() -> None:
     ev = evaluate_acled(OLD, limit=2)
     assert ev.n_notes == 2
     assert set(ev.per_country) <= {"Nepal", "India"}
+
+
+def test_the_command_scores_an_export_and_refuses_a_non_export(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from coder.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["evaluate", "--acled", str(FIXTURES / "acled_current.csv"),
+                                 "--json", "--misses", "2"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["fields"]["detection"]["compared"] == 6  # the fixture's rows
+    not_export = tmp_path / "records.csv"
+    not_export.write_text("id,text\n1,hello\n", encoding="utf-8")
+    refused = runner.invoke(app, ["evaluate", "--acled", str(not_export)])
+    assert refused.exit_code == 2
+    assert runner.invoke(app, ["evaluate"]).exit_code == 2
