@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 from cli_support import battle, make_record
+from locations import ROOT
 
 import coder
 from coder import api
 from coder.io.export import read_records, write_records
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_entry_points_are_exported_from_the_package() -> None:

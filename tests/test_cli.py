@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from cli_support import battle, make_record
+from locations import ROOT
 from typer.testing import CliRunner
 
 import coder.api as api
@@ -31,7 +32,6 @@ from coder.models import (
 )  # fmt: skip
 from coder.problems import EMPTY_TEXT, Problem, ProblemReport
 
-ROOT = Path(__file__).resolve().parents[1]
 BROKEN = ROOT / "tests" / "fixtures" / "cli_broken.csv"
 GOLD = [
     {"gold_id": "chl-march", "layer": "acled", "required": True, "docs": ["cl-001"],

@@ -8,16 +8,16 @@ its line is deleted), so the list only shrinks. The scores must stay at or above
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from locations import TESTS
 
 from coder.engines import code_corpus
 from coder.io.export import csv_cells
 from coder.models import COLUMNS
 from coder.tools.evaluate import evaluate, matches, normalise_row
 
-DEV = Path(__file__).parent / "gold" / "dev"
+DEV = TESTS / "gold" / "dev"
 DOCUMENTS = [str(DEV / "acled_documents.jsonl"), str(DEV / "cameo_documents.jsonl")]
 GOLD = [json.loads(line) for name in ("acled_gold.jsonl", "cameo_gold.jsonl")
         for line in (DEV / name).read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from locations import ROOT
 
-PACKAGE = Path(__file__).resolve().parents[1] / "coder"
+PACKAGE = ROOT / "coder"
 MAX_FUNCTION_LINES = 60
 MAX_MODULE_LINES = 500
 

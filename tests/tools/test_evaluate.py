@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 from cli_support import BASE, battle, make_record
+from locations import TESTS
 
 from coder.io.export import csv_cells, write_records
 from coder.models import COLUMNS
 from coder.tools.evaluate import actor_name, evaluate, evaluate_files, haversine_km, matches
 
-HERE = Path(__file__).parent
+HERE = TESTS
 CASES = [
     json.loads(line)
     for line in (HERE / "gold" / "evaluate_matching.jsonl").read_text("utf-8").splitlines()

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from jsonschema import Draft202012Validator
+from locations import ROOT
 
 from coder.io.schema import SCHEMA_ID, record_schema, schema_json
 from coder.models import COLUMNS
 
-PUBLISHED = Path(__file__).resolve().parents[1] / "schemas" / "event-record.schema.json"
+PUBLISHED = ROOT / "schemas" / "event-record.schema.json"
 
 
 def test_checked_in_schema_matches_the_model() -> None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from locations import TESTS
 
 from coder.stages.casualties import find_casualties
 from coder.text.tokens import tokenize
 
-GOLD = [json.loads(line) for line in (Path(__file__).parent / "gold" / "casualties.jsonl")
+GOLD = [json.loads(line) for line in (TESTS / "gold" / "casualties.jsonl")
         .read_text().splitlines() if line.strip()]
 
 

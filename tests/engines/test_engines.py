@@ -3,13 +3,12 @@ workers, the local one here or in forked processes."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from locations import ROOT
 
 from coder.engines import code_corpus
 
-CORPUS = str(Path(__file__).parents[1] / "corpus")
+CORPUS = str(ROOT / "corpus")
 
 
 def test_dask_engine_gives_the_local_records(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from locations import ROOT
 
 from coder.dictionaries import files
 from coder.dictionaries.files import DictionaryError
@@ -20,7 +21,7 @@ from coder.dictionaries.taxonomy import (
     taxonomy,
 )
 
-PACKAGE = Path(__file__).resolve().parents[1] / "coder"
+PACKAGE = ROOT / "coder"
 
 
 def test_names_resolve_to_the_codebook_spelling() -> None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from locations import TESTS
 
 from coder.models import Document
 from coder.text.sentences import document_sentences, split_sentences, splitter_rules
 
-GOLD = Path(__file__).parent / "gold" / "sentences.jsonl"
+GOLD = TESTS / "gold" / "sentences.jsonl"
 
 
 def _gold() -> list[dict]:

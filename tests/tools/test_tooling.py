@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from locations import ROOT
 from typer.testing import CliRunner
 
 from coder.api import explain_text
@@ -14,7 +15,6 @@ from coder.cli import app
 from coder.dictionaries.files import DictionaryError, add_user_directory, remove_user_directories
 from coder.dictionaries.rules import load_rules
 
-ROOT = Path(__file__).parents[1]
 runner = CliRunner()
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from locations import TESTS
 
 from coder.dictionaries.taxonomy import EVENT, INTER, SUB
 from coder.models import EventRecord
@@ -27,7 +28,7 @@ from coder.tools.acled import (
 from coder.tools.acled_compare import DATE_STATED
 from coder.tools.acled_read import interaction_label, old_event_types
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = TESTS / "fixtures"
 CURRENT = str(FIXTURES / "acled_current.csv")
 OLD = str(FIXTURES / "acled_old_schema.csv")
 

@@ -6,16 +6,16 @@ import csv
 import gzip
 import json
 import math
-from pathlib import Path
 
 import pytest
+from locations import TESTS
 from pydantic import BaseModel, Field
 
 from coder.dictionaries.files import DATA_DIR
 from coder.stages.places import Gazetteer, PlaceContext, document_context
 from coder.text.tokens import tokenize
 
-GOLD = Path(__file__).parent / "gold" / "places.jsonl"
+GOLD = TESTS / "gold" / "places.jsonl"
 CASES = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from cli_support import battle, make_record
+from locations import TESTS
 
 from coder.dictionaries.taxonomy import taxonomy
 from coder.io.export import csv_cells, write_records
@@ -24,7 +25,7 @@ from coder.tools.validate import (
     validate_file,
 )
 
-HERE = Path(__file__).parent
+HERE = TESTS
 CASES = [
     json.loads(x)
     for x in (HERE / "gold" / "validate_rows.jsonl").read_text("utf-8").splitlines()

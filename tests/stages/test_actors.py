@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from locations import TESTS
 
 from coder.dictionaries.actor_tables import AgentRow, name_variants
 from coder.dictionaries.files import (
@@ -26,7 +27,7 @@ from coder.stages.actors import (
 )
 from coder.text.tokens import tokenize
 
-GOLD = Path(__file__).parent / "gold" / "actors.jsonl"
+GOLD = TESTS / "gold" / "actors.jsonl"
 CASES = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
 _YEARS = re.compile(r" \(\d{4}-(?:\d{4})?\)")
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from locations import ROOT, TESTS
 
 from coder.io.corpus import (
     UsageError,
@@ -18,9 +19,9 @@ from coder.io.corpus import (
 )
 from coder.models import Document, Rejected
 
-FIXTURES = Path(__file__).parent / "fixtures"
-GOLD = Path(__file__).parent / "gold" / "datelines.jsonl"
-SEEDS = Path(__file__).parent.parent / "corpus"
+FIXTURES = TESTS / "fixtures"
+GOLD = TESTS / "gold" / "datelines.jsonl"
+SEEDS = ROOT / "corpus"
 
 
 def _read(*inputs: str | Path) -> tuple[dict[str, Document], list[Rejected]]:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
+from locations import TESTS
 
 from coder.stages.dates import find_date_expressions, parse_date_text, resolve_date
 
 GOLD = [json.loads(line) for line in
-        (Path(__file__).parent / "gold" / "dates.jsonl").read_text().splitlines() if line.strip()]
+        (TESTS / "gold" / "dates.jsonl").read_text().splitlines() if line.strip()]
 
 
 @pytest.mark.parametrize("case", GOLD, ids=[c["id"] for c in GOLD])

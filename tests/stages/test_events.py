@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+from locations import TESTS
 
 from coder.dictionaries.files import DictionaryError, add_user_directory, remove_user_directories
 from coder.dictionaries.taxonomy import EVENT, KIND, SUB, EventType
@@ -23,7 +24,7 @@ from coder.stages.events import (
     type_rank,
 )
 
-GOLD = Path(__file__).parent / "gold" / "events.jsonl"
+GOLD = TESTS / "gold" / "events.jsonl"
 CASES = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from locations import ROOT, TESTS
 
 from coder.dictionaries.files import (
     DictionaryError,
@@ -21,8 +22,8 @@ from coder.io.boilerplate import (
     matching_rule,
 )
 
-GOLD = Path(__file__).parent / "gold" / "boilerplate.jsonl"
-SEEDS = Path(__file__).parent.parent / "corpus"
+GOLD = TESTS / "gold" / "boilerplate.jsonl"
+SEEDS = ROOT / "corpus"
 
 
 def _gold() -> list[dict]:

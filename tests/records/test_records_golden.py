@@ -12,12 +12,12 @@ import csv
 from pathlib import Path
 
 import pytest
+from locations import ROOT
 
 from coder.engines.local import code_corpus
 from coder.io.export import write_records
 from coder.tools.validate import validate_file
 
-ROOT = Path(__file__).parents[1]
 GOLDEN = ROOT / "records" / "seeds.csv"
 
 
