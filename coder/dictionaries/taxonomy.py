@@ -170,10 +170,19 @@ class _Names:
         if name.startswith("__"):
             raise AttributeError(name)
         try:
-            return self._table()[name]
+            value = self._table()[name]
         except KeyError:
             raise TaxonomyError(f"no {self._column.replace('_', ' ')} named {name!r} in the "
                                 "taxonomy data") from None
+        # perf: remembered as a plain attribute, so the next use costs no call (hot path)
+        self.__dict__[name] = value
+        return value
+
+    def cache_clear(self) -> None:
+        """Forget the remembered names (the registry calls this when dictionaries change)."""
+        column = self._column
+        self.__dict__.clear()
+        self._column = column
 
     def all(self) -> tuple[str, ...]:
         """Every name of the column, in the data's order."""
@@ -204,10 +213,10 @@ class _Kinds:
             raise TaxonomyError(f"no event kind named {name!r} in events/kinds.csv") from None
 
 
-DISORDER = _Names("disorder_type")
-EVENT = _Names("event_type")
-SUB = _Names("sub_event_type")
-INTER = _Names("inter")
+DISORDER = register_cache(_Names("disorder_type"))
+EVENT = register_cache(_Names("event_type"))
+SUB = register_cache(_Names("sub_event_type"))
+INTER = register_cache(_Names("inter"))
 KIND = _Kinds()
 
 
