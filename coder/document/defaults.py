@@ -13,7 +13,7 @@ from coder.dictionaries.taxonomy import EVENT, SUB
 from coder.document.model import DocEvent, resolve_event_date
 from coder.models import Actor, ActorMention, EventMention, Span
 from coder.stages.actors import ActorDictionary, agent_actor, person_actor, with_country
-from coder.stages.events import DEMONSTRATION_TYPES, armed_victims, is_armed
+from coder.stages.events import armed_victims, demonstration_types, is_armed
 
 # ACLED inter codes
 _STATE = 1
@@ -149,7 +149,7 @@ def _demonstration_sides(m: EventMention, iso3: str) -> None:
         crowd = generic_actor("rioters", m.actor1.actor.country or iso3)
         crowd.actor.assoc = m.actor1.actor.assoc
         m.actor1 = ActorMention(m.actor1.span, crowd.actor, m.actor1.rule_id)
-    if et in DEMONSTRATION_TYPES and m.actor2 is not None and (
+    if et in demonstration_types() and m.actor2 is not None and (
         not is_armed(m.actor2) or m.kind.sub_event_type == SUB.peaceful_protest
     ):
         # ACLED: a demonstration's second actor is a force that intervened, never the
@@ -157,7 +157,7 @@ def _demonstration_sides(m: EventMention, iso3: str) -> None:
         m.actor2 = None
     if m.kind.sub_event_type == SUB.protest_with_intervention and m.actor2 is None:
         m.actor2 = generic_actor("police", iso3)  # the usual intervening force
-    if et in DEMONSTRATION_TYPES and m.actor1 is not None and m.actor1.actor.inter not in _CROWD:
+    if et in demonstration_types() and m.actor1 is not None and m.actor1.actor.inter not in _CROWD:
         # ACLED: the group that organised a protest is an associated actor of the crowd
         organiser = m.actor1
         m.actor1 = None

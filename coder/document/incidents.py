@@ -9,7 +9,7 @@ from __future__ import annotations
 from coder.dictionaries.taxonomy import EVENT, KIND, SUB
 from coder.document.model import DocEvent
 from coder.models import ActorMention, DateExpression, EventMention, PlaceMention
-from coder.stages.events import DEMONSTRATION_TYPES, is_armed, type_rank
+from coder.stages.events import demonstration_types, is_armed, type_rank
 
 # ACLED inter codes of a crowd (protesters, rioters) and of civilians
 _CROWD = frozenset({5, 6})
@@ -138,7 +138,7 @@ def _merge_kind(ev: DocEvent, m: EventMention, family: str) -> None:
         if main.actor2 is None and m.actor1 is not None and m.actor1.actor.inter == 1:
             main.actor2 = m.actor1
     elif ev.family == "violence" and family == "demo":
-        demo_kind = m.kind if m.kind.event_type in DEMONSTRATION_TYPES else None
+        demo_kind = m.kind if m.kind.event_type in demonstration_types() else None
         if demo_kind is not None:
             state_actor = main.actor1 if main.actor1 and main.actor1.actor.inter == 1 else None
             main.kind = demo_kind if demo_kind.sub_event_type == SUB.violent_demonstration else (

@@ -18,7 +18,6 @@ from coder.dictionaries.files import DictionaryError, add_user_directory, remove
 from coder.dictionaries.taxonomy import EVENT, KIND, SUB, EventType
 from coder.engines.local import explain_text
 from coder.stages.events import (
-    DEMONSTRATION_TYPES,
     armed_victims,
     demonstration_types,
     type_rank,
@@ -64,8 +63,7 @@ def test_merge_ranks_follow_acled_hierarchy() -> None:
 
 def test_demonstration_types_are_protests_and_riots() -> None:
     assert demonstration_types() == {EVENT.protests, EVENT.riots}
-    assert EVENT.riots in DEMONSTRATION_TYPES and EVENT.battles not in DEMONSTRATION_TYPES
-    assert set(DEMONSTRATION_TYPES) == demonstration_types()
+    assert EVENT.battles not in demonstration_types()
 
 
 def test_a_rank_for_a_type_outside_the_taxonomy_is_a_load_error(tmp_path: Path) -> None:

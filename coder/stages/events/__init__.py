@@ -1,12 +1,8 @@
 """Events in a sentence: trigger phrases, realis, arguments (actor and target), attachment of
-dates and places, ACLED and CAMEO classification.
-
-`DEMONSTRATION_TYPES` is read from the taxonomy data on use; new code calls
-`demonstration_types()`."""
+dates and places, ACLED and CAMEO classification."""
 
 from coder.stages.events.analysis import Candidate, SentenceAnalysis, has_cue
 from coder.stages.events.classification import (
-    DEMONSTRATION_TYPES,
     armed_victims,
     demonstration_types,
     interaction,
@@ -17,7 +13,7 @@ from coder.stages.events.events import find_events
 from coder.stages.events.triggers import find_triggers
 
 __all__ = [
-    "DEMONSTRATION_TYPES", "Candidate", "SentenceAnalysis", "armed_victims",
+    "Candidate", "SentenceAnalysis", "armed_victims",
     "demonstration_types", "find_events", "find_triggers", "has_cue", "interaction", "is_armed",
     "type_rank",
 ]

@@ -5,7 +5,6 @@ Also ACLED's hierarchy: which of two descriptions of one incident wins when they
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Set
 from functools import lru_cache
 from typing import Literal, get_args
 
@@ -62,25 +61,6 @@ def type_rank(kind: EventType) -> tuple[int, int]:
 def demonstration_types() -> frozenset[str]:
     """The ACLED event types of demonstrations: protests and riots."""
     return frozenset((EVENT.protests, EVENT.riots))
-
-
-class _DemonstrationTypes(Set[str]):
-    """`demonstration_types()` as a set read on use, for the callers that test
-    `event_type in DEMONSTRATION_TYPES` (nothing is loaded at import)."""
-
-    __slots__ = ()
-
-    def __contains__(self, name: object) -> bool:
-        return name in demonstration_types()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(demonstration_types())
-
-    def __len__(self) -> int:
-        return len(demonstration_types())
-
-
-DEMONSTRATION_TYPES: Set[str] = _DemonstrationTypes()
 
 
 def weapons_named(tokens: list[Token], rules: RuleSet) -> list[tuple[Weapon, int]]:
