@@ -23,7 +23,7 @@ import coder.engines as engines
 from coder.dictionaries.registry import check_all
 from coder.engines.base import CodingResult, Progress
 from coder.engines.local import Explanation
-from coder.io.corpus import UsageError, document_from_text
+from coder.io.corpus import UsageError, document_from_text, known_country
 from coder.io.export import RecordFileError, open_records, write_records, write_rejects
 from coder.models import Document, EventRecord, Rejected
 from coder.problems import UNREADABLE_RECORDS, Problem, ProblemReport
@@ -107,23 +107,31 @@ def code_corpus(
     jobs: int = 1,
     engine: str = "local",
     progress: Progress | None = None,
+    country: str = "",
 ) -> RunSummary:
     """Code every input (JSONL, CSV, directories of .txt, '-'), write the records to `output`
-    (and the rejected documents to `rejects`) when given, and check the records.
+    (and the rejected documents to `rejects`) when given, and check the records. `country`
+    (an ACLED country name or ISO code) is the known country of every document that gives no
+    `country` of its own: places are looked up there first, unnamed actors belong to it.
 
-    Raises `UsageError` for an input that cannot be read at all or an engine that is not
-    installed, `DictionaryError` for broken dictionaries, `OSError` for an unwritable output.
+    Raises `UsageError` for an input that cannot be read at all, an unknown `country` or an
+    engine that is not installed, `DictionaryError` for broken dictionaries, `OSError` for an
+    unwritable output.
 
     >>> run = code_corpus(["corpus"], output="events.csv")
     >>> run.summary(), run.failed
     """
     if engine == "dask" and importlib.util.find_spec("dask") is None:
         raise UsageError("the dask engine needs dask: install coder[dask]")
+    if known_country(country) is None:
+        raise UsageError(f"unknown country: {country!r} (expected an ACLED country name or an "
+                         "ISO code)")
     check_dictionaries()
     report = ProblemReport()
     started = time.perf_counter()
     result = engines.code_corpus(
-        inputs, merge=merge, jobs=jobs, engine=engine, report=report, progress=progress
+        inputs, merge=merge, jobs=jobs, engine=engine, report=report, progress=progress,
+        country=country,
     )
     run = RunSummary(result, seconds=time.perf_counter() - started)
     run.n_written = write_records(result.records, output) if output else len(result.records)
@@ -147,11 +155,12 @@ def _run_problems(report: ProblemReport, result: CodingResult, file: str) -> lis
 
 
 def code_texts(
-    texts: Iterable[str | Mapping[str, Any]], *, merge: bool = True
+    texts: Iterable[str | Mapping[str, Any]], *, merge: bool = True, country: str = ""
 ) -> CodingResult:
     """Code texts given in memory: plain strings (ids "1", "2", ...) or dicts with `id`,
-    `text` and metadata (`title`, `published`, `source`, `url`, `language`), cleaned as files
-    are. A text that cannot be coded is in `result.rejected`.
+    `text` and metadata (`title`, `published`, `source`, `url`, `language`, `country`),
+    cleaned as files are. `country` is the known country of every text that gives none; a
+    text that cannot be coded (an unknown `country` too) is in `result.rejected`.
 
     >>> code_texts([{"id": "a", "text": "Troops clashed with rebels in Palma on Friday.",
     ...              "published": "2021-03-27"}]).records[0].event_type
@@ -164,6 +173,8 @@ def code_texts(
         doc_id = str(fields.pop("id", i))
         text = str(fields.pop("text", ""))
         meta = {k: str(v) for k, v in fields.items() if v is not None}
+        if country and not meta.get("country"):
+            meta["country"] = country
         items.append(document_from_text(text, doc_id, meta, origin=f"text {i}"))
     return engines.code_stream(items, merge=merge)
 

@@ -141,6 +141,12 @@ def code(
         typer.Option("--rejects", metavar="PATH", help="Write rejected documents here (JSONL)."),
     ] = None,
     engine: Annotated[Engine, typer.Option("--engine", help="Execution engine.")] = Engine.local,
+    country: Annotated[
+        str,
+        typer.Option("--country", metavar="NAME",
+                     help="The country the documents are about (ACLED name or ISO code), for "
+                          "those without a `country` field of their own."),
+    ] = "",
 ) -> None:
     """Code documents into event records."""
     _require_paths(inputs, allow_stdin=True)
@@ -156,6 +162,7 @@ def code(
             jobs=jobs,
             engine=engine.value,
             progress=progress,
+            country=country,
         )
     for message in run.messages():
         _say(message)
@@ -281,7 +288,9 @@ def evaluate(
                      help="Code the notes of an ACLED export and score the coder against it."),
     ] = None,
     with_country: Annotated[
-        bool, typer.Option("--with-country", help="With --acled: score country on every note.")
+        bool, typer.Option("--with-country",
+                           help="With --acled: code each note as about its row's country "
+                                "(as `code --country`) and score country on every note."),
     ] = False,
     misses: Annotated[
         int, typer.Option("--misses", min=0, help="With --acled: list N disagreements a field.")

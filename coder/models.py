@@ -58,6 +58,10 @@ class Document:
     url: str = ""
     language: str = "en"
     dateline: str = ""  # place named in a dateline ("BAGHDAD (AP) -" -> "BAGHDAD"), if any
+    # ISO3 of the country the document is known to be about (the input's `country` field or
+    # `coder code --country`), "" when unknown: its places are looked up there first and its
+    # unnamed actors belong to it
+    country: str = ""
     origin: str = ""  # file (and line) the document was read from, for messages
 
 

@@ -12,6 +12,8 @@ from locations import ROOT
 
 import coder
 from coder import api
+from coder.dictionaries.taxonomy import SUB
+from coder.io.corpus import UsageError
 from coder.io.export import read_records, write_records
 
 
@@ -33,6 +35,27 @@ def test_code_texts_takes_strings_and_dicts() -> None:
     nairobi = next(r for r in result.records if r.doc_ids == "k1")
     assert (nairobi.event_date, nairobi.source) == ("2023-07-11", "Daily Nation")
     assert [(r.doc_id, r.code) for r in result.rejected] == [("e", "empty-text")]
+
+
+def test_a_known_country_names_the_actors_and_picks_the_places() -> None:
+    # Busia is a town on both sides of the Kenya-Uganda border; nothing in the text says which
+    text = "Police arrested nine hawkers in Busia on Monday. Youths protested on Tuesday."
+    known = {}
+    for country in ("Kenya", "UGA"):
+        result = api.code_texts([{"id": "n", "text": text, "published": "2022-05-04"}],
+                                country=country)
+        known[country] = {r.sub_event_type: r for r in result.records}
+    assert known["Kenya"][SUB.arrests].admin1 == "Busia"
+    assert known["UGA"][SUB.arrests].admin1 == "Eastern"
+    assert known["Kenya"][SUB.peaceful_protest].actor1 == "Protesters (Kenya)"
+    assert known["UGA"][SUB.peaceful_protest].country == "Uganda"
+    # a text's own field wins over the run's
+    result = api.code_texts([{"id": "n", "text": text, "country": "Uganda"}], country="Kenya")
+    assert {r.country for r in result.records} == {"Uganda"}
+    result = api.code_texts([{"id": "n", "text": text, "country": "Wakanda"}])
+    assert [r.code for r in result.rejected] == ["unknown-country"]
+    with pytest.raises(UsageError, match="unknown country"):
+        api.code_corpus([], country="Wakanda")
 
 
 def test_code_corpus_writes_and_summarises(tmp_path: Path) -> None:

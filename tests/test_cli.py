@@ -91,6 +91,15 @@ def test_code_writes_output_and_summary(
     assert (call["merge"], call["jobs"], call["engine"]) == (True, 2, "local")
 
 
+def test_code_passes_the_known_country(
+    runner: CliRunner, tmp_path: Path, fake_pipeline: list[dict[str, Any]]
+) -> None:
+    out = tmp_path / "out.csv"
+    args = ["code", _inputs(tmp_path), "-o", str(out), "--country", "Mali"]
+    assert runner.invoke(app, args).exit_code == 0
+    assert fake_pipeline[0]["country"] == "Mali"
+
+
 @pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
 def test_code_output_format_follows_extension(
     runner: CliRunner, tmp_path: Path, suffix: str, fake_pipeline: list[dict[str, Any]]
@@ -152,6 +161,7 @@ def test_code_reports_inconsistent_records(
         (["code", "INPUT", "-o", "x.csv", "--jobs", "0"], "Invalid value for '--jobs'"),
         (["code", "INPUT"], "--output"),
         (["code", "INPUT", "-o", "x.csv", "--frobnicate"], "--frobnicate"),
+        (["code", "INPUT", "-o", "x.csv", "--country", "Utopia"], "unknown country: 'Utopia'"),
         (["validate", "missing.csv"], "no such file or directory: missing.csv"),
         (["validate", "INPUT"], "cannot tell the record format"),
         (["merge", "missing.csv", "-o", "m.csv"], "no such file or directory"),

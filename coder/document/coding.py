@@ -18,6 +18,7 @@ from coder.document.context import (
     document_anchor,
     needs_actors,
     quote_open_after,
+    with_known_country,
 )
 from coder.document.defaults import (
     country_of,
@@ -53,7 +54,7 @@ def code_document(doc: Document) -> CodedDocument:
                                                for s in sentences])
     anchor, basis = document_anchor(doc, analyses)
     _find_actors(analyses, triggers, anchor)
-    context = _place_context(analyses, triggers, doc.dateline, gaz)
+    context = _place_context(analyses, triggers, doc, gaz)
     linker = DocumentLinker(doc, anchor, basis)
     _code_sentences(linker, analyses, triggers, gaz, context)
     country = (context.countries[0] if context.countries else "") or _event_country(
@@ -101,15 +102,16 @@ def _find_actors(analyses: list[SentenceAnalysis], triggers: Triggers,
             sa.actors = find_actors(sa.tokens, sa.sentence.text, anchor)
 
 
-def _place_context(analyses: list[SentenceAnalysis], triggers: Triggers, dateline: str,
+def _place_context(analyses: list[SentenceAnalysis], triggers: Triggers, doc: Document,
                    gaz: Gazetteer) -> PlaceContext:
-    """The countries the document's places are looked up in: those its actors and dateline
-    name; when none do, those of the places its event sentences name."""
-    context = actor_countries(analyses, dateline, gaz)
-    if not context.countries:
+    """The countries the document's places are looked up in: the country it is known to be
+    about first, then those its actors and dateline name; when none do, those of the places
+    its event sentences name."""
+    context = actor_countries(analyses, doc.dateline, gaz)
+    if not context.countries and not doc.country:
         texts = [sa.sentence.text for sa, t in zip(analyses, triggers, strict=True) if t]
-        context = document_context(texts, dateline)
-    return context
+        context = document_context(texts, doc.dateline)
+    return with_known_country(context, doc.country)
 
 
 def _code_sentences(linker: DocumentLinker, analyses: list[SentenceAnalysis],

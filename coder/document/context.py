@@ -58,6 +58,16 @@ def actor_countries(
     return PlaceContext([iso for iso, _ in counts.most_common()], dateline)
 
 
+def with_known_country(context: PlaceContext, known: str) -> PlaceContext:
+    """The context with the country the document is known to be about (ISO3, "" for none) at
+    the top of its countries: its places are looked up there first, and it is the country of
+    the actors the text gives none."""
+    if not known:
+        return context
+    others = [iso for iso in context.countries if iso != known]
+    return PlaceContext([known, *others], context.dateline)
+
+
 def quote_open_after(text: str, open_before: bool) -> bool:
     """Whether a quotation is still open at the end of the sentence."""
     opening = max(text.rfind("\u201c"), text.rfind("\u201e"))

@@ -36,12 +36,14 @@ def code_corpus(
     engine: str = "local",
     report: ProblemReport | None = None,
     progress: Progress | None = None,
+    country: str = "",
 ) -> CodingResult:
     """Read every input (files, directories, '-'), code it on `engine` ("local", "dask"), and
-    consolidate when `merge`.
+    consolidate when `merge`; `country` is the known country of every document that gives
+    none of its own.
 
     Raises `coder.io.corpus.UsageError` for inputs that cannot be read at all (before anything
     is coded); bad documents are rejected with a reason, never raised.
     """
-    stream = read_documents(inputs)
+    stream = read_documents(inputs, country=country)
     return run(ENGINES[engine], stream, merge=merge, jobs=jobs, report=report, progress=progress)

@@ -20,16 +20,19 @@ from pathlib import Path
 from typing import IO
 
 import coder.problems as P
+from coder.dictionaries.countries import country_by_name
 from coder.io.boilerplate import clean_text
 from coder.io.datelines import read_dateline, read_header
 from coder.models import Document, Rejected
 
-META_FIELDS: tuple[str, ...] = ("title", "published", "source", "url", "language")
+META_FIELDS: tuple[str, ...] = ("title", "published", "source", "url", "language", "country")
 MANIFEST_NAME = "manifest.csv"
 _MIN_WORDS = 3  # fewer words than this cannot hold a sentence with an event
 _WORD_RE = re.compile(r"\w+")
 _SURROGATE_RE = re.compile(r"[\udc80-\udcff]")  # bytes that were not UTF-8 (surrogateescape)
 _CSV_FIELD_LIMIT = 1 << 30  # whole articles live in one CSV cell
+# the problem code of a `country` field that names no country (catalogued in coder.problems)
+UNKNOWN_COUNTRY = "unknown-country"
 
 
 class UsageError(Exception):
@@ -50,9 +53,16 @@ def document_from_text(
 ) -> Document | Rejected:
     """Clean `raw`, read metadata from it where `meta` has none, and build the Document.
 
-    Metadata precedence: a non-empty `meta` field wins over what the text says.
+    Metadata precedence: a non-empty `meta` field wins over what the text says. A `country`
+    (ACLED name, name, alias or ISO code) that names no country of countries.csv rejects the
+    document (`unknown-country`): coded in no country or the wrong one, its actors and places
+    would be wrong.
     """
     meta = {k: (v or "").strip() for k, v in (meta or {}).items()}
+    country = known_country(meta.get("country", ""))
+    if country is None:
+        return Rejected(origin, f"unknown country {meta['country']!r} (expected an ACLED "
+                        "country name or an ISO code)", doc_id, UNKNOWN_COUNTRY)
     if "\x00" in raw:
         return Rejected.because(P.BINARY, origin, doc_id, what="contains NUL bytes")
     if not raw.strip():
@@ -68,7 +78,7 @@ def document_from_text(
     if sum(1 for _ in itertools.islice(_WORD_RE.finditer(body), _MIN_WORDS)) < _MIN_WORDS:
         return Rejected.because(P.TOO_SHORT, origin, doc_id)
 
-    doc = Document(id=doc_id, text=body, origin=origin)
+    doc = Document(id=doc_id, text=body, origin=origin, country=country)
     doc.title = " ".join((meta.get("title") or header.title).split())
     published = parse_published(meta.get("published", ""))
     if published is not None:
@@ -82,6 +92,16 @@ def document_from_text(
     doc.language = meta.get("language") or "en"
     doc.dateline = dateline.place
     return doc
+
+
+def known_country(value: str) -> str | None:
+    """The ISO3 of a country given as known context ("Kenya", "KEN", "KE"); "" for none given,
+    None for a name that is no country."""
+    value = value.strip()
+    if not value:
+        return ""
+    found = country_by_name(value)
+    return found.iso3 if found is not None else None
 
 
 def parse_published(value: str) -> dt.date | None:
@@ -108,13 +128,18 @@ RawRecord = tuple[str, str, dict[str, str], str]
 _Plan = tuple[str, Path | None, dict[str, dict[str, str]]]
 
 
-def read_documents(inputs: Iterable[str]) -> Iterator[Document | Rejected]:
-    """Stream every document of every input, in order; a repeated id is rejected.
+def read_documents(inputs: Iterable[str], *, country: str = "") -> Iterator[Document | Rejected]:
+    """Stream every document of every input, in order; a repeated id is rejected. `country`
+    is the country of every document that gives none of its own (`coder code --country`).
 
-    Every input is checked before anything is read, so a usage error surfaces at once.
+    Every input (and `country`) is checked before anything is read, so a usage error surfaces
+    at once.
     """
+    if known_country(country) is None:
+        raise UsageError(f"unknown country: {country!r} (expected an ACLED country name or an "
+                         "ISO code)")
     plan = [_plan(spec) for spec in inputs]
-    return _documents(plan)
+    return _documents(plan, country.strip())
 
 
 def _plan(spec: str) -> _Plan:
@@ -135,7 +160,7 @@ def _plan(spec: str) -> _Plan:
     raise UsageError(f"unsupported input (expected .jsonl, .csv, .txt, a directory or -): {spec}")
 
 
-def _documents(plan: list[_Plan]) -> Iterator[Document | Rejected]:
+def _documents(plan: list[_Plan], country: str) -> Iterator[Document | Rejected]:
     seen: dict[str, str] = {}  # id -> origin where it was first read
     for kind, path, manifest in plan:
         for item in _raw_records(kind, path, manifest):
@@ -150,6 +175,8 @@ def _documents(plan: list[_Plan]) -> Iterator[Document | Rejected]:
                                       where=f"read at {seen[doc_id]}")
                 continue
             seen[doc_id] = origin
+            if country and not meta.get("country"):
+                meta = {**meta, "country": country}
             yield document_from_text(raw, doc_id, meta, origin)
 
 

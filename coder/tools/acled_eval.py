@@ -1,11 +1,12 @@
 """Evaluating the coder against an ACLED export: code every note, compare with the row.
 
 Every row's `notes` is coded as one document (id = `event_id_cnty`, published = the UTC day of
-the upload `timestamp` when the export has one) without consolidation. `detection` is scored
-on every note: did it give at least one ACLED-layer record (one with an event type)? Every
-other field is scored on the detected notes, on the note's best record (`best_record`), and
-only where the note states what the field needs (`coder.tools.acled_compare`); the rest are
-counted as not stated. `extra_records` is the mean, over detected notes, of records minus one.
+the upload `timestamp` when the export has one, country = the row's with `--with-country`)
+without consolidation. `detection` is scored on every note: did it give at least one
+ACLED-layer record (one with an event type)? Every other field is scored on the detected notes,
+on the note's best record (`best_record`), and only where the note states what the field needs
+(`coder.tools.acled_compare`); the rest are counted as not stated. `extra_records` is the
+mean, over detected notes, of records minus one.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coder.engines.local import code_documents
-from coder.io.corpus import document_from_text
+from coder.io.corpus import document_from_text, known_country
 from coder.models import Document, EventRecord
 from coder.tools.acled_compare import (
     FIELD_TESTS,
@@ -125,12 +126,13 @@ def evaluate_acled(path: str, *, with_country: bool = False,
     """Code the notes of the ACLED export at `path` (its first `limit` rows when given) and
     score the records against the export's coding.
 
-    `with_country` treats the export's country as known context: the `country` field is then
+    `with_country` treats the export's country as known context: each note is coded as a
+    document about the row's country (`coder code --country`), and the `country` field is
     scored on every detected note, so a record in another country (or in none) counts as a wrong
     country, instead of only on notes that name the country or one of its places.
     Raises `coder.tools.acled_read.AcledReadError` for a file that is not an ACLED export."""
     export = read_acled(path, limit=limit)
-    records = code_notes(export)
+    records = code_notes(export, with_country=with_country)
     result = _empty_evaluation(export, with_country)
     extra = 0
     for event in export.events:
@@ -153,11 +155,15 @@ def _empty_evaluation(export: AcledExport, with_country: bool) -> AcledEvaluatio
                            all_misses={n: [] for n in names})
 
 
-def code_notes(export: AcledExport) -> dict[str, list[EventRecord]]:
-    """Each row's id -> the ACLED-layer records its note gave (uncoded notes map to [])."""
+def code_notes(export: AcledExport, *,
+               with_country: bool = False) -> dict[str, list[EventRecord]]:
+    """Each row's id -> the ACLED-layer records its note gave (uncoded notes map to []);
+    `with_country` codes each note as a document known to be about the row's country."""
     docs: list[Document] = []
     for event in export.events:
         meta = {"published": event.uploaded.isoformat()} if event.uploaded else {}
+        if with_country and known_country(event.country):  # an unknown name: no context
+            meta["country"] = event.country
         doc = document_from_text(event.notes, event.event_id, meta, origin=export.path)
         if isinstance(doc, Document):
             docs.append(doc)

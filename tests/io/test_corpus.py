@@ -348,3 +348,49 @@ def test_document_text_is_cleaned() -> None:
     doc = document_from_text(raw, "k1")
     assert isinstance(doc, Document)
     assert doc.text == "Police fired tear gas in Nairobi.\n\nTwo died."
+
+
+# --------------------------------------------------------------------------------------------
+# The country a document is known to be about
+# --------------------------------------------------------------------------------------------
+
+
+def test_country_field_reads_names_and_codes_as_iso3(tmp_path: Path) -> None:
+    path = tmp_path / "notes.jsonl"
+    lines = [{"id": "a", "text": "Farmers marched to the county office on Monday.",
+              "country": "Kenya"},
+             {"id": "b", "text": "Farmers marched to the county office on Monday.",
+              "country": "ug"},
+             {"id": "c", "text": "Farmers marched to the county office on Monday."}]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), "utf-8")
+    docs, rejected = _read(path)
+    assert not rejected
+    assert [docs[i].country for i in "abc"] == ["KEN", "UGA", ""]
+
+
+def test_csv_country_column(tmp_path: Path) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_text("id,text,Country\nn1,Herders clashed with farmers near the river.,TZA\n",
+                    "utf-8")
+    docs, _ = _read(path)
+    assert docs["n1"].country == "TZA"
+
+
+def test_unknown_country_rejects_the_document() -> None:
+    doc = document_from_text("Herders clashed with farmers near the river.", "x",
+                             {"country": "Atlantis"}, "in.jsonl:4")
+    assert isinstance(doc, Rejected)
+    assert (doc.code, doc.doc_id) == ("unknown-country", "x") and "Atlantis" in doc.reason
+
+
+def test_run_country_fills_documents_without_their_own(tmp_path: Path) -> None:
+    path = tmp_path / "notes.jsonl"
+    path.write_text(
+        json.dumps({"id": "a", "text": "Herders clashed with farmers near the river."}) + "\n"
+        + json.dumps({"id": "b", "text": "Herders clashed with farmers near the river.",
+                      "country": "Ethiopia"}) + "\n", "utf-8")
+    docs = {d.id: d for d in read_documents([str(path)], country="Somalia")
+            if isinstance(d, Document)}
+    assert (docs["a"].country, docs["b"].country) == ("SOM", "ETH")
+    with pytest.raises(UsageError, match="unknown country"):
+        read_documents([str(path)], country="Narnia")

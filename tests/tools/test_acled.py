@@ -172,7 +172,8 @@ def _scores(ev: acled_eval.AcledEvaluation) -> dict[str, tuple[int, int, int]]:
 
 @pytest.fixture
 def by_hand(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(acled_eval, "code_notes", lambda export: _hand_records())
+    monkeypatch.setattr(acled_eval, "code_notes",
+                        lambda export, with_country=False: _hand_records())
 
 
 @pytest.mark.usefixtures("by_hand")
@@ -280,3 +281,13 @@ def test_the_command_scores_an_export_and_refuses_a_non_export(tmp_path: Path) -
     refused = runner.invoke(app, ["evaluate", "--acled", str(not_export)])
     assert refused.exit_code == 2
     assert runner.invoke(app, ["evaluate"]).exit_code == 2
+
+
+def test_with_country_codes_each_note_as_about_its_rows_country() -> None:
+    export = read_acled(CURRENT)
+    without = acled_eval.code_notes(export)
+    known = acled_eval.code_notes(export, with_country=True)
+    # KEN102's note names no place and no national actor: only the row's country places it
+    assert {r.country for r in without["KEN102"]} == {""}
+    assert {r.country for r in known["KEN102"]} == {"Kenya"}
+    assert all(r.actor1.endswith("(Kenya)") for r in known["KEN102"])
