@@ -20,6 +20,8 @@ _STATE = 1
 _CROWD = frozenset({5, 6})
 _CROWD_OR_CIVILIANS = frozenset({5, 6, 7})
 _FOREIGN_STATE = 8
+_CIVILIANS = 7
+_NON_STATE_ARMED = frozenset({2, 3, 4})
 
 
 def generic_actor(agent_id: str, iso3: str, day: dt.date | None = None) -> ActorMention:
@@ -160,10 +162,12 @@ def _demonstration_sides(m: EventMention, iso3: str) -> None:
     if et in demonstration_types() and m.actor1 is not None and m.actor1.actor.inter not in _CROWD:
         # ACLED: the group that organised a protest is an associated actor of the crowd
         organiser = m.actor1
-        m.actor1 = None
         crowd = generic_actor("protesters" if et == EVENT.protests else "rioters", iso3)
-        crowd.actor.assoc = organiser.actor.name
-        m.actor1 = crowd
+        # civilians who marched are the crowd, their identity ("Teachers (Kenya)") its
+        # associate; an organisation that organised it is named itself
+        crowd.actor.assoc = (organiser.actor.assoc if organiser.actor.inter == _CIVILIANS
+                             else organiser.actor.name)
+        m.actor1 = ActorMention(organiser.span, crowd.actor, crowd.rule_id)
 
 
 def _default_sides(ev: DocEvent, iso3: str) -> None:
@@ -183,6 +187,12 @@ def _default_sides(ev: DocEvent, iso3: str) -> None:
             m.actor1 = generic_actor("troops", state) if state else generic_actor("gunmen", iso3)
     if et == EVENT.violence_against_civilians and m.actor2 is None:
         m.actor2 = generic_actor("civilians", iso3)
+    if m.kind.sub_event_type == SUB.mob_violence and m.actor2 is not None and (
+        m.actor2.rule_id.startswith("agents:") and m.actor2.actor.inter in _NON_STATE_ARMED
+    ):
+        # ACLED: the suspected thieves or robbers a mob lynched are its civilian victims
+        m.actor2 = ActorMention(m.actor2.span, generic_actor("civilians", iso3).actor,
+                                "agents:civilians:suspects")
     if m.actor2 is None and (
         m.kind.sub_event_type == SUB.mob_violence
         or (et == EVENT.explosions_remote_violence and _unarmed_victims(ev))

@@ -30,6 +30,7 @@ from coder.stages.actors.resolve import (
     agent_actor,
     cameo,
     ethnic_actor,
+    identity_of,
     office_holder,
     organisation_actor,
     person_actor,
@@ -222,7 +223,9 @@ def _resolve(d: ActorDictionary, chunk: Chunk, day: dt.date | None, iso3: str,
             return ethnic_actor(group, iso3 or context, day), f"ethnic:{group}"
         if not agents:
             return None  # "a Fulani village": the name qualifies a place or a person
-        pieces = chunk.pieces = pieces[1:]  # "Fulani villagers": civilians
+        chunk.pieces = pieces[1:]  # "Fulani villagers": civilians of that identity
+        return identity_of(_resolve(d, chunk, day, iso3, context, object_noun),
+                           pieces[0].entry.ref, iso3 or context)
     if last.kind == "person":
         return person_actor(last.ref, day, chunk.former), f"people:{last.ref}"
     if len(pieces) == 1:  # perf: most chunks are one piece

@@ -17,6 +17,8 @@ from coder.dictionaries.files import register_cache
 from coder.models import Actor, ActorMention
 from coder.stages.actors.dictionary import ActorDictionary
 
+_IDENTIFIED = frozenset({5, 6, 7})  # ACLED inter codes: rioters, protesters, civilians
+
 
 def is_state_role(role: str) -> bool:
     """A role that "former" turns into ELI (a former minister is no longer the government):
@@ -161,6 +163,26 @@ def ethnic_actor(group: str, iso3: str, day: dt.date | None) -> Actor:
     return role_actor("UAF", iso3, day, name=row.militia, inter=4, kind="militia")
 
 
+def identity_label(group: str, iso3: str) -> str:
+    """ACLED's associated-actor label of an ethnic group's civilians: "Garre Ethnic Group
+    (Kenya)" beside the militia "Garre Ethnic Militia (Kenya)"; "" for clan militias."""
+    militia = ActorDictionary.load().ethnic_groups[group].militia
+    if " Ethnic Militia " not in militia:
+        return ""
+    return _render(militia.replace(" Ethnic Militia ", " Ethnic Group "), iso3, "")
+
+
+def identity_of(found: tuple[Actor, str] | None, group: str,
+                iso3: str) -> tuple[Actor, str] | None:
+    """ "Garre villagers": civilians (or a crowd) with their ethnic group as associated actor."""
+    if found is None:
+        return None
+    actor, rule = found
+    if actor.inter not in _IDENTIFIED or actor.assoc or not rule.startswith("agents:"):
+        return found
+    return replace(actor, assoc=identity_label(group, iso3)), f"{rule}:ethnic:{group}"
+
+
 def with_country(mention: ActorMention, iso3: str, day: dt.date | None) -> ActorMention:
     """The same mention with `iso3` as its country when it is a generic agent that had none
     (used once the event's country is known)."""
@@ -183,7 +205,10 @@ def with_country(mention: ActorMention, iso3: str, day: dt.date | None) -> Actor
         # "suspected herders" in Nigeria or Mali: ACLED's Fulani ethnic militia
         return ActorMention(mention.span, ethnic_actor(group, iso3, day),
                             f"ethnic:{group}:herders", mention.coreferent)
-    return ActorMention(mention.span, agent_actor(agent, iso3, day), rule, mention.coreferent)
+    actor = agent_actor(agent, iso3, day)
+    if ":ethnic:" in rule and not actor.assoc:  # "Garre villagers"
+        actor.assoc = identity_label(rule.rsplit(":", 1)[1], iso3)
+    return ActorMention(mention.span, actor, rule, mention.coreferent)
 
 
 def _local_branch(mention: ActorMention, iso3: str, day: dt.date | None) -> ActorMention:
