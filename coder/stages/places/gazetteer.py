@@ -83,7 +83,7 @@ def _read_gazetteer_rows() -> tuple[list[Entry], list[str]]:
                                         file=GAZETTEER_FILE, row=line_no))
                 continue
             gid, feat, name, cc, a1, a2, lat, lon, pop, key_cell = cells
-            precision = 3 if feat == "admin1" else 1
+            precision = 3 if feat == "admin1" else 2 if feat == "admin2" else 1
             main = key_cell.split("|", 1)[0]
             entries.append((f"gazetteer:{gid}", feat, name, iso2[cc], a1, a2, float(lat),
                             float(lon), int(pop), precision, main))

@@ -8,11 +8,13 @@ hit: the longest indexed name is read by the shared phrase scan (`PlaceIndex.phr
 from __future__ import annotations
 
 from coder.models import PlaceMention
-from coder.stages.places.entries import PlaceContext, PlaceIndex
+from coder.stages.places.entries import ISO3, SOURCE, PlaceContext, PlaceIndex
 from coder.stages.places.resolve import resolve
 from coder.text.tokens import Token
 
 __all__ = ["PlaceContext", "match_places"]
+
+BIG_CITY_POPULATION = 500_000  # a city abroad this big is named for itself
 
 
 def _glued_article(gaz: PlaceIndex, tokens: list[Token], i: int) -> bool:
@@ -33,6 +35,8 @@ def match_places(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext) ->
     longest_at = gaz.phrases.longest_at
     out: list[PlaceMention] = []
     ranges: list[tuple[int, int]] = []  # token range of each place in `out`
+    keys: list[str] = []  # the index key of each place in `out`
+    anchors: set[str] = set()  # countries the words around a place confirm
     # the common case, a lower-case word or punctuation, is screened out in one comprehension;
     # a word token's text is never empty
     starts = [i for i, t in enumerate(tokens)
@@ -69,11 +73,66 @@ def match_places(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext) ->
         if found is None:
             i += 1
             continue
-        mention, resume = found
+        mention, resume, anchored = found
+        if mention.place.geo_precision < 2 and _after_unknown_place(
+                gaz, tokens, i, ranges[-1][1] if ranges else 0):
+            mention.place.geo_precision = 2
+        if anchored:
+            anchors.add(mention.place.iso3)
         out.append(mention)
         ranges.append((i, resume))
+        keys.append(key)
         i = resume
+    return _one_story(gaz, tokens, out, ranges, keys, anchors) if len(out) > 1 else out
+
+
+def _one_story(gaz: PlaceIndex, tokens: list[Token], out: list[PlaceMention],
+               ranges: list[tuple[int, int]], keys: list[str],
+               anchors: set[str]) -> list[PlaceMention]:
+    """The sentence's places read together: its confirmed countries, then containers."""
+    if anchors:
+        kept = _in_anchor_country(gaz, out, keys, anchors)
+        out, ranges = [m for m, _ in kept], [ranges[n] for _, n in kept]
     return _inside_other_country(gaz, tokens, out, ranges) if len(out) > 1 else out
+
+
+def _after_unknown_place(gaz: PlaceIndex, tokens: list[Token], i: int, free: int) -> bool:
+    """Event notes name a village the gazetteer may lack, then the units it lies in: "in
+    Kamuto, Bosaso" or "in Kamuto (Bosaso, Bari)". The known unit then stands for the
+    unknown place near it: ACLED's geo precision 2, a representative town of the area."""
+    j = i - 1
+    if j < free or tokens[j].key not in (",", "("):
+        return False
+    j -= 1
+    words = 0
+    while j >= free and j >= i - 8 and (
+            (tokens[j].is_word and tokens[j].text[:1].isupper()) or tokens[j].key in "-,"):
+        words += tokens[j].is_word
+        j -= 1
+    return words > 0 and j >= 0 and tokens[j].key in gaz.cues.locative
+
+
+def _in_anchor_country(gaz: PlaceIndex, places: list[PlaceMention], keys: list[str],
+                       anchors: set[str]) -> list[tuple[PlaceMention, int]]:
+    """A sentence that places itself ("Wote in Makueni county", "Ruhengeri (Musanze,
+    Northern Province)") takes its other names in that country: a same-named place there
+    wins over one abroad, and a small town abroad the sentence gives no support for is
+    dropped ("Nyunzu market ... in Makueni county" is not the Congolese Nyunzu). Countries
+    and big cities abroad stay ("fled to Mogadishu")."""
+    out = []
+    for n, (m, key) in enumerate(zip(places, keys, strict=True)):
+        p = m.place
+        if p.iso3 in anchors or p.feature == "country":
+            out.append((m, n))
+            continue
+        here = [x for x in gaz.index.get(key, ()) if gaz.entries[x][ISO3] in anchors]
+        if here:
+            place = gaz.place(here[0])
+            place.geo_precision = max(place.geo_precision, p.geo_precision)
+            out.append((PlaceMention(m.span, place, gaz.entries[here[0]][SOURCE], m.near), n))
+        elif p.population >= BIG_CITY_POPULATION:
+            out.append((m, n))
+    return out
 
 
 def _inside_other_country(gaz: PlaceIndex, tokens: list[Token], places: list[PlaceMention],

@@ -31,7 +31,8 @@ from coder.text.tokens import Token, phrase_key
 FOREIGN_MIN_POPULATION = 50_000  # a foreign place named alone must be a real town
 CITY_OVER_ADMIN1_POPULATION = 20_000  # "Kandahar" alone is the city, not the province
 CITY_STATE_MIN_POPULATION = 100_000  # "Singapore": the country's name names its city
-_ADMIN_FEATURES = frozenset({"admin1", "region"})
+_ADMIN_FEATURES = frozenset({"admin1", "region", "admin2"})
+_PROVINCE_FEATURES = frozenset({"admin1", "region"})
 _OPENERS = frozenset({'"', "'", "(", "[", "-", ":", ";"})
 
 
@@ -45,21 +46,31 @@ class _Around:
     near: bool = False  # a near-cue or district word: near the place
     explicit: str = ""  # the ISO3 written after it (", Lebanon") or ""
     cued: bool = False  # something says it is a place (a cue, a locative, brackets)
+    anchored: bool = False  # a province word, ", Country" or brackets confirm its country
     named_after: bool = False  # a capitalised word follows: part of a longer name
 
 
 def resolve(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str,
-            ctx: PlaceContext) -> tuple[PlaceMention, int] | None:
-    """Choose the place meant by tokens[i:end], or None; also returns where scanning resumes."""
+            ctx: PlaceContext) -> tuple[PlaceMention, int, bool] | None:
+    """Choose the place meant by tokens[i:end], or None; also returns where scanning resumes
+    and whether the words around it confirm its country (a province word, ", Country",
+    brackets naming its province)."""
     ids = _candidates(gaz, tokens, i, end, key, ctx)
     if not ids:
         return None
     around = _read_around(gaz, tokens, i, end, ids)
+    # "Makueni County", "Chin State", "Sangrur district" are keys themselves: their unit word
+    # still counts
+    last = tokens[end - 1].key
+    around.admin = around.admin or (end - i > 1 and (
+        last in gaz.cues.admin_after or last in gaz.cues.district_after))
     chosen = _choose(gaz, around.ids, ctx, around.explicit, around.admin,
                      around.cued and not around.named_after, around.named_after, key)
     if chosen is None:
         return None
-    return _mention(gaz, tokens, i, end, chosen, around), around.resume
+    anchored = around.anchored or (around.admin
+                                   and gaz.entries[chosen][FEATURE] in _ADMIN_FEATURES)
+    return _mention(gaz, tokens, i, end, chosen, around), around.resume, anchored
 
 
 def _candidates(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str,
@@ -130,13 +141,19 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
     bracket, after = _bracketed(tokens, around.resume, cues.district_after | cues.admin_after)
     if bracket:
         inside = [x for x in ids if _in_named_area(gaz.entries[x], bracket)]
+        # "Mafa (Mafa, Borno)": the town, not the district it names
+        inside = [x for x in inside if gaz.entries[x][FEATURE] != "admin2"] or inside
         if inside:
             around.ids, around.explicit, around.resume = inside, "", after
+            around.anchored = True
+        elif _bracket_abroad(gaz, ids, bracket):
+            around.ids = []  # "Bugar (Keiyo, Rift Province)": a place of that name elsewhere
     # a small town named without "in"/"near"/"province" or its country is only believed in the
     # document's main country, and never when a capitalised word follows ("Kennedy School")
     prev = tokens[i - 1] if i > 0 else None
+    around.anchored = around.anchored or bool(around.explicit)
     around.cued = bool(around.explicit) or around.admin or around.near or bool(bracket) or (
-        prev is not None and prev.key in cues.locative)
+        prev is not None and prev.key in cues.locative) or _in_note_brackets(tokens, i)
     around.named_after = (nxt is not None and nxt.is_word and nxt.text[:1].isupper()
                           and around.resume == end and not bracket)
     return around
@@ -225,6 +242,24 @@ def _bracketed(tokens: list[Token], k: int, area_words: frozenset[str]) -> tuple
     return [], k
 
 
+def _in_note_brackets(tokens: list[Token], i: int) -> bool:
+    """An event note's brackets after a capitalised name: "Kapsabet (Nandi)" names the unit
+    the place before it lies in, even when that place itself is unknown."""
+    return (i >= 2 and tokens[i - 1].key == "(" and tokens[i - 2].is_word
+            and tokens[i - 2].text[:1].isupper())
+
+
+def _bracket_abroad(gaz: PlaceIndex, ids: list[int], names: list[str]) -> bool:
+    """Whether the bracketed names are known units of a country none of `ids` is in."""
+    here = {gaz.entries[x][ISO3] for x in ids}
+    for n in names:
+        found = {gaz.entries[x][ISO3] for x in gaz.index.get(n, ())
+                 if gaz.entries[x][FEATURE] in _ADMIN_FEATURES}
+        if found and not found & here:
+            return True
+    return False
+
+
 def _in_named_area(entry: Entry, names: list[str]) -> bool:
     """Whether a bracketed name is the entry's province or district (a prefix of four letters
     or more will do: "Vayots Dzor" for "Vayots' Dzori Marz")."""
@@ -253,6 +288,8 @@ def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: 
     "" when no entry is eligible."""
     entries = gaz.entries
     dateline_iso = _dateline_country(gaz, ctx.dateline)
+    # every entry of the name in one country: "near Bomet", the county or its town
+    one_country = len({entries[x][ISO3] for x in ids}) == 1
     best_rank, best_iso = 1_000, ""
     for x in ids:
         e = entries[x]
@@ -270,6 +307,8 @@ def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: 
                 continue
         elif iso == dateline_iso:
             rank = 100
+        elif feat == "admin2" and not admin:
+            continue  # a district abroad is named with its district word or its country
         elif feat.startswith("supplement") or e[SOURCE].startswith("supplement:"):
             rank = 200
         elif admin and feat in _ADMIN_FEATURES and e[MAIN] == key:
@@ -278,7 +317,7 @@ def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: 
             # abroad, a place's own name beats another language's name for a bigger place
             # ("Boni" is an old name of Bonn)
             rank = 300 if e[MAIN] == key else 350
-        elif not ctx.countries and cued and len(ids) == 1 and feat == "city":
+        elif not ctx.countries and cued and one_country and feat != "country":
             rank = 400  # nothing else places the story: "near Bentiu", the only Bentiu
         else:
             continue
@@ -326,6 +365,6 @@ def _admin1_of(gaz: PlaceIndex, entry_id: int) -> int | None:
     """The admin1 entry that contains a city, when the gazetteer has it."""
     e = gaz.entries[entry_id]
     for x in gaz.index.get(phrase_key(e[ADMIN1]), ()) if e[ADMIN1] else ():
-        if gaz.entries[x][ISO3] == e[ISO3] and gaz.entries[x][FEATURE] in _ADMIN_FEATURES:
+        if gaz.entries[x][ISO3] == e[ISO3] and gaz.entries[x][FEATURE] in _PROVINCE_FEATURES:
             return x
     return None
