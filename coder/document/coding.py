@@ -15,8 +15,10 @@ from collections import Counter
 from coder.dictionaries.rules import TriggerMatch, load_rules
 from coder.document.context import (
     actor_countries,
+    carry_scene,
     document_anchor,
     needs_actors,
+    opening_sentence,
     quote_open_after,
     with_known_country,
 )
@@ -57,6 +59,7 @@ def code_document(doc: Document) -> CodedDocument:
     context = _place_context(analyses, triggers, doc, gaz)
     linker = DocumentLinker(doc, anchor, basis)
     _code_sentences(linker, analyses, triggers, gaz, context)
+    carry_scene(linker.events, analyses)
     country = (context.countries[0] if context.countries else "") or _event_country(
         linker.events)
     for ev in linker.events:
@@ -72,17 +75,18 @@ def _tokenize(sa: SentenceAnalysis) -> None:
 def _read_sentences(doc: Document,
                     analyses: list[SentenceAnalysis]) -> tuple[list[SentenceAnalysis], Triggers]:
     """Each sentence's trigger matches, and its dates where they matter: in event sentences,
-    and everywhere when the text must date the document. Promises tokens only for sentences
-    that may hold a trigger (most are not even tokenized)."""
+    in the opening sentence, and everywhere when the text must date the document. Promises
+    tokens only for sentences that may hold a trigger (most are not even tokenized)."""
     index = load_rules().index
     triggers: Triggers = []
+    lead = opening_sentence(analyses)  # its date sets the scene (`carry_scene`)
     for sa in analyses:
         if index.may_match(sa.sentence.text):
             _tokenize(sa)
             triggers.append(find_triggers(sa.tokens, keys=sa.keys))
         else:
             triggers.append([])
-        if triggers[-1] or doc.published is None:
+        if triggers[-1] or doc.published is None or sa is lead:
             sa.dates = find_date_expressions(sa.sentence.text, sa.tokens or None)
     return analyses, triggers
 

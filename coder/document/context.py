@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import TypeVar
 
 from coder.dictionaries.rules import TriggerMatch
-from coder.models import Document
+from coder.document.model import DocEvent
+from coder.models import DateExpression, Document, PlaceMention
 from coder.stages.events import SentenceAnalysis
 from coder.stages.places import Gazetteer, PlaceContext
+
+_T = TypeVar("_T")
 
 
 def document_anchor(
@@ -78,3 +82,45 @@ def quote_open_after(text: str, open_before: bool) -> bool:
     else:
         state, tail = open_before, text
     return state if tail.count('"') % 2 == 0 else not state
+
+
+def carry_scene(events: list[DocEvent], analyses: list[SentenceAnalysis]) -> None:
+    """A date and a place stated early in a text apply to the events of its later sentences
+    that state none of their own ("On 4 May, a mob beat a man in Kisumu. Later, police
+    arrested three suspects."): each takes those of the nearest earlier sentence whose event
+    states them, or the opening sentence's own. Within one sentence the attachment of
+    arguments has already said which event a date or place belongs to. A statement keeps its
+    own: it is made when reported, wherever the speaker is."""
+    dates: dict[int, DateExpression] = {}
+    places: dict[int, PlaceMention] = {}
+    for ev in events:
+        m = ev.mention
+        if m.date_expression is not None:
+            dates.setdefault(m.sentence_index, m.date_expression)
+        if m.place is not None:
+            places.setdefault(m.sentence_index, m.place)
+    lead = opening_sentence(analyses)
+    if lead is not None:  # the opening sentence sets the scene even where it reports no event
+        if lead.dates:
+            dates.setdefault(lead.sentence.index, lead.dates[0])
+        if lead.places:
+            places.setdefault(lead.sentence.index, lead.places[0])
+    for ev in events:
+        m = ev.mention
+        if ev.family == "verbal":
+            continue
+        if m.date_expression is None:
+            m.date_expression = _nearest_before(dates, m.sentence_index)
+        if m.place is None:
+            m.place = _nearest_before(places, m.sentence_index)
+
+
+def opening_sentence(analyses: list[SentenceAnalysis]) -> SentenceAnalysis | None:
+    """The text's first sentence after the title ("14 May." in "14 May. Traders marched ...")."""
+    return next((sa for sa in analyses if not sa.is_title), None)
+
+
+def _nearest_before(stated: dict[int, _T], index: int) -> _T | None:
+    """What the nearest sentence before `index` states, if any does."""
+    best = max((i for i in stated if i < index), default=None)
+    return None if best is None else stated[best]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from coder.dictionaries.taxonomy import SUB
 from coder.document.coding import code_document
 from coder.document.context import with_known_country
 from coder.models import Document
@@ -39,3 +40,34 @@ def test_without_a_known_country_nothing_names_the_unplaced_crowd() -> None:
     assert coded.context.countries == [] and coded.events[0].country == ""
     coded = code_document(_doc("Traders protested against new market fees on Monday.", "TZA"))
     assert coded.events[0].country == "TZA"
+
+
+def _dates_and_places(text: str) -> dict[str, tuple[dt.date | None, str]]:
+    from coder.document.model import resolve_event_date
+
+    coded = code_document(_doc(text, "KEN"))
+    out = {}
+    for ev in coded.events:
+        resolved = resolve_event_date(ev, coded.anchor)
+        place = ev.mention.place.place.name if ev.mention.place else ""
+        out[ev.kind.sub_event_type or ev.family] = (resolved.date if resolved else None, place)
+    return out
+
+
+def test_an_early_date_and_place_apply_to_later_events_that_state_none() -> None:
+    found = _dates_and_places("On 4 May 2022, a mob beat a suspected thief to death in Kisumu. "
+                              "Later, police arrested three men over the killing.")
+    assert found[SUB.arrests] == (dt.date(2022, 5, 4), "Kisumu")
+    assert found[SUB.mob_violence] == (dt.date(2022, 5, 4), "Kisumu")
+
+
+def test_a_later_event_keeps_the_date_it_states() -> None:
+    found = _dates_and_places("On 4 May 2022, a mob beat a suspected thief to death in Kisumu. "
+                              "On 9 May, police arrested three men in Nakuru over the killing.")
+    assert found[SUB.arrests] == (dt.date(2022, 5, 9), "Nakuru")
+
+
+def test_a_date_opening_the_text_alone_dates_its_events() -> None:
+    # "14 May." is a sentence of its own: no event in it, but it dates the note
+    found = _dates_and_places("14 May. Boda boda riders protested in Voi against new fees.")
+    assert found[SUB.peaceful_protest] == (dt.date(2022, 5, 14), "Voi")

@@ -394,3 +394,14 @@ def test_run_country_fills_documents_without_their_own(tmp_path: Path) -> None:
     assert (docs["a"].country, docs["b"].country) == ("SOM", "ETH")
     with pytest.raises(UsageError, match="unknown country"):
         read_documents([str(path)], country="Narnia")
+
+
+def test_a_bracketed_key_value_tag_is_metadata_not_text() -> None:
+    doc = document_from_text("Dock workers marched to the port gates in Tanga on Friday. "
+                             "[size=a few hundred]", "t")
+    assert isinstance(doc, Document)
+    assert doc.text == "Dock workers marched to the port gates in Tanga on Friday."
+    doc = document_from_text("Vendors blocked the road [Size = no report] in Moshi.", "u")
+    assert isinstance(doc, Document) and "size" not in doc.text.lower()
+    doc = document_from_text("The editor kept [sic] and the [bracketed] words here.", "v")
+    assert isinstance(doc, Document) and "[sic]" in doc.text
