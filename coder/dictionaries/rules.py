@@ -103,7 +103,8 @@ WordSet = Literal[
     "caller_preposition", "conjunct_joiner", "pair_joiner", "subject_coordinator",
     "clause_coordinator", "modifier_gap", "place_preposition", "verb_marker", "progressive_be",
     "survival_verb", "state_weapon_break", "force_kind", "unarmed_kind",
-    "allegation_preposition",
+    "allegation_preposition", "intention", "noun_follower",
+    "grievance",
 ]
 
 

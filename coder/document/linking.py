@@ -121,7 +121,20 @@ def _bare(cand: Candidate, sa: SentenceAnalysis) -> bool:
     m = cand.mention
     return (cand.trigger.pos == "noun" and m.actor1 is None and m.actor2 is None
             and m.place is None and m.date_expression is None and not sa.casualties
-            and not sa.is_title)
+            and not sa.is_title and m.kind.sub_event_type != SUB.mob_violence
+            and not _heads_sentence(cand, sa))
+
+
+def _heads_sentence(cand: Candidate, sa: SentenceAnalysis) -> bool:
+    """The noun trigger heads the sentence's subject ("Protests in the capital over fuel
+    prices.", "A riot broke out ..."): the sentence reports it, it is no passing mention (and a
+    mob, named its own actor, "a mob stoned ...", is never bare either)."""
+    start = cand.match.start
+    if start > 2:
+        return False
+    words = sa.words
+    return all(k[:1].isalnum() and k not in words.preposition and k not in words.anaphoric
+               and k not in words.be and k not in words.light_verb for k in sa.keys[:start])
 
 
 def crowd_arrest(keys: list[str], arrested: ActorMention | None) -> bool:

@@ -75,6 +75,9 @@ class EventWords:
     force_kind: frozenset[str] = frozenset()
     unarmed_kind: frozenset[str] = frozenset()
     allegation_preposition: frozenset[str] = frozenset()
+    intention: frozenset[str] = frozenset()
+    noun_follower: frozenset[str] = frozenset()
+    grievance: frozenset[str] = frozenset()
     # derived: a clause break or a comma; a force word -> its agent id (sets "force:<agent>")
     clause_break_or_comma: frozenset[str] = frozenset()
     forces: dict[str, str] = field(default_factory=dict)
@@ -273,4 +276,28 @@ def sentence_cues(sa: SentenceAnalysis, rules: RuleSet) -> set[str]:
     """Demonstration cue kinds named anywhere in the sentence."""
     if not sa.cue_kinds:
         return set()
-    return {kind for kind in _DEMO_CUE_KINDS if sentence_has_cue(sa, rules, kind)}
+    found = {kind for kind in _DEMO_CUE_KINDS if sentence_has_cue(sa, rules, kind)}
+    grievance = sa.words.grievance
+    if not _FORCE_CUE_KINDS.isdisjoint(found) and not grievance.isdisjoint(sa.keys):
+        # "protested against the killing of a student", "marched over the arrest of their
+        # leader": the grievance, not force used on the crowd
+        for kind in found & _FORCE_CUE_KINDS:
+            if not _cue_outside_grievance(sa.keys, rules, kind, grievance):
+                found.discard(kind)
+    return found
+
+
+_FORCE_CUE_KINDS = frozenset({"lethal", "intervention"})
+
+
+def _cue_outside_grievance(keys: list[str], rules: RuleSet, kind: str,
+                           grievance: frozenset[str]) -> bool:
+    """Whether a cue phrase of `kind` occurs with no grievance word in the three keys before it
+    ("against the killing of")."""
+    by_first = rules.cue_first.get(kind, {})
+    for i, word in enumerate(keys):
+        for phrase in by_first.get(word, ()):
+            if tuple(keys[i : i + len(phrase)]) == phrase and \
+                    grievance.isdisjoint(keys[max(0, i - 3) : i]):
+                return True
+    return False

@@ -117,7 +117,7 @@ def _realis(ev: SentenceEvidence, m: TriggerMatch, concept: Concept) -> str:
     followed by a cancellation ("a planned march ... did not take place") is denied."""
     sa = ev.sa
     found = m.trigger.realis or realis(sa.keys, m.start, ev.rules, m.trigger.pos, sa.cue_kinds,
-                                       sa.words)
+                                       sa.words, concept.family in DEMONSTRATION_FAMILIES)
     if concept.family in CONFLICT_FAMILIES and sentence_has_cue(
         sa, ev.rules, "cancelled", m.end, m.end + 8
     ):

@@ -17,7 +17,8 @@ _REALIS_CUES = get_args(RealisCue)
 
 
 def realis(
-    keys: list[str], i: int, rules: RuleSet, pos: str, kinds: set[str], words: EventWords
+    keys: list[str], i: int, rules: RuleSet, pos: str, kinds: set[str], words: EventWords,
+    purpose_done: bool = False,
 ) -> str:
     """What the text says of the event at token `i`: happened, attempted, threatened, denied,
     ... (`kinds`: the kinds of the cue phrases the sentence may hold, see
@@ -35,6 +36,10 @@ def realis(
     ):
         return "hypothetical"
     if pos == "verb" and window and window[-1] == "to":
+        # "blocked the road to protest": with `purpose_done` (a demonstration), the purpose of
+        # an act done, unless an intention comes before ("called on supporters to protest")
+        if purpose_done and len(window) > 1 and words.intention.isdisjoint(window):
+            return "actual"
         return "planned"
     return "actual"
 

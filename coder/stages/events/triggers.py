@@ -138,4 +138,19 @@ def _likely_pos(tokens: list[Token], i: int, keys: list[str], words: EventWords)
         return "noun" if noun else "verb"
     if prev in words.be or prev in words.verb_marker:
         return "verb"
-    return "noun"
+    return "verb" if _headline_verb(tokens, i, keys, words) else "noun"
+
+
+def _headline_verb(tokens: list[Token], i: int, keys: list[str], words: EventWords) -> bool:
+    """The present tense of a headline or an event note: "Raiders attack village", "Teachers
+    protest pay cut": a subject word before the trigger, an object word after it (not a
+    preposition, a verb in -ed or "and": "protests in", "attacks killed")."""
+    if i == 0 or i + 1 >= len(keys) or not tokens[i].text[:1].islower():
+        return False
+    prev, nxt = keys[i - 1], keys[i + 1]
+    if not prev[:1].isalnum() or prev in words.preposition or prev in words.light_verb:
+        return False
+    if prev.endswith("s") and not prev.endswith("ss") and not keys[i].endswith("s"):
+        return True  # a plural subject and the verb's plural form: "residents protest against"
+    return nxt[:1].isalnum() and not nxt.endswith("ed") and nxt not in words.noun_follower \
+        and nxt not in words.preposition and nxt not in words.gerund_noun_follower
