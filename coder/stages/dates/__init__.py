@@ -15,9 +15,12 @@ the previous week (precision 2); a month is its 15th, or its first/last day for 
 (precision 3); "the first week of May" is the middle of that week (precision 2); "at the end of
 last month" is that month's last day; a year is its 1 July (precision 3, kind "year": callers
 usually reject it), and "earlier this year" the 15th of the month halfway between 1 January and
-the anchor; an explicit date without a year takes the latest year that puts it no more than 60
-days after the anchor; a range ("between 3 and 5 May", "30 October to 2 November") is its
-middle day (precision 2 up to a week, else 3).
+the anchor; an explicit date without a year takes the latest year that puts it on or before
+the anchor (FUTURE_TOLERANCE: events are reported after they happen); a numeric date
+that reads either way ("07/11/2021") is day-first, as ACLED and most of the world write it (only
+in running text: `parse_date_text` rejects it); a range ("between 3 and 5 May", "30 October to 2
+November") is its middle day (precision 2 up to a week, else 3), and "the week of 16 July" the
+middle of that week (week_leads.csv, precision 2).
 """
 
 from coder.stages.dates.expressions import find_date_expressions

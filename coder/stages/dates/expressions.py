@@ -3,6 +3,7 @@ each match says (a day, a range, a month, a weekday, a relative day or a year)."
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -91,6 +92,8 @@ def _expression(m: re.Match[str], g: Grammar) -> DateExpression | None:
     gd: Any = m.groupdict()  # groups of the alternatives this regex holds
     if gd.get("iso_y") or gd.get("num_a"):
         return _numeric(span, gd)
+    if gd.get("wl_p"):
+        return _week_of(span, g, gd)
     if gd.get("xb") or gd.get("xr") or gd.get("rdm_m") or gd.get("rmd_m"):
         return _day_range(span, g, gd)
     if gd.get("dmy_m") or gd.get("mdy_m"):
@@ -103,18 +106,18 @@ def _expression(m: re.Match[str], g: Grammar) -> DateExpression | None:
 
 
 def _numeric(span: Span, gd: Any) -> DateExpression | None:
-    """ "2021-11-07", and "25/10/2021" when day and month cannot be mistaken for each other."""
+    """ "2021-11-07", "25/10/2021", and "07/11/2021" read day-first."""
     if gd.get("iso_y"):
         return _explicit(span, int(gd.get("iso_y")), int(gd.get("iso_m")), int(gd.get("iso_d")))
-    a, b, yy = int(gd["num_a"]), int(gd["num_b"]), int(gd["num_y"])
+    a, b, yy = int(gd["num_a"]), int(gd.get("num_b") or gd["num_bd"]), int(gd["num_y"])
     full_year = yy + 2000 if yy < 100 else yy
     if a > 12 and b <= 12:
         return _explicit(span, full_year, b, a)
     if b > 12 and a <= 12:
         return _explicit(span, full_year, a, b)
-    if a == b:
-        return _explicit(span, full_year, a, a)
-    return None  # "07/11/2021": day-first or month-first, we cannot tell
+    # "07/11/2021" reads either way: day-first, as ACLED's notes and most of the world write
+    # it (parse_date_text, which reads metadata stamps, still refuses to guess)
+    return _explicit(span, full_year, b, a)
 
 
 def _day_range(span: Span, g: Grammar, gd: Any) -> DateExpression | None:
@@ -131,6 +134,21 @@ def _day_range(span: Span, g: Grammar, gd: Any) -> DateExpression | None:
     end = safe_date(y, month, d2) if y else None
     return DateExpression(span, "range", year=y, month=month, day=d1,
                           offset_days=d2 - d1, precision=2, end=end)
+
+
+def _week_of(span: Span, g: Grammar, gd: Any) -> DateExpression | None:
+    """ "the week of 16 July", "the week ending 8 March 2020": that week, as a range."""
+    lead = g.week_leads[key(gd.get("wl_p"))]
+    month, day = _day_month(g, gd.get("wl_x"))
+    year = int(gd["wl_y"]) if gd.get("wl_y") else None
+    # without a year, any year with the day measures the shift (a leap one for 29 February)
+    named = safe_date(year or (2000 if (month, day) == (2, 29) else 2001), month, day)
+    if named is None:
+        return None
+    start = named + dt.timedelta(days=lead.start)
+    return DateExpression(span, "range", year=start.year if year else None, month=start.month,
+                          day=start.day, offset_days=lead.days, precision=2,
+                          end=start + dt.timedelta(days=lead.days) if year else None)
 
 
 def _day_of_month(span: Span, g: Grammar, gd: Any) -> DateExpression | None:

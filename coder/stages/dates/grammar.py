@@ -53,6 +53,12 @@ class MonthPartRow(BaseModel):
     precision: int = Field(default=3, ge=2, le=3)
 
 
+class WeekLeadRow(BaseModel):
+    phrase: str = Field(min_length=1)
+    start: int = Field(ge=-7, le=7)
+    days: int = Field(ge=0, le=6)
+
+
 class YearLeadRow(BaseModel):
     word: str = Field(min_length=1)
 
@@ -74,6 +80,7 @@ class Grammar:
     relative: dict[str, RelativeRow]
     ago: dict[str, AgoUnitRow]
     month_parts: dict[str, MonthPartRow]
+    week_leads: dict[str, WeekLeadRow]
     numbers: dict[str, int]
     ordinals: dict[str, int]
     regexes: dict[str, re.Pattern[str]]  # start word ("#": digits) -> its alternatives
@@ -95,6 +102,7 @@ class _Words:
     relative: list[RelativeRow]
     ago: list[AgoUnitRow]
     parts: list[MonthPartRow]
+    week_leads: list[WeekLeadRow]
     year_leads: list[YearLeadRow]
     joiners: list[RangeJoinerRow]
     ordinals: dict[str, int]
@@ -145,6 +153,7 @@ def _words() -> _Words:
         relative=read_csv_models("dates/relative.csv", RelativeRow),
         ago=read_csv_models("dates/ago_units.csv", AgoUnitRow),
         parts=read_csv_models("dates/month_parts.csv", MonthPartRow),
+        week_leads=read_csv_models("dates/week_leads.csv", WeekLeadRow),
         year_leads=read_csv_models("dates/year_leads.csv", YearLeadRow),
         joiners=read_csv_models("dates/range_joiners.csv", RangeJoinerRow),
         ordinals=ordinal_words(),
@@ -183,9 +192,12 @@ def _day_alternatives(w: _Words, p: _Pieces) -> list[Alternative]:
     wd_any_w = _first([d.name for d in w.weekdays])
     ord_w = _first(list(w.ordinals))
     year, day, dm, md, month_any = p.year, p.day, p.dm, p.md, p.month_any
+    weeks = [r.phrase for r in w.week_leads]
     return [
+        (rf"(?P<wl_p>(?i:{alternation(weeks)}))\s+(?P<wl_x>{dm}|{md})(?:,?\s+(?P<wl_y>{year}))?", _first(weeks)),  # noqa: E501
         (rf"(?<![\d/.])(?P<iso_y>{year})[-/](?P<iso_m>1[0-2]|0?[1-9])[-/](?P<iso_d>[12]\d|3[01]|0?[1-9])(?!\d)", digit),  # noqa: E501
-        (r"(?<![\d/.])(?P<num_a>\d{1,2})[/.](?P<num_b>\d{1,2})[/.](?P<num_y>(?:19|20)\d\d|\d\d)(?![\d/])", digit),  # noqa: E501
+        # "25/10/2021", "25.10.21", and with dashes only before a full year ("31-12-2007")
+        (r"(?<![\d/.-])(?P<num_a>\d{1,2})(?:[/.](?P<num_b>\d{1,2})[/.]|-(?P<num_bd>\d{1,2})-(?=(?:19|20)\d\d))(?P<num_y>(?:19|20)\d\d|\d\d)(?![\d/-])", digit),  # noqa: E501
         (rf"(?i:between)\s+(?P<xb>{dm}|{md})\s+(?i:and)\s+(?P<xb2>{dm}|{md})(?:,?\s+(?P<xb_y>{year}))?", {"between"}),  # noqa: E501
         (rf"(?:(?i:from)\s+)?(?P<xr>{dm}|{md}){p.span_to}(?P<xr2>{dm}|{md})(?:,?\s+(?P<xr_y>{year}))?", digit | month_w | {"from"}),  # noqa: E501
         (rf"(?:(?i:between|from)\s+)?(?P<rdm_d1>{day}){p.joiner}(?P<rdm_d2>{day})\s+(?:(?i:of)\s+)?(?P<rdm_m>{month_any})(?:,?\s+(?P<rdm_y>{year}))?", digit | {"between", "from"}),  # noqa: E501
@@ -256,6 +268,7 @@ def grammar() -> Grammar:
         relative={r.phrase: r for r in w.relative},
         ago={a.unit: a for a in w.ago},
         month_parts={key(r.phrase): r for r in w.parts},
+        week_leads={key(r.phrase): r for r in w.week_leads},
         numbers=w.numbers,
         ordinals=w.ordinals,
         stems=tuple(s.stem.lower() for s in read_csv_models("dates/stems.csv", StemRow)),

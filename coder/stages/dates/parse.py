@@ -21,6 +21,7 @@ _LEFTOVER = re.compile(
     r"|local|time|date|z)(?![a-z])|[+-]\d{2}:?\d{2})*$"
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.]")
 
 
 def parse_date_text(value: str) -> dt.date | None:
@@ -32,7 +33,7 @@ def parse_date_text(value: str) -> dt.date | None:
     if m:
         return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     for expr in find_date_expressions(s):
-        if expr.kind != "explicit" or expr.year is None:
+        if expr.kind != "explicit" or expr.year is None or _either_way(expr.span.text):
             continue
         rest = s[: expr.span.start] + " " + s[expr.span.end:]
         if _LEFTOVER.match(rest):
@@ -40,6 +41,16 @@ def parse_date_text(value: str) -> dt.date | None:
     if _YEAR.search(s) and len(s.split()) <= 8 and not re.search(r"\d{1,2}/\d{1,2}/", s):
         return _dateparser(s)
     return None
+
+
+def _either_way(text: str) -> bool:
+    """Whether a numeric date reads both day-first and month-first ("07/11/2021"): running
+    text takes it day-first, but a metadata stamp may come from a month-first site."""
+    m = _NUMERIC.match(text)
+    if m is None:
+        return False
+    a, b = int(m.group(1)), int(m.group(2))
+    return a != b and max(a, b) <= 12
 
 
 @lru_cache(maxsize=4096)

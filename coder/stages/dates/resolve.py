@@ -8,7 +8,9 @@ import datetime as dt
 from coder.models import DateExpression, ResolvedDate
 from coder.stages.dates.days import month_day, safe_date
 
-FUTURE_TOLERANCE = dt.timedelta(days=60)  # an undated "Nov. 29" may be a coming event
+# An undated "Nov. 29" is the latest such day on or before the anchor: ACLED codes events that
+# took place, and a report (or a note uploaded long after) tells of past days.
+FUTURE_TOLERANCE = dt.timedelta(days=0)
 
 
 def _year_for(m: int, d: int, anchor: dt.date) -> dt.date | None:
