@@ -3,9 +3,8 @@
 Each field's test says whether the note states what the field needs (a field the note does not
 state is counted apart, never as an error) and whether the coder's record agrees:
 
-- `date` is scored only on notes whose text states a date: a capitalised month name or its
-  abbreviation ("December", "Dec."), a capitalised weekday ("Monday"), or a numeric date
-  ("31/12/2019", "2019-12-31", "31.12.19");
+- `date` is scored only on notes whose text states a full date, day, month and year, as the
+  coder's own date grammar reads it (`date_stated`);
 - `admin1` and `coordinates` only on notes that name the export's location, admin1 or admin2
   (whole words, any case); `coordinates` also needs the export's latitude and longitude;
 - `country` on notes that name the country or one of those places, or on every note when the
@@ -21,14 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from coder.models import EventRecord
+from coder.stages.dates import find_date_expressions
 from coder.tools.acled_read import AcledEvent, actor_name, actor_names
 
-_MONTHS = (r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
-           r"|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?"
-           r"|Dec(?:ember|\.)?")
-_WEEKDAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_NUMERIC_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}"
-DATE_STATED = re.compile(rf"\b(?:{_MONTHS}|{_WEEKDAYS})(?![a-z])|\b(?:{_NUMERIC_DATE})\b")
 NEAR_KM = 25.0
 _EARTH_RADIUS_KM = 6371.0088
 
@@ -66,7 +60,16 @@ def note_context(event: AcledEvent, *, with_country: bool) -> Context:
     text = event.notes
     place = _names_in(text, [event.location, event.admin1, event.admin2])
     country = with_country or place or _names_in(text, [event.country])
-    return Context(bool(DATE_STATED.search(text)), place, country)
+    return Context(date_stated(text), place, country)
+
+
+def date_stated(text: str) -> bool:
+    """Whether the note states a full date: a day, month and year the coder's date grammar reads
+    ("On 3 March 2021", "2021-03-03", "between 2 and 4 May 2019"). A weekday, a month or a
+    year-less day does not state the event's date: it depends on a publication date the
+    export only approximates (the upload day, often years later)."""
+    return any(e.kind in ("explicit", "range") and e.year and e.month and e.day
+               for e in find_date_expressions(text))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

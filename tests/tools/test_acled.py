@@ -25,7 +25,7 @@ from coder.tools.acled import (
     parse_event_date,
     read_acled,
 )
-from coder.tools.acled_compare import DATE_STATED
+from coder.tools.acled_compare import date_stated
 from coder.tools.acled_read import interaction_label, old_event_types
 
 FIXTURES = TESTS / "fixtures"
@@ -116,10 +116,11 @@ def test_a_file_that_is_not_an_export_is_refused(tmp_path: Path) -> None:
 
 
 def test_date_stated_test() -> None:
-    assert DATE_STATED.search("On 3 March 2021, police fired")
-    assert DATE_STATED.search("riders rioted on Sunday")
-    assert DATE_STATED.search("marched on 15/03/2021 to")
-    assert not DATE_STATED.search("Gunmen may have shot two herders near a watering point.")
+    assert date_stated("On 3 March 2021, police fired")
+    assert date_stated("marched on 2021-03-15 to")
+    assert not date_stated("riders rioted on Sunday")
+    assert not date_stated("On November 20th, traders marched")  # no year: not the full date
+    assert not date_stated("Gunmen may have shot two herders near a watering point.")
 
 
 # --------------------------------------------------------------------------------------------
