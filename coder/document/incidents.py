@@ -141,13 +141,18 @@ def _merge_kind(ev: DocEvent, m: EventMention, family: str) -> None:
         demo_kind = m.kind if m.kind.event_type in demonstration_types() else None
         if demo_kind is not None:
             state_actor = main.actor1 if main.actor1 and main.actor1.actor.inter == 1 else None
-            main.kind = demo_kind if demo_kind.sub_event_type == SUB.violent_demonstration else (
+            # a riot or a mob keeps its kind ("lynched by a mob": mob violence); violence
+            # against a protest is force used on it
+            main.kind = demo_kind if demo_kind.event_type == EVENT.riots else (
                 KIND.excessive_force)
             ev.family = "demo"
             main.actor1, main.actor2 = m.actor1, state_actor or m.actor2
-    elif (type_rank(m.kind) > type_rank(main.kind) and not _bare_clash(m)
+    elif (type_rank(m.kind) > type_rank(main.kind)
+          and (not _bare_clash(m) or main.actor1 is None)
           and (m.kind.event_type, m.kind.sub_event_type)
           != (EVENT.violence_against_civilians, SUB.attack)):
+        # "three killed in ethnic clashes": with no perpetrator named, the clash is the account
+        # of the killing; a named killer's act stays what it was ("killed in an exchange")
         # a generic "killing" never overrides a more specific account of the same incident
         main.kind = m.kind
         main.civilian_targeting = m.civilian_targeting

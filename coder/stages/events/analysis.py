@@ -78,6 +78,7 @@ class EventWords:
     intention: frozenset[str] = frozenset()
     noun_follower: frozenset[str] = frozenset()
     grievance: frozenset[str] = frozenset()
+    civilian_occupation: frozenset[str] = frozenset()
     # derived: a clause break or a comma; a force word -> its agent id (sets "force:<agent>")
     clause_break_or_comma: frozenset[str] = frozenset()
     forces: dict[str, str] = field(default_factory=dict)
@@ -292,12 +293,12 @@ _FORCE_CUE_KINDS = frozenset({"lethal", "intervention"})
 
 def _cue_outside_grievance(keys: list[str], rules: RuleSet, kind: str,
                            grievance: frozenset[str]) -> bool:
-    """Whether a cue phrase of `kind` occurs with no grievance word in the three keys before it
-    ("against the killing of")."""
+    """Whether a cue phrase of `kind` occurs with no grievance word in the five keys before it
+    ("against the killing of", "after a boy was killed")."""
     by_first = rules.cue_first.get(kind, {})
     for i, word in enumerate(keys):
         for phrase in by_first.get(word, ()):
             if tuple(keys[i : i + len(phrase)]) == phrase and \
-                    grievance.isdisjoint(keys[max(0, i - 3) : i]):
+                    grievance.isdisjoint(keys[max(0, i - 5) : i]):
                 return True
     return False

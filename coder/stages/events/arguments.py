@@ -34,7 +34,7 @@ def _verb_arguments(
     """Subject and object of a verb; for a passive, the "by" agent and the subject."""
     keys = sa.keys
     subject = _left_subject(sa, m.start, acts)
-    if passive:
+    if passive or _reduced_passive(sa, m):
         return right_actor(sa, m.end, sa.words.agent_preposition, limit=8), subject
     obj = _verb_object(sa, m, concept, subject)
     if earlier:
@@ -49,6 +49,21 @@ def _verb_arguments(
         if subject is obj:
             obj = None
     return subject, obj
+
+
+def _reduced_passive(sa: SentenceAnalysis, m: TriggerMatch) -> bool:
+    """A participle with no "be" whose next actor is its "by" agent: the headline passive
+    ("Lawyer killed at her home by unknown gunmen", "a convoy ambushed by militants")."""
+    keys, words = sa.keys, sa.words
+    first = keys[m.start]  # "killed", "shot dead"
+    if m.end - m.start > 2 or not (first.endswith("ed") or first in words.participle):
+        return False
+    after = next(((a_start, a_end) for _, a_start, a_end in sa.bounds if a_start >= m.end), None)
+    if after is None or after[0] - m.end > 8:
+        return False
+    between = keys[m.end : after[0]]
+    return "," not in between and words.clause_break.isdisjoint(between) and \
+        not words.agent_preposition.isdisjoint(keys[max(m.end, after[0] - 3) : after[0]])
 
 
 def _verb_object(
@@ -114,6 +129,8 @@ def _noun_arguments(
         if side is not None:
             return side, _modifier_actor(sa, m.start) or _left_subject(sa, m.start, acts)
     target = right_actor(sa, m.end, words.object_preposition, limit=6)
+    if target is by_agent:
+        target = None  # "an attack on a village by X": X is the agent, the village no actor
     if target is None and keys[m.end - 1] not in words.object_preposition \
             and m.end - m.start >= 2 and keys[m.end - 2] == "to":
         # "an attempt to assassinate Prime Minister X": the phrase ends in its verb

@@ -83,10 +83,13 @@ def is_armed(mention: ActorMention | None) -> bool:
 
 
 def is_civilian_target(mention: ActorMention | None) -> bool:
-    """Civilians, protesters-as-victims aside: unarmed people, officials, journalists."""
+    """Civilians, protesters-as-victims aside: unarmed people, officials, journalists, and a
+    community named by what its people do ("Borana herders", "Hausa traders")."""
     if mention is None:
         return False
-    return mention.actor.inter == 7 or mention.actor.kind in event_words().unarmed_kind
+    words = event_words()
+    return mention.actor.inter == 7 or mention.actor.kind in words.unarmed_kind or (
+        mention.span.text.rsplit(" ", 1)[-1].lower() in words.civilian_occupation)
 
 
 def armed_victims(words: str) -> bool:
@@ -139,7 +142,8 @@ def classify_violence(
         )
     if actor2 is not None and actor2.actor.inter == 6:
         return KIND.excessive_force, True
-    target_armed = is_armed(actor2) or (actor2 is None and victims_armed is True)
+    target_armed = (is_armed(actor2) and not civilian) or (
+        actor2 is None and victims_armed is True)
     if target_armed and (actor1 is None or is_armed(actor1)):
         return (KIND.armed_clash if cameo == "190" else KIND.armed_clash_fire), False
     if actor1 is not None and actor1.actor.inter in {5, 7}:
