@@ -14,7 +14,7 @@ from pathlib import Path
 from coder.engines.local import code_corpus
 from coder.io.export import csv_cells
 from coder.models import COLUMNS
-from coder.tools.evaluate import _normalise, matches
+from coder.tools.evaluate import matches, normalise_row
 
 DEV = Path(__file__).resolve().parents[1] / "tests" / "gold" / "dev"
 
@@ -23,7 +23,7 @@ def main() -> int:
     gold = [json.loads(line) for name in ("acled_gold.jsonl", "cameo_gold.jsonl")
             for line in (DEV / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = [str(DEV / "acled_documents.jsonl"), str(DEV / "cameo_documents.jsonl")]
-    records = [_normalise(dict(zip(COLUMNS, csv_cells(r), strict=True)))
+    records = [normalise_row(dict(zip(COLUMNS, csv_cells(r), strict=True)))
                for r in code_corpus(docs).records]
     path = DEV / "known_misses.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
