@@ -60,6 +60,11 @@ def _code(code: str, kind: ProblemKind, template: str, description: str) -> Prob
 _DOC: ProblemKind = "rejected_document"
 BINARY = _code("binary", _DOC, "not text ({what})", "The text holds NUL bytes: not text.")
 EMPTY_TEXT = _code("empty-text", _DOC, "empty text", "The text is empty or only spaces.")
+UNKNOWN_COUNTRY = _code(
+    "unknown-country", _DOC,
+    "unknown country {country!r} (expected an ACLED country name or an ISO code)",
+    "The document's `country` names no country of countries.csv: coded in no country or the "
+    "wrong one, its actors and places would be wrong.")
 ONLY_BOILERPLATE = _code(
     "only-boilerplate", _DOC, "empty text after cleaning (only boilerplate)",
     "Nothing is left once bylines, copyright lines and the like are removed.")

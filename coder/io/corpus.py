@@ -31,8 +31,6 @@ _MIN_WORDS = 3  # fewer words than this cannot hold a sentence with an event
 _WORD_RE = re.compile(r"\w+")
 _SURROGATE_RE = re.compile(r"[\udc80-\udcff]")  # bytes that were not UTF-8 (surrogateescape)
 _CSV_FIELD_LIMIT = 1 << 30  # whole articles live in one CSV cell
-# the problem code of a `country` field that names no country (catalogued in coder.problems)
-UNKNOWN_COUNTRY = "unknown-country"
 
 
 class UsageError(Exception):
@@ -61,8 +59,7 @@ def document_from_text(
     meta = {k: (v or "").strip() for k, v in (meta or {}).items()}
     country = known_country(meta.get("country", ""))
     if country is None:
-        return Rejected(origin, f"unknown country {meta['country']!r} (expected an ACLED "
-                        "country name or an ISO code)", doc_id, UNKNOWN_COUNTRY)
+        return Rejected.because(P.UNKNOWN_COUNTRY, origin, doc_id, country=meta["country"])
     if "\x00" in raw:
         return Rejected.because(P.BINARY, origin, doc_id, what="contains NUL bytes")
     if not raw.strip():
