@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coder.dictionaries.taxonomy import EVENT, SUB
-from coder.document.model import DocEvent, resolve_event_date
+from coder.dictionaries.rules import load_rules
+from coder.dictionaries.taxonomy import EVENT, KIND, SUB
+from coder.document.model import CARRY_SENTENCES, DocEvent, resolve_event_date
 from coder.models import Actor, ActorMention, EventMention, Span
-from coder.stages.actors import ActorDictionary, agent_actor, person_actor, with_country
-from coder.stages.events import armed_victims, demonstration_types, is_armed
+from coder.stages.actors import (
+    ActorDictionary,
+    agent_actor,
+    find_actors,
+    person_actor,
+    with_country,
+)
+from coder.stages.events import armed_victims, demonstration_types, has_cue, is_armed
+from coder.text.sentences import document_sentences
+from coder.text.tokens import tokenize
 
 # ACLED inter codes
 _STATE = 1
@@ -114,12 +123,68 @@ def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None)
         _localise_agents(m, iso3, day)
     if ev.family == "verbal":
         return
+    if ev.family == "demo":
+        _force_in_later_sentence(ev, iso3, day)
     if m.kind.sub_event_type == SUB.excessive_force_against_protesters:
         _force_against_crowd(m, iso3)
         return
     _demonstration_sides(m, iso3)
     _default_sides(ev, iso3)
     _tidy_sides(m, iso3)
+
+
+# how many tokens after the force the words of what it did may come ("police fired tear gas",
+# "anti-riot police later used water cannon"; "police opened fire", "police shot dead")
+_INTERVENTION_REACH = 8
+_LETHAL_REACH = 4
+
+
+def _force_in_later_sentence(ev: DocEvent, iso3: str, day: dt.date | None) -> None:
+    """ACLED: a demonstration's second actor is the force that intervened. "Police fired tear
+    gas" or "police opened fire" in a sentence after the demonstration's own names that force,
+    and what it did makes the protest one with intervention or excessive force (the events
+    stage's cue words, cues.csv, read as it reads them within one sentence)."""
+    m = ev.mention
+    if m.kind.event_type not in {EVENT.protests, EVENT.riots} or (
+        m.actor2 is not None and is_armed(m.actor2)
+        and m.kind.sub_event_type != SUB.peaceful_protest
+    ):
+        return  # no demonstration, or one whose intervening force is known
+    found = _later_force(ev, iso3, day)
+    if found is None:
+        return
+    force, lethal = found
+    m.actor2 = force
+    m.rule_ids.append("cues:intervention:later")
+    if m.kind.event_type == EVENT.protests and m.kind.sub_event_type != \
+            SUB.excessive_force_against_protesters:
+        m.kind = KIND.excessive_force_riot if lethal else KIND.protest_with_intervention
+
+
+def _later_force(ev: DocEvent, iso3: str,
+                 day: dt.date | None) -> tuple[ActorMention, bool] | None:
+    """The state force that intervened in one of the sentences after the event's first one,
+    and whether it used lethal force."""
+    sentences = document_sentences(ev.doc)
+    own = [s.index for s in sentences if s.sentence_id in ev.sentence_ids]
+    if not own:
+        return None
+    rules = load_rules()
+    # the sentences after the event's first one: those that say more about it, and the next
+    for s in sentences[min(own) + 1 : max(own) + CARRY_SENTENCES]:
+        tokens = tokenize(s.text)
+        keys = [t.key for t in tokens]
+        if not has_cue(keys, rules, "intervention") and not has_cue(keys, rules, "lethal"):
+            continue
+        for a in find_actors(tokens, s.text, day, iso3):
+            if a.actor.inter != _STATE:
+                continue
+            at = next((i for i, t in enumerate(tokens) if t.start >= a.span.end), len(tokens))
+            if has_cue(keys, rules, "lethal", at, at + _LETHAL_REACH):
+                return a, True
+            if has_cue(keys, rules, "intervention", at, at + _INTERVENTION_REACH):
+                return a, False
+    return None
 
 
 def _localise_agents(m: EventMention, iso3: str, day: dt.date | None) -> None:

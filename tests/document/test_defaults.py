@@ -21,3 +21,34 @@ def test_suspects_a_mob_lynched_are_civilians() -> None:
     actor1, _, actor2, sub = _sides("A mob lynched two suspected robbers in Nakuru, Kenya.", "KEN")
     assert sub == "Mob violence"
     assert (actor1, actor2) == ("Rioters (Kenya)", "Civilians (Kenya)")
+
+
+def test_police_dispersing_a_protest_in_a_later_sentence_is_its_second_side() -> None:
+    text = ("Market vendors marched through Voi, Kenya, on Tuesday against a new levy. "
+            "Police fired tear gas to scatter them.")
+    actor1, _, actor2, sub = _sides(text, "KEN")
+    assert (actor1, actor2, sub) == (
+        "Protesters (Kenya)", "Police Forces of Kenya", "Protest with intervention")
+
+
+def test_police_using_live_rounds_in_a_later_sentence_is_excessive_force() -> None:
+    text = ("Hundreds of parents demonstrated outside a school in Voi, Kenya, on Tuesday. "
+            "Police used live ammunition to scatter them.")
+    actor1, _, actor2, sub = _sides(text, "KEN")
+    assert (actor1, actor2, sub) == (
+        "Police Forces of Kenya", "Protesters (Kenya)", "Excessive force against protesters")
+
+
+def test_rioters_the_police_dispersed_later_face_the_police() -> None:
+    text = ("Youths rioted at Voi, Kenya, on Tuesday, stoning passing lorries. "
+            "Officers later dispersed them.")
+    actor1, _, actor2, sub = _sides(text, "KEN")
+    assert (actor1, actor2, sub) == ("Rioters (Kenya)", "Police Forces of Kenya",
+                                     "Violent demonstration")
+
+
+def test_police_who_only_comment_on_a_protest_are_no_side() -> None:
+    text = ("Market vendors marched through Voi, Kenya, on Tuesday against a new levy. "
+            "Police said the march was peaceful.")
+    _, _, actor2, sub = _sides(text, "KEN")
+    assert (actor2, sub) == ("", "Peaceful protest")
