@@ -66,6 +66,8 @@ class Trigger(BaseModel):
     after_or_before: list[str] = []
     unless: list[str] = []
     swap_if: list[str] = []
+    # the subject or "by" agent only found the victims ("police found the bodies"): no perpetrator
+    finder: bool = False
 
     @field_validator("phrases")
     @classmethod

@@ -96,6 +96,8 @@ def _draft(
     if m.trigger.swap_if and any(k in keys[m.start : m.end]
                                  for k in ev.rules.filters[m.trigger.id].swap_if):
         actor1, actor2 = swapped(sa, m, actor2)
+    if m.trigger.finder:
+        actor1 = None  # who found the bodies is not who killed them
     tokens = sa.tokens
     start, end = tokens[m.start].start, tokens[m.end - 1].end
     mention = EventMention(
