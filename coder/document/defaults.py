@@ -17,6 +17,7 @@ from coder.stages.actors import (
     ActorDictionary,
     agent_actor,
     find_actors,
+    identity_label,
     person_actor,
     with_country,
 )
@@ -258,12 +259,28 @@ def _default_sides(ev: DocEvent, iso3: str) -> None:
         # ACLED: the suspected thieves or robbers a mob lynched are its civilian victims
         m.actor2 = ActorMention(m.actor2.span, generic_actor("civilians", iso3).actor,
                                 "agents:civilians:suspects")
+    if et == EVENT.violence_against_civilians and m.actor2 is not None:
+        m.actor2 = _civilian_victims(m.actor2, iso3)
     if m.actor2 is None and (
         m.kind.sub_event_type == SUB.mob_violence
         or (et == EVENT.explosions_remote_violence and _unarmed_victims(ev))
     ):
         # the people a strike or a mob killed or hurt, when no armed target is named
         m.actor2 = generic_actor("civilians", iso3)
+
+
+def _civilian_victims(victims: ActorMention, iso3: str) -> ActorMention:
+    """ACLED: the victims of violence against civilians are civilians. "Turkana herders" an
+    attack killed are Civilians with their ethnic group as associate ("Turkana Ethnic Group"),
+    not the group's militia; unnamed herders or villagers are plain civilians."""
+    rule = victims.rule_id
+    if victims.actor.inter != 4 or not rule.startswith(("ethnic:", "agents:communal-militia")):
+        return victims
+    country = victims.actor.country or iso3
+    civilians = generic_actor("civilians", country)
+    if rule.startswith("ethnic:"):
+        civilians.actor.assoc = identity_label(rule.split(":")[1], country)
+    return ActorMention(victims.span, civilians.actor, f"{rule}:victims")
 
 
 def _tidy_sides(m: EventMention, iso3: str) -> None:

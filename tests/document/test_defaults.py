@@ -52,3 +52,11 @@ def test_police_who_only_comment_on_a_protest_are_no_side() -> None:
             "Police said the march was peaceful.")
     _, _, actor2, sub = _sides(text, "KEN")
     assert (actor2, sub) == ("", "Peaceful protest")
+
+
+def test_herders_of_a_named_group_killed_in_an_attack_are_its_civilians() -> None:
+    item = {"text": "Armed Samburu raiders shot dead four Borana herders near Isiolo, Kenya.",
+            "published": "2018-07-02", "country": "KEN"}
+    record = code_texts([item]).records[0]
+    assert (record.sub_event_type, record.actor2, record.assoc_actor_2) == (
+        "Attack", "Civilians (Kenya)", "Borana Ethnic Group (Kenya)")

@@ -3,9 +3,15 @@ dated roles, identity groups) found and resolved to ACLED names and CAMEO codes.
 
 from coder.stages.actors.dictionary import ActorDictionary
 from coder.stages.actors.mentions import find_actors
-from coder.stages.actors.resolve import agent_actor, office_holder, person_actor, with_country
+from coder.stages.actors.resolve import (
+    agent_actor,
+    identity_label,
+    office_holder,
+    person_actor,
+    with_country,
+)
 
 __all__ = [
-    "ActorDictionary", "agent_actor", "find_actors", "office_holder", "person_actor",
-    "with_country",
+    "ActorDictionary", "agent_actor", "find_actors", "identity_label", "office_holder",
+    "person_actor", "with_country",
 ]

@@ -156,6 +156,8 @@ def share_head(d: ActorDictionary, tokens: list[Token], chunks: list[Chunk], ci:
         return
     if end + 1 >= len(tokens) or tokens[end].key not in d.words["conjunction"]:
         return
+    if _two_communities(d, tokens, chunks, ci):
+        return
     nxt = chunks[ci + 1] if ci + 1 < len(chunks) else None
     if nxt is None or nxt.start != end + 1 or nxt.pieces[0].entry.kind != kind:
         return
@@ -166,3 +168,28 @@ def share_head(d: ActorDictionary, tokens: list[Token], chunks: list[Chunk], ci:
             return
     chunk.pieces = [chunk.pieces[0], *nxt.pieces[1:]]
 
+
+
+def _two_communities(d: ActorDictionary, tokens: list[Token], chunks: list[Chunk],
+                     ci: int) -> bool:
+    """Two lone ethnic names joined by a conjunction, the second ending its phrase ("clashes
+    between the Pokot and the Turkana", "fighting between Garre and Degodia in ..."), stand for
+    the two communities: ACLED's two identity militias. The second with its own article ("the
+    Turkana") is a phrase of its own; without one and followed by a word that is no preposition
+    ("Pokot and Turkana villages") the names qualify that noun."""
+    chunk = chunks[ci]
+    if chunk.pieces[0].entry.kind != "ethnic":
+        return False
+    j = chunk.end + 1
+    own_article = j < len(tokens) and tokens[j].key in d.words["determiner"]
+    j += own_article
+    nxt = chunks[ci + 1] if ci + 1 < len(chunks) else None
+    if nxt is None or nxt.start != j or len(nxt.pieces) != 1 or \
+            nxt.pieces[0].entry.kind != "ethnic":
+        return False
+    after = tokens[nxt.end] if nxt.end < len(tokens) else None
+    if not own_article and after is not None and after.is_word and \
+            after.key not in d.words["locative"]:
+        return False  # "Pokot and Turkana villages": names qualifying a noun
+    chunk.community = nxt.community = True
+    return True
