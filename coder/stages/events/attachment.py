@@ -8,9 +8,12 @@ from coder.stages.events.analysis import EventWords, SentenceAnalysis
 
 
 def nearest_date(
-    dates: list[DateExpression], span: Span, text: str, words: EventWords
+    dates: list[DateExpression], span: Span, text: str, words: EventWords,
+    triggers: tuple[int, ...] = (),
 ) -> DateExpression | None:
-    """The date expression that dates the trigger: the closest one used as an adverbial."""
+    """The date expression that dates the trigger: the closest one used as an adverbial; but a
+    date opening the sentence dates its main clause's event (`triggers`: where the sentence's
+    triggers start)."""
     if not dates:
         return None  # perf: most sentences have none
     usable = [d for d in dates if not _modifies_noun(d, span, text, words)]
@@ -30,7 +33,39 @@ def nearest_date(
         vague = d.kind == "year" and precise and d.span.end <= span.start
         return abs(d.span.start - span.start) + (1000 if boundary else 0) + (500 if vague else 0)
 
-    return min(usable, key=distance)
+    best = min(usable, key=distance)
+    opening = _opening_date(usable[0], text, words)
+    if opening is not None and best is not opening and (
+        _in_background(best, span, text, words)
+        or any(span.end <= t < best.span.start for t in triggers)
+    ):
+        return opening  # the later date belongs to another event ("protested the killing on")
+    return best
+
+
+def _opening_date(d: DateExpression, text: str, words: EventWords) -> DateExpression | None:
+    """The date that opens the sentence ("On 6 March 2021, ...", "12 May: ..."), which dates its
+    main clause's event."""
+    prior = text[: d.span.start].lower().split()
+    if len(prior) > 3 or not words.date_preposition.issuperset(prior):
+        return None
+    rest = text[d.span.end :].lstrip()
+    return d if rest[:1] in (",", ":", ".", "-", "(", "\u2013") else None
+
+
+def _in_background(d: DateExpression, trigger: Span, text: str, words: EventWords) -> bool:
+    """Whether the date `d` dates a background phrase the trigger is not part of: after the
+    trigger, past a background preposition ("... arrested two men following the killing on 4
+    March"); or before it, in such a phrase closed by a comma ("On 6 March, after the clash of 4
+    March, police ..."). """
+    background = words.background_preposition
+    if d.span.start >= trigger.end:
+        between = text[trigger.end : d.span.start].lower().split()
+        return not background.isdisjoint(w.strip(",;") for w in between)
+    if d.span.end <= trigger.start and "," in text[d.span.end : trigger.start]:
+        clause = text[: d.span.start].rsplit(",", 1)[-1].lower().split()
+        return not background.isdisjoint(clause)
+    return False
 
 
 def _modifies_noun(d: DateExpression, trigger: Span, text: str, words: EventWords) -> bool:

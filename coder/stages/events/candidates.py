@@ -50,6 +50,7 @@ class SentenceEvidence:
     cues: set[str]  # the demonstration cue kinds the sentence names
     weapons: list[tuple[Weapon, int]]  # every weapon named, with its token index
     weapon_hit: tuple[Weapon, int] | None  # the strongest weapon that is not a firearm
+    trigger_starts: tuple[int, ...] = ()  # where each trigger of the sentence starts (chars)
 
 
 def build_candidate(
@@ -231,7 +232,8 @@ def _finish(
     """The mention's date and place, and the candidate with what the document stage needs:
     whether it refers back to a known event, names it as background, or is ongoing."""
     sa, keys, words = ev.sa, ev.sa.keys, ev.sa.words
-    mention.date_expression = nearest_date(sa.dates, mention.trigger, sa.sentence.text, words)
+    mention.date_expression = nearest_date(sa.dates, mention.trigger, sa.sentence.text, words,
+                                           ev.trigger_starts)
     mention.place = event_place(sa, mention.trigger)
     noun = m.trigger.pos == "noun"
     anaphoric = noun and refers_back(keys, m.start, words)

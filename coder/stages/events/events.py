@@ -50,6 +50,8 @@ def find_events(
             return []
     families = {rules.concepts[m.trigger.concept].family for m in matches}
     ev = _evidence(sa, rules, families)
+    if len(matches) > 1 and len(sa.dates) > 1:
+        ev.trigger_starts = tuple(sa.tokens[m.start].start for m in matches)
     out: list[Candidate] = []
     for m in matches:
         concept = rules.concepts[m.trigger.concept]
