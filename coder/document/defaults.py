@@ -129,6 +129,7 @@ def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None)
     if m.kind.sub_event_type == SUB.excessive_force_against_protesters:
         _force_against_crowd(m, iso3)
         return
+    _crowds_fighting(m, iso3)
     _demonstration_sides(m, iso3)
     _default_sides(ev, iso3)
     _tidy_sides(m, iso3)
@@ -208,6 +209,36 @@ def _force_against_crowd(m: EventMention, iso3: str) -> None:
     m.actor1, m.actor2 = force, crowd
 
 
+def _crowds_fighting(m: EventMention, iso3: str) -> None:
+    """ACLED: battles are fought by organised armed groups. Residents, students or crowds
+    fighting each other ("two groups of villagers clashed") are mob violence between two
+    groups of rioters, each with its identity as associate."""
+    if m.kind.sub_event_type != SUB.armed_clash or m.actor1 is None:
+        return
+    if any(a is not None and a.actor.inter not in _CROWD_OR_CIVILIANS
+           for a in (m.actor1, m.actor2)):
+        return
+    m.kind = KIND.mob_violence
+    other = m.actor2 or ActorMention(Span(-1, -1, ""), m.actor1.actor, "agents:rioters:default")
+    m.actor1, m.actor2 = _as_rioters(m.actor1, iso3), _as_rioters(other, iso3)
+    if m.actor2.rule_id.endswith(":default"):
+        m.actor2.actor.assoc = ""  # the other group, unnamed
+
+
+def _as_rioters(side: ActorMention, iso3: str) -> ActorMention:
+    """The side as ACLED's rioters of its country, its identity kept as associate."""
+    crowd = generic_actor("rioters", side.actor.country or iso3)
+    crowd.actor.assoc = side.actor.assoc
+    return ActorMention(side.span, crowd.actor, side.rule_id)
+
+
+def _rival_crowd(m: EventMention) -> bool:
+    """Mob violence between two crowds: each is a side of its own."""
+    return (m.kind.sub_event_type == SUB.mob_violence and m.actor1 is not None
+            and m.actor2 is not None and m.actor1.actor.inter in _CROWD
+            and m.actor2.actor.inter in _CROWD)
+
+
 def _demonstration_sides(m: EventMention, iso3: str) -> None:
     """ACLED's sides of a demonstration: the crowd (with its organiser as associate) first,
     then only a force that intervened."""
@@ -217,7 +248,7 @@ def _demonstration_sides(m: EventMention, iso3: str) -> None:
         crowd = generic_actor("rioters", m.actor1.actor.country or iso3)
         crowd.actor.assoc = m.actor1.actor.assoc
         m.actor1 = ActorMention(m.actor1.span, crowd.actor, m.actor1.rule_id)
-    if et in demonstration_types() and m.actor2 is not None and (
+    if et in demonstration_types() and m.actor2 is not None and not _rival_crowd(m) and (
         not is_armed(m.actor2) or m.kind.sub_event_type == SUB.peaceful_protest
     ):
         # ACLED: a demonstration's second actor is a force that intervened, never the
@@ -288,7 +319,7 @@ def _tidy_sides(m: EventMention, iso3: str) -> None:
     acting outside their country are foreign state forces."""
     if m.actor1 is None and m.actor2 is not None:
         m.actor1, m.actor2 = m.actor2, None  # ACLED: a one-sided event has its actor first
-    if m.actor1 is not None and m.actor2 is not None and (
+    if m.actor1 is not None and m.actor2 is not None and not _rival_crowd(m) and (
             m.kind.event_type != EVENT.violence_against_civilians) and (
             m.actor1.actor == m.actor2.actor or (m.actor1.rule_id.endswith(":default")
                                                  and m.actor1.actor.name == m.actor2.actor.name)):

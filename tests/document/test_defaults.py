@@ -60,3 +60,14 @@ def test_herders_of_a_named_group_killed_in_an_attack_are_its_civilians() -> Non
     record = code_texts([item]).records[0]
     assert (record.sub_event_type, record.actor2, record.assoc_actor_2) == (
         "Attack", "Civilians (Kenya)", "Borana Ethnic Group (Kenya)")
+
+
+def test_unarmed_groups_fighting_each_other_are_rival_rioters() -> None:
+    text = "Two groups of villagers clashed over a water point near Voi, Kenya, on Sunday."
+    actor1, _, actor2, sub = _sides(text, "KEN")
+    assert (actor1, actor2, sub) == ("Rioters (Kenya)", "Rioters (Kenya)", "Mob violence")
+
+
+def test_villagers_fighting_the_police_are_no_rival_crowd() -> None:
+    _, _, actor2, sub = _sides("Villagers clashed with police near Voi, Kenya, on Sunday.", "KEN")
+    assert actor2 == "Police Forces of Kenya" and sub != "Mob violence"
