@@ -95,6 +95,8 @@ def _evidence(sa: SentenceAnalysis, rules: RuleSet, families: set[str]) -> Sente
     tokens, keys = sa.tokens, sa.keys
     if sa.starts_quoted or '"' in keys:
         quoted = quoted_flags(tokens, sa.starts_quoted, keys)
+        if _quoted_report(sa, quoted):
+            quoted = [False] * len(tokens)
     else:
         quoted = [False] * len(tokens)
     # perf: the weapon matcher's first words rule out most sentences without a scan of its own
@@ -104,6 +106,17 @@ def _evidence(sa: SentenceAnalysis, rules: RuleSet, families: set[str]) -> Sente
     sa.weapon_positions = [i for _, i in weapons]
     cues = sentence_cues(sa, rules) if not DEMONSTRATION_FAMILIES.isdisjoint(families) else set()
     return SentenceEvidence(sa, rules, quoted, cues, weapons, remote[0] if remote else None)
+
+
+def _quoted_report(sa: SentenceAnalysis, quoted: list[bool]) -> bool:
+    """A sentence quoted whole, in the third person and with no verb of saying ("\"One aid
+    worker was shot in the leg.\""): a report's words cited as written, not a speaker's
+    rhetoric, so its events are reported as happened."""
+    keys, speech, first = sa.keys, sa.speech_verbs, sa.words.first_person
+    outside = (k for q, k in zip(quoted, keys, strict=True) if not q)
+    if not any(quoted) or any(k[:1].isalnum() for k in outside):
+        return False  # some words stand outside the quotation
+    return not any(k in speech or k in first for k in keys)
 
 
 def _mob_not_demonstration(candidates: list[Candidate]) -> None:
