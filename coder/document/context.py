@@ -12,6 +12,7 @@ from coder.document.model import DocEvent
 from coder.models import DateExpression, Document, PlaceMention
 from coder.stages.events import SentenceAnalysis
 from coder.stages.places import Gazetteer, PlaceContext
+from coder.stages.places.match import STATED_WEIGHT
 
 _T = TypeVar("_T")
 
@@ -46,30 +47,43 @@ def needs_actors(pos: int, triggers: list[list[TriggerMatch]], pronouns: list[bo
 def actor_countries(
     analyses: list[SentenceAnalysis], dateline: str, gaz: Gazetteer
 ) -> PlaceContext:
-    """The document's countries, most named first: the countries of the actors it names
-    (countries, demonyms, capitals, office holders, national groups), and its dateline."""
-    counts: Counter[str] = Counter()
+    """The document's countries, surest first. A story is where its places are: the
+    countries its sentences name or whose places they confirm ("across Kenya", "Kitui
+    county", "Bor (Jonglei)"), and its dateline, outrank the countries of the actors it names
+    (a group's home, "raiders from Sudan"), which only order the rest and break ties. A small
+    town nothing confirms (it may be a namesake abroad: "in Kwanza", not Angola's Cuanza)
+    ranks its country after the actors'."""
+    stated: Counter[str] = Counter()
+    actors: Counter[str] = Counter()
     for sa in analyses:
+        if sa.tokens:
+            strong, weak = gaz.stated_countries(sa.tokens)
+            stated.update(strong)
+            stated.update(dict.fromkeys(weak, 0))  # ranked, after the actors' countries
         for a in sa.actors:
             if a.actor.country:
-                counts[a.actor.country] += 1
+                actors[a.actor.country] += 1
     if dateline:
         for part in (dateline, *dateline.split(",")):
             found = gaz.lookup(part.strip())
             if found is not None:
-                counts[found.iso3] += 2
+                stated[found.iso3] += STATED_WEIGHT
                 break
-    return PlaceContext([iso for iso, _ in counts.most_common()], dateline)
+    # ties: the first named first (sorted is stable)
+    ranked = sorted(dict.fromkeys([*stated, *actors]),
+                    key=lambda iso: (-stated[iso], -actors[iso]))
+    return PlaceContext(ranked, dateline)
 
 
 def with_known_country(context: PlaceContext, known: str) -> PlaceContext:
     """The context with the country the document is known to be about (ISO3, "" for none) at
-    the top of its countries: its places are looked up there first, and it is the country of
+    the top of its countries and confirmed: its places are looked up there first, every
+    sentence keeps to it unless its own words place it elsewhere, and it is the country of
     the actors the text gives none."""
     if not known:
         return context
     others = [iso for iso in context.countries if iso != known]
-    return PlaceContext([known, *others], context.dateline)
+    return PlaceContext([known, *others], context.dateline, known)
 
 
 def quote_open_after(text: str, open_before: bool) -> bool:

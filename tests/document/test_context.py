@@ -71,3 +71,28 @@ def test_a_date_opening_the_text_alone_dates_its_events() -> None:
     # "14 May." is a sentence of its own: no event in it, but it dates the note
     found = _dates_and_places("14 May. Boda boda riders protested in Voi against new fees.")
     assert found[SUB.peaceful_protest] == (dt.date(2022, 5, 14), "Voi")
+
+
+def test_the_story_is_where_its_places_are_not_where_its_actors_come_from() -> None:
+    # the attackers' home country is named (a demonym) but the place, confirmed by its unit
+    # word, is in the neighbouring country
+    coded = code_document(_doc("Somali gunmen ambushed a police patrol near Ijara in Garissa "
+                               "county on Sunday, killing two officers."))
+    assert coded.context.countries[:2] == ["KEN", "SOM"]
+    ev = coded.events[0]
+    assert ev.mention.place is not None and ev.mention.place.place.iso3 == "KEN"
+    coded = code_document(_doc("Cameroonian soldiers shot dead three herders near Mubi, "
+                               "Adamawa State, on Friday."))
+    assert coded.context.countries[0] == "NGA"
+
+
+def test_a_country_the_text_names_outranks_a_namesake_town_abroad() -> None:
+    coded = code_document(_doc("Farmers marched in Lexington on Monday as protests over "
+                               "maize prices spread across Kenya."))
+    assert coded.context.countries[0] == "KEN"
+
+
+def test_a_known_country_is_confirmed_for_every_sentence() -> None:
+    context = with_known_country(PlaceContext(["SOM"]), "KEN")
+    assert context.confirmed == "KEN"
+    assert PlaceContext(["KEN"]).confirmed == ""

@@ -108,3 +108,49 @@ def test_document_context_ranks_countries() -> None:
     assert ctx.countries[0] == "NGA"
     assert "NER" in ctx.countries
     assert ctx.dateline == "LAGOS"
+
+
+def _found(gaz: Gazetteer, text: str, context: PlaceContext) -> list[tuple[str, str]]:
+    return [(m.place.name, m.place.iso3) for m in gaz.find_places(tokenize(text), text, context)]
+
+
+def test_a_small_town_outside_the_main_country_needs_its_own_support(
+        gazetteer: Gazetteer) -> None:
+    # the story is known to be about Kenya: "in <village>" alone is no reason to put a
+    # village in Angola, its province in brackets is
+    context = PlaceContext(["KEN", "AGO"], "", "KEN")
+    assert _found(gazetteer, "Police fired on a crowd in Kwanza on Monday.", context) == []
+    assert _found(gazetteer, "Police fired on a crowd in Kwanza (Bie) on Monday.",
+                  context) == [("Cuanza", "AGO")]
+
+
+def test_a_confirmed_country_keeps_the_sentence_at_home(gazetteer: Gazetteer) -> None:
+    # a province of the neighbouring country is dropped once the document's country is known
+    text = "Herders clashed in Mara and in Kisii town."
+    assert ("Mara", "TZA") in _found(gazetteer, text, PlaceContext(["KEN", "TZA"]))
+    assert _found(gazetteer, text, PlaceContext(["KEN", "TZA"], "", "KEN")) == [
+        ("Kisii", "KEN")]
+
+
+def test_a_foreign_province_is_no_big_city(gazetteer: Gazetteer) -> None:
+    # a sentence its unit word places at home keeps to it: a province of the same name
+    # abroad is not kept for its population the way a big city abroad is
+    assert _found(gazetteer, "Herders clashed in Mara and in Kisii county.",
+                  PlaceContext()) == [("Kisii", "KEN")]
+
+
+def test_stated_countries_weigh_what_the_words_confirm(gazetteer: Gazetteer) -> None:
+    stated, weak = gazetteer.stated_countries(tokenize(
+        "Riots spread across Kenya and reached Mombasa and Kisii county."))
+    assert stated["KEN"] >= 7 and not weak
+    stated, weak = gazetteer.stated_countries(tokenize("Police fired on a crowd in Kwanza."))
+    assert stated == {} and weak == {"AGO": 1}
+
+
+def test_a_country_named_as_the_scene_outweighs_one_named_in_passing(
+        gazetteer: Gazetteer) -> None:
+    # "across Poland" sets the scene; "the border with Belarus"
+    # only mentions a neighbour
+    stated, _ = gazetteer.stated_countries(tokenize(
+        "Truckers blocked roads across Poland and at the border with Belarus."))
+    assert stated["POL"] > stated["BLR"] >= 1

@@ -17,7 +17,7 @@ CUES_FILE = "place_cues.csv"
 
 CueKind = Literal[
     "near", "admin_after", "admin_before", "district_after", "title", "article_glued", "stop",
-    "locative", "group_after", "qualifier", "place_noun",
+    "locative", "group_after", "qualifier", "place_noun", "scene",
 ]
 
 
@@ -58,6 +58,7 @@ class PlaceCues:
     group_after: frozenset[str]  # "Fano militiamen": a name before these words names a group
     qualifiers: frozenset[str]  # "in central Kyiv": words between "in" and a containing place
     place_nouns: frozenset[str]  # "near the town of X": nouns before "of" and a place
+    scene: frozenset[str]  # "across Kenya": words that put the story in the country after them
 
 
 @register_cache
@@ -87,4 +88,5 @@ def place_cues() -> PlaceCues:
         group_after=frozenset(by_kind["group_after"]),
         qualifiers=frozenset(by_kind["qualifier"]),
         place_nouns=frozenset(by_kind["place_noun"]),
+        scene=frozenset(by_kind["scene"]),
     )

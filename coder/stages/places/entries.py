@@ -44,6 +44,7 @@ class PlaceContext:
 
     countries: list[str] = field(default_factory=list)  # ISO3, most mentioned first
     dateline: str = ""  # dateline place ("BAGHDAD", "TEHRAN"), may be ""
+    confirmed: str = ""  # ISO3 the document is known to be about: every sentence's own country
 
 
 class PlaceIndex:

@@ -34,7 +34,7 @@ from coder.models import Place, PlaceMention
 from coder.problems import Problem
 from coder.stages.places.cues import place_cues
 from coder.stages.places.entries import FEATURE, ISO3, Entry, PlaceContext, PlaceIndex
-from coder.stages.places.match import match_places
+from coder.stages.places.match import match_places, stated_countries
 from coder.text.tokens import Token, phrase_key, tokenize
 
 __all__ = ["Gazetteer", "PlaceContext", "document_context", "place_cues"]
@@ -138,6 +138,10 @@ class Gazetteer(PlaceIndex):
     ) -> list[PlaceMention]:
         """Every place the sentence names, resolved using the document's context."""
         return match_places(self, tokens, context)
+
+    def stated_countries(self, tokens: list[Token]) -> tuple[dict[str, int], dict[str, int]]:
+        """The countries the sentence's own places name, weighted (see `match.stated_countries`)."""
+        return stated_countries(self, tokens)
 
 
 def _country_entries(all_countries: dict[str, Country]) -> list[tuple[Entry, list[str]]]:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from coder.models import PlaceMention
 from coder.stages.places.entries import ISO3, SOURCE, PlaceContext, PlaceIndex
-from coder.stages.places.resolve import resolve
+from coder.stages.places.resolve import FOREIGN_MIN_POPULATION, resolve
 from coder.text.tokens import Token
 
-__all__ = ["PlaceContext", "match_places"]
+__all__ = ["PlaceContext", "match_places", "stated_countries"]
+
+STATED_WEIGHT = 3  # a country's own name, or a place its words confirm ("Kitui county")
+_Scan = tuple[list[PlaceMention], list[tuple[int, int]], list[str], set[str], list[bool]]
 
 BIG_CITY_POPULATION = 500_000  # a city abroad this big is named for itself
 
@@ -30,13 +33,44 @@ def _glued_article(gaz: PlaceIndex, tokens: list[Token], i: int) -> bool:
 
 def match_places(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext) -> list[PlaceMention]:
     """Every place named in the sentence, resolved against the document's context."""
+    out, ranges, keys, anchors, _ = _scan(gaz, tokens, context)
+    return _one_story(gaz, tokens, out, ranges, keys, anchors) if len(out) > 1 else out
+
+
+def stated_countries(gaz: PlaceIndex, tokens: list[Token]) -> tuple[dict[str, int], dict[str, int]]:
+    """The countries the sentence's own places say it is in, read without context: (stated,
+    weak). Stated: a country named as the scene ("across Kenya", "in northern Mali") or a
+    place its words confirm (a unit word, ", Country", a bracketed province) counts
+    STATED_WEIGHT; a country named otherwise ("the border with Ukraine", "a US official"),
+    another province or a real town 1. Weak, ranked after the actors' countries: a small
+    town nothing confirms (maybe a namesake abroad of a village the gazetteer lacks)."""
+    out, ranges, _, _, supported = _scan(gaz, tokens, PlaceContext())
+    stated: dict[str, int] = {}
+    weak: dict[str, int] = {}
+    scene = gaz.cues.scene
+    for m, (i, _), sure in zip(out, ranges, supported, strict=True):
+        p = m.place
+        if p.feature == "country":
+            w = STATED_WEIGHT if i > 0 and tokens[i - 1].key in scene else 1
+        elif sure:
+            w = STATED_WEIGHT
+        else:
+            w = int(p.feature != "city" or p.population >= FOREIGN_MIN_POPULATION)
+        into = stated if w else weak
+        into[p.iso3] = into.get(p.iso3, 0) + (w or 1)
+    return stated, weak
+
+
+def _scan(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext) -> _Scan:
+    """The places named, their token ranges and keys, the confirmed countries (the known
+    country among them) and whether each one's own words confirm it."""
     first, recent = gaz.first, gaz.recent_first
     articles = gaz.cues.articles
     longest_at = gaz.phrases.longest_at
     out: list[PlaceMention] = []
     ranges: list[tuple[int, int]] = []  # token range of each place in `out`
     keys: list[str] = []  # the index key of each place in `out`
-    anchors: set[str] = set()  # countries the words around a place confirm
+    supported: list[bool] = []  # whether the words around each place confirm its country
     # the common case, a lower-case word or punctuation, is screened out in one comprehension;
     # a word token's text is never empty
     starts = [i for i, t in enumerate(tokens)
@@ -77,13 +111,15 @@ def match_places(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext) ->
         if mention.place.geo_precision < 2 and _after_unknown_place(
                 gaz, tokens, i, ranges[-1][1] if ranges else 0):
             mention.place.geo_precision = 2
-        if anchored:
-            anchors.add(mention.place.iso3)
+        supported.append(anchored)
         out.append(mention)
         ranges.append((i, resume))
         keys.append(key)
         i = resume
-    return _one_story(gaz, tokens, out, ranges, keys, anchors) if len(out) > 1 else out
+    anchors = {m.place.iso3 for m, sure in zip(out, supported, strict=True) if sure}
+    if context.confirmed and out:
+        anchors.add(context.confirmed)
+    return out, ranges, keys, anchors, supported
 
 
 def _one_story(gaz: PlaceIndex, tokens: list[Token], out: list[PlaceMention],
@@ -118,7 +154,8 @@ def _in_anchor_country(gaz: PlaceIndex, places: list[PlaceMention], keys: list[s
     Northern Province)") takes its other names in that country: a same-named place there
     wins over one abroad, and a small town abroad the sentence gives no support for is
     dropped ("Nyunzu market ... in Makueni county" is not the Congolese Nyunzu). Countries
-    and big cities abroad stay ("fled to Mogadishu")."""
+    and big cities abroad stay ("fled to Mogadishu"); a province abroad does not ("Trans
+    Mara, Narok County" is not Tanzania's Mara region)."""
     out = []
     for n, (m, key) in enumerate(zip(places, keys, strict=True)):
         p = m.place
@@ -130,8 +167,8 @@ def _in_anchor_country(gaz: PlaceIndex, places: list[PlaceMention], keys: list[s
             place = gaz.place(here[0])
             place.geo_precision = max(place.geo_precision, p.geo_precision)
             out.append((PlaceMention(m.span, place, gaz.entries[here[0]][SOURCE], m.near), n))
-        elif p.population >= BIG_CITY_POPULATION:
-            out.append((m, n))
+        elif p.feature == "city" and p.population >= BIG_CITY_POPULATION:
+            out.append((m, n))  # a province abroad the sentence does not confirm is a namesake
     return out
 
 

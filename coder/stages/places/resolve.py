@@ -65,7 +65,8 @@ def resolve(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str,
     around.admin = around.admin or (end - i > 1 and (
         last in gaz.cues.admin_after or last in gaz.cues.district_after))
     chosen = _choose(gaz, around.ids, ctx, around.explicit, around.admin,
-                     around.cued and not around.named_after, around.named_after, key)
+                     around.cued and not around.named_after, around.named_after, key,
+                     around.anchored or around.admin or around.near)
     if chosen is None:
         return None
     anchored = around.anchored or (around.admin
@@ -281,11 +282,13 @@ def _country_after(gaz: PlaceIndex, tokens: list[Token], k: int) -> tuple[str, i
 
 
 def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: str,
-                  admin: bool, cued: bool, named_after: bool, key: str) -> str:
+                  admin: bool, cued: bool, named_after: bool, key: str, sure: bool) -> str:
     """The country of the best-ranked entry: the written country, a country's own name, the
     context's countries in order, the dateline's, the supplement, a province named with a
     province word, a big town abroad, the only town of that name when nothing places the story;
-    "" when no entry is eligible."""
+    "" when no entry is eligible. A small town outside the document's known country needs its
+    own words to confirm it (a province word, brackets, ", Country", "near the town of"): a
+    locative alone does not make "in Kwanza" a village abroad."""
     entries = gaz.entries
     dateline_iso = _dateline_country(gaz, ctx.dateline)
     # every entry of the name in one country: "near Bomet", the county or its town
@@ -303,7 +306,8 @@ def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: 
         elif iso in ctx.countries:
             rank = ctx.countries.index(iso)
             small = feat == "city" and e[POP] < FOREIGN_MIN_POPULATION
-            if small and (named_after or (rank > 0 and not cued)):
+            # once the document's country is known, its rivals' small towns need support
+            if small and (named_after or (rank > 0 and not (sure if ctx.confirmed else cued))):
                 continue
         elif iso == dateline_iso:
             rank = 100
@@ -328,12 +332,12 @@ def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: 
 
 def _choose(
     gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: str, admin: bool,
-    cued: bool = True, named_after: bool = False, key: str = "",
+    cued: bool = True, named_after: bool = False, key: str = "", sure: bool = False,
 ) -> int | None:
     """The entry meant: in the written or context country first, then the biggest eligible;
     within that country the province when a province word says so, a real town or the
     province's capital over a province, a city-state's city over the country."""
-    best_iso = _best_country(gaz, ids, ctx, explicit, admin, cued, named_after, key)
+    best_iso = _best_country(gaz, ids, ctx, explicit, admin, cued, named_after, key, sure)
     if not best_iso:
         return None
     entries = gaz.entries
