@@ -69,8 +69,9 @@ def actor_countries(
             if found is not None:
                 stated[found.iso3] += STATED_WEIGHT
                 break
-    # ties: the first named first (sorted is stable)
-    ranked = sorted(dict.fromkeys([*stated, *actors]),
+    # ties: the first named first (sorted is stable), a weak country after the actors' own
+    sure = [iso for iso, n in stated.items() if n > 0]
+    ranked = sorted(dict.fromkeys([*sure, *actors, *stated]),
                     key=lambda iso: (-stated[iso], -actors[iso]))
     return PlaceContext(ranked, dateline)
 

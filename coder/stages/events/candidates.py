@@ -99,6 +99,8 @@ def _draft(
         actor1, actor2 = swapped(sa, m, actor2)
     if m.trigger.finder:
         actor1 = None  # who found the bodies is not who killed them
+    if actor1 is not None and actor2 is not None and actor1.span == actor2.span:
+        actor2 = None  # the same words never name both sides
     tokens = sa.tokens
     start, end = tokens[m.start].start, tokens[m.end - 1].end
     mention = EventMention(

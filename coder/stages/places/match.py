@@ -41,9 +41,9 @@ def stated_countries(gaz: PlaceIndex, tokens: list[Token]) -> tuple[dict[str, in
     """The countries the sentence's own places say it is in, read without context: (stated,
     weak). Stated: a country named as the scene ("across Kenya", "in northern Mali") or a
     place its words confirm (a unit word, ", Country", a bracketed province) counts
-    STATED_WEIGHT; a country named otherwise ("the border with Ukraine", "a US official"),
-    another province or a real town 1. Weak, ranked after the actors' countries: a small
-    town nothing confirms (maybe a namesake abroad of a village the gazetteer lacks)."""
+    STATED_WEIGHT; another province or a real town 1. Weak, ranked after the actors'
+    countries: a country named in passing ("the border with Ukraine", "a US official") and a
+    small town nothing confirms (maybe a namesake abroad of a village the gazetteer lacks)."""
     out, ranges, _, _, supported = _scan(gaz, tokens, PlaceContext())
     stated: dict[str, int] = {}
     weak: dict[str, int] = {}
@@ -51,7 +51,9 @@ def stated_countries(gaz: PlaceIndex, tokens: list[Token]) -> tuple[dict[str, in
     for m, (i, _), sure in zip(out, ranges, supported, strict=True):
         p = m.place
         if p.feature == "country":
-            w = STATED_WEIGHT if i > 0 and tokens[i - 1].key in scene else 1
+            # named as the scene, or in passing ("the border with Ukraine"): weaker than the
+            # nationality of the people the text is about ("Polish farmers")
+            w = STATED_WEIGHT if i > 0 and tokens[i - 1].key in scene else 0
         elif sure:
             w = STATED_WEIGHT
         else:
