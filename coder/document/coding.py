@@ -63,7 +63,7 @@ def code_document(doc: Document) -> CodedDocument:
     country = (context.countries[0] if context.countries else "") or _event_country(
         linker.events)
     for ev in linker.events:
-        _finish(ev, country, anchor)
+        _finish(ev, country, anchor, analyses)
     return CodedDocument(doc, linker.events, len(sentences), anchor, basis, context)
 
 
@@ -180,12 +180,13 @@ def _event_country(events: list[DocEvent]) -> str:
     return places.most_common(1)[0][0] if places else ""
 
 
-def _finish(ev: DocEvent, country: str, anchor: dt.date | None) -> None:
+def _finish(ev: DocEvent, country: str, anchor: dt.date | None,
+            analyses: list[SentenceAnalysis]) -> None:
     """The event's country, its people as on its day, ACLED's default actors, and every
     casualty figure it drew on (for the explanation)."""
     ev.country = country_of(ev, country)
     people_on_event_day(ev, anchor)
-    fill_default_actors(ev, country, anchor)
+    fill_default_actors(ev, country, anchor, analyses)
     default_opponent(ev, country, anchor)
     ev.mention.fatalities = [c for group in ev.fatalities.values() for c in group]
     ev.mention.injuries = [c for group in ev.injuries.values() for c in group]

@@ -21,8 +21,13 @@ from coder.stages.actors import (
     person_actor,
     with_country,
 )
-from coder.stages.events import armed_victims, demonstration_types, has_cue, is_armed
-from coder.text.sentences import document_sentences
+from coder.stages.events import (
+    SentenceAnalysis,
+    armed_victims,
+    demonstration_types,
+    has_cue,
+    is_armed,
+)
 from coder.text.tokens import tokenize
 
 # ACLED inter codes
@@ -116,8 +121,10 @@ def people_on_event_day(ev: DocEvent, anchor: dt.date | None) -> None:
             setattr(m, side, ActorMention(a.span, actor, a.rule_id, a.coreferent))
 
 
-def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None) -> None:
-    """Every side ACLED names that the text left out, and the sides as ACLED orders them."""
+def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None,
+                        analyses: list[SentenceAnalysis]) -> None:
+    """Every side ACLED names that the text left out, and the sides as ACLED orders them.
+    `analyses` are the document's sentences, as the document step read them."""
     m = ev.mention
     iso3 = country_of(ev, context_country)
     if iso3:
@@ -125,7 +132,7 @@ def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None)
     if ev.family == "verbal":
         return
     if ev.family == "demo":
-        _force_in_later_sentence(ev, iso3, day)
+        _force_in_later_sentence(ev, iso3, day, analyses)
     if m.kind.sub_event_type == SUB.excessive_force_against_protesters:
         _force_against_crowd(m, iso3)
         return
@@ -141,7 +148,8 @@ _INTERVENTION_REACH = 8
 _LETHAL_REACH = 4
 
 
-def _force_in_later_sentence(ev: DocEvent, iso3: str, day: dt.date | None) -> None:
+def _force_in_later_sentence(ev: DocEvent, iso3: str, day: dt.date | None,
+                             analyses: list[SentenceAnalysis]) -> None:
     """ACLED: a demonstration's second actor is the force that intervened. "Police fired tear
     gas" or "police opened fire" in a sentence after the demonstration's own names that force,
     and what it did makes the protest one with intervention or excessive force (the events
@@ -152,7 +160,7 @@ def _force_in_later_sentence(ev: DocEvent, iso3: str, day: dt.date | None) -> No
         and m.kind.sub_event_type != SUB.peaceful_protest
     ):
         return  # no demonstration, or one whose intervening force is known
-    found = _later_force(ev, iso3, day)
+    found = _later_force(ev, iso3, day, analyses)
     if found is None:
         return
     force, lethal = found
@@ -163,19 +171,20 @@ def _force_in_later_sentence(ev: DocEvent, iso3: str, day: dt.date | None) -> No
         m.kind = KIND.excessive_force_riot if lethal else KIND.protest_with_intervention
 
 
-def _later_force(ev: DocEvent, iso3: str,
-                 day: dt.date | None) -> tuple[ActorMention, bool] | None:
+def _later_force(ev: DocEvent, iso3: str, day: dt.date | None,
+                 analyses: list[SentenceAnalysis]) -> tuple[ActorMention, bool] | None:
     """The state force that intervened in one of the sentences after the event's first one,
     and whether it used lethal force."""
-    sentences = document_sentences(ev.doc)
-    own = [s.index for s in sentences if s.sentence_id in ev.sentence_ids]
+    own = [i for i, sa in enumerate(analyses) if sa.sentence.sentence_id in ev.sentence_ids]
     if not own:
         return None
     rules = load_rules()
     # the sentences after the event's first one: those that say more about it, and the next
-    for s in sentences[min(own) + 1 : max(own) + CARRY_SENTENCES]:
-        tokens = tokenize(s.text)
-        keys = [t.key for t in tokens]
+    for sa in analyses[min(own) + 1 : max(own) + CARRY_SENTENCES]:
+        s = sa.sentence
+        # perf: the document step tokenized every sentence that may hold a trigger
+        tokens = sa.tokens or tokenize(s.text)
+        keys = sa.keys or [t.key for t in tokens]
         if not has_cue(keys, rules, "intervention") and not has_cue(keys, rules, "lethal"):
             continue
         for a in find_actors(tokens, s.text, day, iso3):
