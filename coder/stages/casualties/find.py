@@ -10,7 +10,7 @@ from coder.models import CasualtyMention, Span
 from coder.stages.casualties.attach import attach
 from coder.stages.casualties.rules import Trigger, is_count, rules
 from coder.text.numbers import find_numbers
-from coder.text.tokens import Match, Token, tokenize
+from coder.text.tokens import Match, Token, phrase_key, tokenize
 
 
 def _cumulative_segments(tokens: list[Token], triggers: list[Match[Trigger]],
@@ -68,6 +68,8 @@ def find_casualties(text: str, tokens: list[Token] | None = None,
             continue
         if trig.kind == "casualties" and not found.zero:
             continue  # "casualties" is not a death toll (ACLED: record 0)
+        if found.victims and _animals(text[found.victims[0]:found.victims[1]], r.animals):
+            continue  # "32 sheep were killed": ACLED counts people
         if found.number_start >= 0:
             key = (trig.kind, found.number_start)
             if key in used:
@@ -88,3 +90,10 @@ def find_casualties(text: str, tokens: list[Token] | None = None,
                 rule_id=trig.rule_id, cumulative=is_cumulative,
             ))
     return out
+
+
+def _animals(victims: str, animals: frozenset[str]) -> bool:
+    """Whether a victims phrase names animals ("sheep", "head of cattle"): its first word or
+    its last is an animal noun of victims.csv."""
+    words = [phrase_key(w) for w in victims.split()]
+    return bool(words) and (words[0] in animals or words[-1] in animals)

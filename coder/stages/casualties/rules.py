@@ -36,7 +36,7 @@ class FunctionWordRow(BaseModel):
 
 class VictimRow(BaseModel):
     noun: str = Field(min_length=1)
-    number: Literal["plural", "singular"]
+    number: Literal["plural", "singular", "animal"]
 
 
 class NotCountRow(BaseModel):
@@ -63,6 +63,7 @@ class Rules:
     roles: dict[str, frozenset[str]]
     plural: frozenset[str]
     singular: frozenset[str]
+    animals: frozenset[str]  # animals killed are no fatalities (ACLED counts people)
     not_after: frozenset[str]
     not_before: frozenset[str]
     year_before: frozenset[str]
@@ -107,6 +108,7 @@ def rules() -> Rules:
         roles={k: frozenset(v) for k, v in roles.items()},
         plural=frozenset(phrase_key(v.noun) for v in victims if v.number == "plural"),
         singular=frozenset(phrase_key(v.noun) for v in victims if v.number == "singular"),
+        animals=frozenset(phrase_key(v.noun) for v in victims if v.number == "animal"),
         not_after=frozenset(sides["after"]),
         not_before=frozenset(sides["before"]),
         year_before=frozenset(sides["year_before"]),
