@@ -16,7 +16,7 @@ import gzip
 import hashlib
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -96,6 +96,17 @@ def read_csv_models(relative: str, model: type[M], *, delimiter: str = ",") -> l
     if problems:
         raise DictionaryError(problems)
     return rows
+
+
+def read_word_sets(relative: str, model: type[BaseModel], names: Iterable[str],
+                   key: Callable[[str], str] = str) -> dict[str, frozenset[str]]:
+    """A closed word-set file (rows with a `set` and a `word` column, validated by `model`)
+    as set name -> words, each word passed through `key`; every name in `names` is present,
+    empty when the file lists no word for it."""
+    sets: dict[str, set[str]] = {name: set() for name in names}
+    for row in read_csv_models(relative, model):
+        sets[row.set].add(key(row.word))  # type: ignore[attr-defined]
+    return {name: frozenset(words) for name, words in sets.items()}
 
 
 def read_jsonl_models(relative: str, model: type[M]) -> list[M]:

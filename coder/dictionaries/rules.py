@@ -20,6 +20,7 @@ from coder.dictionaries.files import (
     DictionaryError,
     read_csv_models,
     read_jsonl_models,
+    read_word_sets,
     register_cache,
 )
 from coder.dictionaries.taxonomy import kind_problem
@@ -119,10 +120,7 @@ class Word(BaseModel):
 @lru_cache(maxsize=1)
 def word_sets() -> dict[str, frozenset[str]]:
     """The closed grammatical word sets of events/words.csv, by set name (every set present)."""
-    sets: dict[str, set[str]] = {name: set() for name in get_args(WordSet)}
-    for row in read_csv_models("events/words.csv", Word):
-        sets[row.set].add(row.word.lower())
-    return {name: frozenset(words) for name, words in sets.items()}
+    return read_word_sets("events/words.csv", Word, get_args(WordSet), str.lower)
 
 
 # --------------------------------------------------------------------------------------------

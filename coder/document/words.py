@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
-from coder.dictionaries.files import read_csv_models, register_cache
+from coder.dictionaries.files import read_word_sets, register_cache
 from coder.dictionaries.rules import word_sets
 
 DocumentWordSet = Literal["crowd_kind", "not_antecedent_kind", "casualty_concept"]
@@ -22,10 +22,7 @@ class _Word(BaseModel):
 @lru_cache(maxsize=1)
 def document_words() -> dict[str, frozenset[str]]:
     """The sets of document/words.csv by name (every set present, maybe empty)."""
-    sets: dict[str, set[str]] = {name: set() for name in DocumentWordSet.__args__}  # type: ignore[attr-defined]
-    for row in read_csv_models("document/words.csv", _Word):
-        sets[row.set].add(row.word)
-    return {name: frozenset(words) for name, words in sets.items()}
+    return read_word_sets("document/words.csv", _Word, get_args(DocumentWordSet))
 
 
 def person_pronouns() -> frozenset[str]:
