@@ -60,10 +60,32 @@ def _forward(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberM
             plural = is_plural(tokens[head])
             return Found(3 if plural else 1, t.start, head + 1, vague=plural,
                          victims=victim_words(tokens, j + 1, head + 1))
-    if is_plural(tok):
-        victims, end = victim_span(tokens, j, len(tokens))
-        return Found(3, t.start, max(end, j + 1), vague=True, victims=victims)
-    return None
+    return _bare_object(tokens, t, j)
+
+
+def _bare_object(tokens: list[Token], t: Match[Trigger], j: int) -> Found | None:
+    """A headline-style object with no article ("mob kills suspected thief", "raiders kill
+    Samburu villagers", "kill man accused of theft"): one victim when the phrase's last
+    victim noun is singular, several when it is plural; anything else (a name, "killing
+    spree") gives no figure."""
+    if not tokens[j].is_word or any(has_role(tokens[j].key, role) for role in (
+            "follower", "adverb", "aux", "blocker", "hypothetical", "negator")):
+        return None
+    last = phrase_head(tokens, j)
+    r = rules()
+    noun: int | None = None
+    for k in range(j, (last if last is not None else j) + 1):
+        key = tokens[k].key
+        if key == "of" or (noun is not None and key.endswith("ed")):
+            break  # "man suspected of theft": the victim noun came first
+        if key in r.singular or is_plural(tokens[k]):
+            noun = k
+    if noun is None:
+        return None
+    victims = victim_words(tokens, j, noun + 1)
+    if tokens[noun].key in r.singular:
+        return Found(1, t.start, noun + 1, victims=victims)
+    return Found(3, t.start, noun + 1, vague=True, victims=victims)
 
 
 def _and_more(tokens: list[Token], found: Found, by_start: dict[int, NumberMatch]) -> Found:

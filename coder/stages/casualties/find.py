@@ -44,7 +44,7 @@ def find_casualties(text: str, tokens: list[Token] | None = None,
     """Every killed/injured figure in one sentence, spans relative to `text`; `keys`, when
     given, are the keys of `tokens`."""
     r = rules()
-    words = r.trigger_words
+    words = r.cue_words
     if tokens is None:
         if words.isdisjoint(_RAW_WORD.findall(text.lower())):
             return []  # no casualty word at all: the common case, decided before tokenizing

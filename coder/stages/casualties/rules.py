@@ -58,7 +58,8 @@ class Trigger:
 @dataclass(slots=True, frozen=True)
 class Rules:
     triggers: PhraseMatcher[Trigger]
-    trigger_words: frozenset[str]  # first words of trigger phrases
+    trigger_words: frozenset[str]  # first words of trigger phrases, function words left out
+    cue_words: frozenset[str]  # a word every trigger phrase holds: its first content word
     stems: tuple[str, ...]  # cheap substring pre-check on the lower-cased sentence
     roles: dict[str, frozenset[str]]
     plural: frozenset[str]
@@ -97,13 +98,15 @@ def rules() -> Rules:
     for fw in read_csv_models("casualties/function_words.csv", FunctionWordRow):
         roles.setdefault(fw.role, set()).add(phrase_key(fw.word))
     victims = read_csv_models("casualties/victims.csv", VictimRow)
+    function = frozenset(w for words in roles.values() for w in words)
     sides = _not_counts()
     cumulative: PhraseMatcher[bool] = PhraseMatcher()
     for cr in read_csv_models("casualties/cumulative.csv", CumulativeRow):
         cumulative.add(cr.phrase, True)
     return Rules(
         triggers=triggers,
-        trigger_words=frozenset(k.split(" ")[0] for k, _ in triggers.items()),
+        trigger_words=frozenset(k.split(" ")[0] for k, _ in triggers.items()) - function,
+        cue_words=frozenset(_first_content(k, function) for k, _ in triggers.items()),
         stems=tuple(sorted(stems)),
         roles={k: frozenset(v) for k, v in roles.items()},
         plural=frozenset(phrase_key(v.noun) for v in victims if v.number == "plural"),
@@ -114,6 +117,12 @@ def rules() -> Rules:
         year_before=frozenset(sides["year_before"]),
         cumulative=cumulative,
     )
+
+
+def _first_content(phrase: str, function: frozenset[str]) -> str:
+    """The first word of a trigger phrase that is no function word ("to death" -> "death")."""
+    words = phrase.split(" ")
+    return next((w for w in words if w not in function), words[0])
 
 
 def has_role(word: str, role: str) -> bool:

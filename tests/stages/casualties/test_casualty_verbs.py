@@ -1,0 +1,44 @@
+"""Present-tense and split killing verbs, headline objects with no article, and death
+sentences (which are no deaths): each case fails without its trigger or rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from coder.stages.casualties import find_casualties
+
+
+def _killed(text: str) -> list[int]:
+    return [m.value for m in find_casualties(text) if m.kind == "killed"]
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Bandits kill three herders near Oruma.", [3]),
+    ("A crowd lynches a suspected burglar in Tovani.", [1]),
+    ("Troops shoot dead 6 smugglers at the border.", [6]),
+    ("Villagers stone two alleged thieves to death.", [2]),
+    ("A mob beat to death a suspected pickpocket on Monday.", [1]),
+    ("Four traders die in clashes at the market.", [4]),
+    ("Gunmen gun down a teacher outside Velka.", [1]),
+])
+def test_present_and_split_verbs(text: str, expect: list[int]) -> None:
+    assert _killed(text) == expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Mob kills woman accused of witchcraft", [1]),
+    ("Raiders kill Dorlan villagers and steal goats", [3]),
+    ("Rebels kill police reservist at checkpoint", [1]),
+    ("Vigilantes lynch suspected thieves", [3]),
+])
+def test_headline_object_without_article(text: str, expect: list[int]) -> None:
+    assert _killed(text) == expect
+
+
+@pytest.mark.parametrize("text", [
+    "A court in Marrow sentenced two men to death for the robbery.",
+    "The activist was condemned to death in absentia.",
+    "Rebels launched a killing spree in the hills.",
+])
+def test_no_death(text: str) -> None:
+    assert _killed(text) == []
