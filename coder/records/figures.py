@@ -5,6 +5,7 @@ from __future__ import annotations
 from coder.dictionaries.taxonomy import taxonomy
 from coder.models import CasualtyMention
 from coder.records.cluster import Cluster
+from coder.stages.casualties.rules import nonlethal_sub_events
 
 
 def _per_report(
@@ -29,7 +30,11 @@ def _per_report(
 
 
 def fatality_range(cluster: Cluster) -> tuple[int | None, int | None]:
-    """The lowest and highest death toll any report gives (None, None when none gives one)."""
+    """The lowest and highest death toll any report gives (None, None when none gives one, or
+    when the record's sub-event type holds no death by definition: a peaceful protest's
+    reports may name the killing it protests about, which is no fatality of the protest)."""
+    if cluster.main.mention.kind.sub_event_type in nonlethal_sub_events():
+        return None, None
     lows, highs = [], []
     for ev in cluster.members:
         lo, hi = _per_report([ev.fatalities])

@@ -60,6 +60,7 @@ def find_casualties(text: str, tokens: list[Token] | None = None,
     used: set[tuple[str, int]] = set()
     seg_of = _segments(tokens)
     cumulative = _cumulative_segments(tokens, triggers, seg_of)
+    background = r.background.find(tokens)
     out: list[CasualtyMention] = []
     for t in triggers:
         trig = t.value
@@ -68,6 +69,8 @@ def find_casualties(text: str, tokens: list[Token] | None = None,
             continue
         if trig.kind == "casualties" and not found.zero:
             continue  # "casualties" is not a death toll (ACLED: record 0)
+        if _in_background(t.start, background, seg_of):
+            continue  # "protested the killing of a trader": the cause, not this event's toll
         if found.victims and _animals(text[found.victims[0]:found.victims[1]], r.animals):
             continue  # "32 sheep were killed": ACLED counts people
         if found.number_start >= 0:
@@ -90,6 +93,13 @@ def find_casualties(text: str, tokens: list[Token] | None = None,
                 rule_id=trig.rule_id, cumulative=is_cumulative,
             ))
     return out
+
+
+def _in_background(start: int, cues: list[Match[tuple[int, int]]], seg_of: list[int]) -> bool:
+    """Whether a background cue (background.csv) stands before the trigger at token `start`,
+    in its comma-delimited part and within the cue's window of tokens."""
+    return any(c.end <= start and c.value[0] <= start - c.end <= c.value[1]
+               and seg_of[c.start] == seg_of[start] for c in cues)
 
 
 def _animals(victims: str, animals: frozenset[str]) -> bool:

@@ -48,6 +48,16 @@ class CumulativeRow(BaseModel):
     phrase: str = Field(min_length=1)
 
 
+class BackgroundRow(BaseModel):
+    phrase: str = Field(min_length=1)
+    window: int = Field(ge=1, le=12)
+    adjacent: Literal["yes", "no"]
+
+
+class NonlethalRow(BaseModel):
+    sub_event_type: str = Field(min_length=1)
+
+
 @dataclass(slots=True, frozen=True)
 class Trigger:
     rule_id: str
@@ -69,6 +79,7 @@ class Rules:
     not_before: frozenset[str]
     year_before: frozenset[str]
     cumulative: PhraseMatcher[bool]
+    background: PhraseMatcher[tuple[int, int]]  # cue -> (fewest, most) tokens before a trigger
 
 
 def _triggers() -> tuple[PhraseMatcher[Trigger], set[str]]:
@@ -103,6 +114,9 @@ def rules() -> Rules:
     cumulative: PhraseMatcher[bool] = PhraseMatcher()
     for cr in read_csv_models("casualties/cumulative.csv", CumulativeRow):
         cumulative.add(cr.phrase, True)
+    background: PhraseMatcher[tuple[int, int]] = PhraseMatcher()
+    for br in read_csv_models("casualties/background.csv", BackgroundRow):
+        background.add(br.phrase, (0 if br.adjacent == "yes" else 1, br.window))
     return Rules(
         triggers=triggers,
         trigger_words=frozenset(k.split(" ")[0] for k, _ in triggers.items()) - function,
@@ -116,7 +130,16 @@ def rules() -> Rules:
         not_before=frozenset(sides["before"]),
         year_before=frozenset(sides["year_before"]),
         cumulative=cumulative,
+        background=background,
     )
+
+
+@register_cache
+@lru_cache(maxsize=1)
+def nonlethal_sub_events() -> frozenset[str]:
+    """The ACLED sub-event types that hold no death by definition (nonlethal_sub_events.csv)."""
+    return frozenset(r.sub_event_type for r in
+                     read_csv_models("casualties/nonlethal_sub_events.csv", NonlethalRow))
 
 
 def _first_content(phrase: str, function: frozenset[str]) -> str:
