@@ -58,8 +58,8 @@ def _forward(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberM
         head = phrase_head(tokens, j + 1)
         if head is not None:
             plural = is_plural(tokens[head])
-            return Found(3 if plural else 1, t.start, head + 1, vague=plural,
-                         victims=victim_words(tokens, j + 1, head + 1))
+            return _and_more(tokens, Found(3 if plural else 1, t.start, head + 1, vague=plural,
+                             victims=victim_words(tokens, j + 1, head + 1)), by_start)
     return _bare_object(tokens, t, j)
 
 
@@ -88,9 +88,36 @@ def _bare_object(tokens: list[Token], t: Match[Trigger], j: int) -> Found | None
     return Found(3, t.start, noun + 1, vague=True, victims=victims)
 
 
+def _singular_conjunct(tokens: list[Token], i: int) -> int | None:
+    """The index of the singular victim noun that ends the noun phrase opening at token i
+    ("his assistant", "her three-year-old child"), or None when the phrase names no one
+    victim."""
+    r = rules()
+    if i >= len(tokens) or not (has_role(tokens[i].key, "determiner")
+                                or tokens[i].key in r.singular):
+        return None  # "killed a man and kidnapped his wife": a verb opens the conjunct
+    for k in range(i, min(len(tokens), i + 6)):
+        tok = tokens[k]
+        if tok.key in r.singular:
+            return k
+        if tok.key == "-" or tok.key.isdigit():
+            continue
+        if not tok.is_word or is_plural(tok) or tok.key in r.trigger_words or any(
+                has_role(tok.key, role) for role in ("aux", "blocker", "follower", "adverb")):
+            return None
+    return None
+
+
 def _and_more(tokens: list[Token], found: Found, by_start: dict[int, NumberMatch]) -> Found:
-    """ "killed five soldiers and three civilians" -> 8: a second figure joined by "and"."""
+    """ "killed five soldiers and three civilians" -> 8: a second figure joined by "and"; "a
+    chief and his assistant" -> 2: a second singular victim."""
     j = found.end
+    if (j + 1 < len(tokens) and tokens[j].key == "and" and j + 1 not in by_start
+            and not found.zero and not found.vague and found.value == 1):
+        k = _singular_conjunct(tokens, j + 1)
+        if k is not None:
+            found.value, found.victims, found.end = 2, None, k + 1
+            return found
     if j + 1 < len(tokens) and tokens[j].key == "and":
         n = by_start.get(j + 1)
         if n is not None and not n.zero and not found.zero:
@@ -208,6 +235,9 @@ def _figureless(tokens: list[Token], t: Match[Trigger], aux: str | None) -> Foun
     if has_role(head.key, "pronoun_plural") or is_plural(head):
         return Found(3, j, t.end, vague=True, victims=victim_words(tokens, j, j + 1))
     if aux is not None and has_role(aux, "aux_plural"):
+        pair = _singular_pair(tokens, j)
+        if pair is not None:
+            return Found(2, pair, t.end)  # "a man and his son were killed"
         return Found(3, j, t.end, vague=True)
     k = j
     while k > j - 4 and k > 0 and tokens[k - 1].is_word and not has_role(tokens[k - 1].key,
@@ -219,6 +249,27 @@ def _figureless(tokens: list[Token], t: Match[Trigger], aux: str | None) -> Foun
         singular_np and head.text[:1].islower()
     ):
         return Found(1, j, t.end, victims=victim_words(tokens, k, j + 1) if singular_np else None)
+    return None
+
+
+def _singular_pair(tokens: list[Token], head: int) -> int | None:
+    """Where "a man and his son" starts, when the subject ending at `head` joins two singular
+    victim nouns with "and"; None otherwise."""
+    singular = rules().singular
+    if tokens[head].key not in singular:
+        return None
+    for k in range(head - 1, max(-1, head - 9), -1):
+        key = tokens[k].key
+        if key == "and":
+            for m in range(k - 1, max(-1, k - 4), -1):
+                if tokens[m].key in singular:
+                    return m - 1 if m > 0 and tokens[m - 1].is_word else m
+                if not tokens[m].is_word or is_plural(tokens[m]):
+                    return None
+            return None
+        if not (tokens[k].is_word or key == "-" or key.isdigit()) or is_plural(tokens[k]) or any(
+                has_role(key, role) for role in ("aux", "blocker", "follower")):
+            return None
     return None
 
 

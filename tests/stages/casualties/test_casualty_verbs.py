@@ -42,3 +42,13 @@ def test_headline_object_without_article(text: str, expect: list[int]) -> None:
 ])
 def test_no_death(text: str) -> None:
     assert _killed(text) == []
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Gunmen hacked to death a ward elder and his clerk in Sarbo.", [2]),
+    ("A farmer and his eight-year-old daughter were killed by raiders.", [2]),
+    ("A teacher and a nurse were shot dead near the clinic.", [2]),
+    ("Rebels killed a trader and kidnapped his wife.", [1]),
+])
+def test_two_singular_victims_joined_by_and(text: str, expect: list[int]) -> None:
+    assert _killed(text) == expect
