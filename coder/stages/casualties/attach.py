@@ -137,6 +137,12 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
     words = 0
     aux: str | None = None
     i = t.start - 1
+    while i >= 0 and (has_role(tokens[i].key, "aux") or has_role(tokens[i].key, "adverb")):
+        if has_role(tokens[i].key, "aux_singular"):
+            aux = tokens[i].key  # "has been killed", "was later found dead": one victim
+            break
+        i -= 1
+    i = t.start - 1
     while i >= 0:
         n = by_end.get(i + 1)
         if n is not None and (kind, n.start) not in used:
@@ -228,6 +234,8 @@ def _figureless(tokens: list[Token], t: Match[Trigger], aux: str | None) -> Foun
         if j == t.start - 1 and tokens[t.end - 1].key.endswith("s") and (
                 has_role(nxt, "aux") or has_role(nxt, "perfect_aux")):
             return Found(3, t.start, t.end, vague=True)
+        if j >= 0 and aux is not None and has_role(aux, "aux_singular"):
+            return Found(1, j + 1, t.end)  # "A teacher at the school, was shot dead"
         return None
     head = tokens[j]
     if has_role(head.key, "pronoun_singular"):
@@ -294,6 +302,30 @@ def _toll(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMatc
                  number_start=first.start)
 
 
+def _fixed(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMatch]
+           ) -> Found | None:
+    """An "adjacent" trigger's figure right before it ("one death reported", "no death"); a
+    "one" trigger's single death ("his body was found"), unless it is a finding ("the body
+    was found guilty")."""
+    if t.value.direction == "adjacent":
+        n = by_end.get(t.start)
+        return None if n is None else Found(n.value, n.start, t.end, n.high, n.vague, n.zero,
+                                            number_start=n.start)
+    after = tokens[t.end].key if t.end < len(tokens) else ""
+    return None if has_role(after, "finding") else Found(1, t.start, t.end)
+
+
+def _shared_start(tokens: list[Token], start: int) -> int:
+    """Where "attacked and killed" starts when a participle and "and" stand right before the
+    trigger at `start` (they share its auxiliary and subject); `start` otherwise."""
+    participle = start >= 2 and tokens[start - 2].key.endswith(("ed", "en"))
+    if participle and tokens[start - 1].key == "and":
+        prev = tokens[start - 3].key if start >= 3 else ""
+        if has_role(prev, "aux") or has_role(prev, "adverb"):
+            return start - 2
+    return start
+
+
 def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMatch],
            by_end: dict[int, NumberMatch], used: set[tuple[str, int]]) -> Found | None:
     """The figure of one trigger, looked for where its direction says; None when there is none
@@ -309,6 +341,11 @@ def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMat
         return None  # "the injured were taken to hospital": a noun, not a report
     if direction == "toll":
         return _toll(tokens, t, by_start)
+    if direction in ("adjacent", "one"):
+        return _fixed(tokens, t, by_end)
+    shared = _shared_start(tokens, t.start)
+    if shared != t.start:  # "was attacked and killed": the auxiliary serves both verbs
+        t = Match(shared, t.end, t.char_start, t.char_end, t.value)
     if direction == "after":
         return _forward(tokens, t, by_start)
     if direction == "before" or _passive(tokens, t.start):

@@ -103,7 +103,7 @@ def _in_background(start: int, cues: list[Match[tuple[int, int]]], seg_of: list[
 
 
 def _animals(victims: str, animals: frozenset[str]) -> bool:
-    """Whether a victims phrase names animals ("sheep", "head of cattle"): its first word or
-    its last is an animal noun of victims.csv."""
+    """Whether a victims phrase names animals ("sheep", "head of cattle"): its last word, the
+    head, is an animal noun of victims.csv ("cattle rustlers" are people)."""
     words = [phrase_key(w) for w in victims.split()]
-    return bool(words) and (words[0] in animals or words[-1] in animals)
+    return bool(words) and words[-1] in animals

@@ -14,11 +14,11 @@ from coder.text.numbers import NumberMatch
 from coder.text.tokens import PhraseMatcher, Token, phrase_key
 
 TriggerKind = Literal["killed", "injured", "casualties"]
-Direction = Literal["before", "after", "both", "toll"]
+Direction = Literal["before", "after", "both", "toll", "adjacent", "one"]
 Role = Literal[
     "aux", "adverb", "blocker", "hypothetical", "negator", "follower", "determiner",
     "pronoun_singular", "pronoun_plural", "parenthetical", "aux_singular", "aux_plural",
-    "perfect_aux", "toll_lead",
+    "perfect_aux", "toll_lead", "finding",
 ]
 
 

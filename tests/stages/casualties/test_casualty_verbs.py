@@ -52,3 +52,26 @@ def test_no_death(text: str) -> None:
 ])
 def test_two_singular_victims_joined_by_and(text: str, expect: list[int]) -> None:
     assert _killed(text) == expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("A clerk at the district office, was shot dead on Friday.", [1]),
+    ("A member of the council of elders from the northern ward has been shot dead.", [1]),
+    ("A suspected burglar was beaten and killed by residents.", [1]),
+    ("Clashes over grazing land left one death, police said.", [1]),
+    ("No death was reported after the blast.", [0]),
+    ("Her body was found in a ditch outside Kolo.", [1]),
+    ("Nine insurgents reportedly KIA near the pass.", [9]),
+    ("7 cattle rustlers shot dead by rangers.", [7]),
+])
+def test_singular_subjects_bodies_and_lone_deaths(text: str, expect: list[int]) -> None:
+    assert _killed(text) == expect
+
+
+@pytest.mark.parametrize("text", [
+    "The governing body was found guilty of fraud.",
+    "He received death threats from 3 men.",
+    "Thirty goats were killed by the raiders.",
+])
+def test_no_death_either(text: str) -> None:
+    assert _killed(text) == []
