@@ -161,6 +161,14 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
             if skip is not None:
                 i = skip - 1  # "Four people, including two children, were killed"
                 continue
+            if i + 1 < t.start and has_role(tokens[i + 1].key, "relative"):
+                i -= 1  # "shot one gang member, who died later": the antecedent's figure
+                continue
+        if key == ")":
+            opening = _bracket_start(tokens, i)
+            if opening is not None:
+                i = opening - 1  # "three herders (out of a group of seven) were killed"
+                continue
         if not tok.is_word and key not in ("-", "'s", "'", '"'):
             break  # a closing quote is transparent: '"six members of his guard" were hurt'
         if has_role(key, "blocker") or key in rules().trigger_words:
@@ -186,6 +194,16 @@ def _outer_number(tokens: list[Token], n: NumberMatch, by_end: dict[int, NumberM
         if outer is not None:
             return outer
     return n
+
+
+def _bracket_start(tokens: list[Token], close: int) -> int | None:
+    """Index of the "(" that the ")" at `close` ends, within eight tokens."""
+    for k in range(close - 1, max(-1, close - 9), -1):
+        if tokens[k].key == "(":
+            return k
+        if tokens[k].key in (")", ".", ";"):
+            return None
+    return None
 
 
 def _parenthesis_start(tokens: list[Token], comma: int) -> int | None:
@@ -316,14 +334,24 @@ def _fixed(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMatch
 
 
 def _shared_start(tokens: list[Token], start: int) -> int:
-    """Where "attacked and killed" starts when a participle and "and" stand right before the
-    trigger at `start` (they share its auxiliary and subject); `start` otherwise."""
-    participle = start >= 2 and tokens[start - 2].key.endswith(("ed", "en"))
-    if participle and tokens[start - 1].key == "and":
-        prev = tokens[start - 3].key if start >= 3 else ""
-        if has_role(prev, "aux") or has_role(prev, "adverb"):
-            return start - 2
-    return start
+    """Where the verb group of the trigger at `start` starts when it shares an auxiliary with
+    participles before it ("was attacked and killed", "were shot, hacked and beheaded", "was
+    tortured to death"); `start` otherwise."""
+    k = start
+    if has_role(tokens[start].key, "adverb") and start >= 1 and _participle(tokens[start - 1]):
+        k = start - 1  # "tortured to death": the participle belongs to the phrase
+    while k >= 2 and tokens[k - 1].key in ("and", ",") and _participle(tokens[k - 2]):
+        k -= 2
+    if k == start:
+        return start
+    prev = tokens[k - 1].key if k >= 1 else ""
+    return k if has_role(prev, "aux") or has_role(prev, "adverb") else start
+
+
+def _participle(tok: Token) -> bool:
+    """A word shaped like a past participle ("attacked", "beaten"), or an irregular one of
+    function_words.csv ("shot")."""
+    return tok.is_word and (tok.key.endswith(("ed", "en")) or has_role(tok.key, "participle"))
 
 
 def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMatch],
@@ -354,6 +382,7 @@ def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMat
     if found is not None:
         return found
     nxt = tokens[t.end] if t.end < len(tokens) else None
-    if nxt is None or not nxt.is_word or has_role(nxt.key, "follower"):
+    if nxt is None or not nxt.is_word or has_role(nxt.key, "follower") or has_role(
+            tokens[t.start].key, "adverb"):  # "beat a woman to death who ...": object before
         return _backward(tokens, t, by_end, used, kind)
     return None

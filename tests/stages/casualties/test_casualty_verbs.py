@@ -75,3 +75,15 @@ def test_singular_subjects_bodies_and_lone_deaths(text: str, expect: list[int]) 
 ])
 def test_no_death_either(text: str) -> None:
     assert _killed(text) == []
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("The trader was tortured to death later.", [1]),
+    ("A crowd beat a widow to death who they accused of sorcery.", [1]),
+    ("Three guards were shot, hacked and beheaded by raiders.", [3]),
+    ("Soldiers shot one smuggler, who died later in hospital.", [1]),
+    ("Two herders (out of a group of five) were killed by bandits.", [2]),
+    ("Councillor killed at his home in Velo", [1]),
+])
+def test_shared_auxiliaries_brackets_and_relatives(text: str, expect: list[int]) -> None:
+    assert _killed(text) == expect
