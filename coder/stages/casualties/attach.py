@@ -54,6 +54,11 @@ def _forward(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberM
         return _and_more(tokens, Found(1, t.start, j + 1), by_start)
     if has_role(tok.key, "pronoun_plural"):
         return Found(3, t.start, j + 1, vague=True)
+    if has_role(tok.key, "determiner") and j + 1 in by_start:  # "killing its four occupants"
+        n = by_start[j + 1]
+        victims, end = victim_span(tokens, n.end, len(tokens))
+        return Found(n.value, t.start, max(end, n.end), n.high, n.vague, n.zero, victims,
+                     n.start)
     if has_role(tok.key, "determiner") and j + 1 < len(tokens):
         head = phrase_head(tokens, j + 1)
         if head is not None:
@@ -138,13 +143,19 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
     aux: str | None = None
     i = t.start - 1
     while i >= 0 and (has_role(tokens[i].key, "aux") or has_role(tokens[i].key, "adverb")):
-        if has_role(tokens[i].key, "aux_singular"):
-            aux = tokens[i].key  # "has been killed", "was later found dead": one victim
+        if has_role(tokens[i].key, "aux_singular") or has_role(tokens[i].key, "aux_plural"):
+            aux = tokens[i].key  # "has been killed": one victim; "have been killed": several
             break
         i -= 1
     i = t.start - 1
     while i >= 0:
         n = by_end.get(i + 1)
+        if n is not None and n.article and aux is not None and has_role(aux, "aux_plural"):
+            listed = _singular_list(tokens, _subject_head(tokens, t.start))
+            if listed is not None:  # "a girl, a woman and a guard were killed"
+                return Found(listed[1], listed[0], t.end)
+            if n.start > 0 and tokens[n.start - 1].key not in ("and", ","):
+                n = None  # "Five policemen escorting a bus were killed": the bus's article
         if n is not None and (kind, n.start) not in used:
             n = _outer_number(tokens, n, by_end)
             found = Found(n.value, n.start, t.end, n.high, n.vague, n.zero,
@@ -181,6 +192,14 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
             break
         i -= 1
     return _figureless(tokens, t, aux)
+
+
+def _subject_head(tokens: list[Token], start: int) -> int:
+    """The last word before the auxiliaries and adverbs that precede token `start`."""
+    j = start - 1
+    while j > 0 and (has_role(tokens[j].key, "adverb") or has_role(tokens[j].key, "aux")):
+        j -= 1
+    return max(j, 0)
 
 
 def _outer_number(tokens: list[Token], n: NumberMatch, by_end: dict[int, NumberMatch]
@@ -261,9 +280,9 @@ def _figureless(tokens: list[Token], t: Match[Trigger], aux: str | None) -> Foun
     if has_role(head.key, "pronoun_plural") or is_plural(head):
         return Found(3, j, t.end, vague=True, victims=victim_words(tokens, j, j + 1))
     if aux is not None and has_role(aux, "aux_plural"):
-        pair = _singular_pair(tokens, j)
-        if pair is not None:
-            return Found(2, pair, t.end)  # "a man and his son were killed"
+        listed = _singular_list(tokens, j)
+        if listed is not None:
+            return Found(listed[1], listed[0], t.end)  # "a man and his son were killed"
         return Found(3, j, t.end, vague=True)
     k = j
     while k > j - 4 and k > 0 and tokens[k - 1].is_word and not has_role(tokens[k - 1].key,
@@ -278,25 +297,29 @@ def _figureless(tokens: list[Token], t: Match[Trigger], aux: str | None) -> Foun
     return None
 
 
-def _singular_pair(tokens: list[Token], head: int) -> int | None:
-    """Where "a man and his son" starts, when the subject ending at `head` joins two singular
-    victim nouns with "and"; None otherwise."""
+def _singular_list(tokens: list[Token], head: int) -> tuple[int, int] | None:
+    """Where a subject listing singular victims starts and how many it lists, when the
+    subject ending at `head` joins two or more singular victim nouns with "and" or commas ("a
+    man and his son", "a boy, a woman, and a guard"); None otherwise."""
     singular = rules().singular
     if tokens[head].key not in singular:
         return None
-    for k in range(head - 1, max(-1, head - 9), -1):
-        key = tokens[k].key
-        if key == "and":
-            for m in range(k - 1, max(-1, k - 4), -1):
-                if tokens[m].key in singular:
-                    return m - 1 if m > 0 and tokens[m - 1].is_word else m
-                if not tokens[m].is_word or is_plural(tokens[m]):
-                    return None
-            return None
-        if not (tokens[k].is_word or key == "-" or key.isdigit()) or is_plural(tokens[k]) or any(
+    count, start, i = 1, head, head - 1
+    while i >= 0 and i > head - 24:
+        key = tokens[i].key
+        if key in ("and", ","):
+            j = i - 1
+            while j >= 0 and tokens[j].key in ("and", ","):
+                j -= 1
+            if j < 0 or tokens[j].key not in singular:
+                break
+            count, start, i = count + 1, j, j - 1
+            continue
+        if not (tokens[i].is_word or key == "-") or is_plural(tokens[i]) or any(
                 has_role(key, role) for role in ("aux", "blocker", "follower")):
-            return None
-    return None
+            break
+        start, i = i, i - 1
+    return (start, count) if count >= 2 else None
 
 
 def _toll(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMatch]
@@ -318,6 +341,31 @@ def _toll(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMatc
         return None
     return Found(first.value, t.start, first.end, first.high, first.vague,
                  number_start=first.start)
+
+
+def _adjectival(tokens: list[Token], t: Match[Trigger]) -> bool:
+    """Whether the trigger is a participle used as an adjective: after an article or a
+    possessive and before a lower-case noun ("a murdered trader", "his slain brother")."""
+    if t.start == 0 or t.end >= len(tokens):
+        return False
+    before, after = tokens[t.start - 1], tokens[t.end]
+    opener = before.key in ("a", "an") or has_role(before.key, "determiner")
+    return (opener and after.is_word and after.text[:1].islower()
+            and not any(has_role(after.key, role) for role in (
+                "aux", "adverb", "blocker", "follower", "hypothetical", "negator")))
+
+
+def _second_verb_object(tokens: list[Token], t: Match[Trigger],
+                        by_start: dict[int, NumberMatch]) -> Found | None:
+    """ "lynched and burned three men": the figure after a second verb joined by "and"."""
+    j = t.end
+    if j + 2 >= len(tokens) or tokens[j].key != "and" or not tokens[j + 1].is_word:
+        return None
+    n = by_start.get(j + 2)
+    if n is None or n.article:
+        return None
+    victims, end = victim_span(tokens, n.end, len(tokens))
+    return Found(n.value, t.start, max(end, n.end), n.high, n.vague, n.zero, victims, n.start)
 
 
 def _fixed(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMatch]
@@ -367,6 +415,8 @@ def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMat
             break
     if direction in ("both", "before") and t.start > 0 and tokens[t.start - 1].key == "the":
         return None  # "the injured were taken to hospital": a noun, not a report
+    if direction == "both" and t.end not in by_start and _adjectival(tokens, t):
+        return None  # "the funeral of a murdered trader": a participle naming a noun
     if direction == "toll":
         return _toll(tokens, t, by_start)
     if direction in ("adjacent", "one"):
@@ -381,6 +431,9 @@ def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMat
     found = _forward(tokens, t, by_start)
     if found is not None:
         return found
+    second = _second_verb_object(tokens, t, by_start)
+    if second is not None:
+        return second
     nxt = tokens[t.end] if t.end < len(tokens) else None
     if nxt is None or not nxt.is_word or has_role(nxt.key, "follower") or has_role(
             tokens[t.start].key, "adverb"):  # "beat a woman to death who ...": object before

@@ -41,7 +41,7 @@ class VictimRow(BaseModel):
 
 class NotCountRow(BaseModel):
     word: str = Field(min_length=1)
-    side: Literal["after", "before", "year_before"]
+    side: Literal["after", "before", "year_before", "before_any"]
 
 
 class CumulativeRow(BaseModel):
@@ -78,6 +78,7 @@ class Rules:
     not_after: frozenset[str]
     not_before: frozenset[str]
     year_before: frozenset[str]
+    before_any: frozenset[str]  # words that make any following number no count ("form four")
     cumulative: PhraseMatcher[bool]
     background: PhraseMatcher[tuple[int, int]]  # cue -> (fewest, most) tokens before a trigger
 
@@ -94,7 +95,8 @@ def _triggers() -> tuple[PhraseMatcher[Trigger], set[str]]:
 
 def _not_counts() -> dict[str, set[str]]:
     """Side ("after", "before", "year_before") -> the words that make a number no count."""
-    sides: dict[str, set[str]] = {"after": set(), "before": set(), "year_before": set()}
+    sides: dict[str, set[str]] = {"after": set(), "before": set(), "year_before": set(),
+                                  "before_any": set()}
     for nc in read_csv_models("casualties/not_counts.csv", NotCountRow):
         sides[nc.side].add(nc.word.lower() if not nc.word.isalnum() else phrase_key(nc.word))
     return sides
@@ -129,6 +131,7 @@ def rules() -> Rules:
         not_after=frozenset(sides["after"]),
         not_before=frozenset(sides["before"]),
         year_before=frozenset(sides["year_before"]),
+        before_any=frozenset(sides["before_any"]),
         cumulative=cumulative,
         background=background,
     )
@@ -166,7 +169,7 @@ def is_count(tokens: list[Token], n: NumberMatch) -> bool:
     )):
         return False
     prev = tokens[n.core - 1].key if n.core > 0 else ""
-    if core.key.isdigit() and prev in r.not_before:
+    if (core.key.isdigit() and prev in r.not_before) or prev in r.before_any:
         return False
     if core.key.isdigit() and len(core.key) == 4 and 1800 <= int(core.key) <= 2100:
         follows_word = n.end < len(tokens) and tokens[n.end].is_word

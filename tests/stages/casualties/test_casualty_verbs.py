@@ -87,3 +87,24 @@ def test_no_death_either(text: str) -> None:
 ])
 def test_shared_auxiliaries_brackets_and_relatives(text: str, expect: list[int]) -> None:
     assert _killed(text) == expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("A fire was set to the hut, killing its three occupants.", [3]),
+    ("Six guards escorting a convoy have been killed in an ambush.", [6]),
+    ("A girl, an old woman, and a watchman were killed by the raiders.", [3]),
+    ("A crowd lynched and burned two suspected thieves in Rusi.", [2]),
+    ("A form three student was killed by a stray bullet.", [1]),
+    ("Rebels said 20/11 was the day 5 soldiers were killed.", [5]),
+])
+def test_figures_in_lists_and_second_verbs(text: str, expect: list[int]) -> None:
+    assert _killed(text) == expect
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds attended the funeral of a murdered trader in Velo.",
+    "A man was beaten by a crowd for allegedly killing his uncle.",
+    "Residents chased a man they believe killed a herder.",
+])
+def test_adjectives_and_past_deeds_are_no_deaths(text: str) -> None:
+    assert _killed(text) == []
