@@ -93,12 +93,12 @@ def _bare_object(tokens: list[Token], t: Match[Trigger], j: int) -> Found | None
     return Found(3, t.start, noun + 1, vague=True, victims=victims)
 
 
-def _singular_conjunct(tokens: list[Token], i: int) -> int | None:
+def _singular_conjunct(tokens: list[Token], i: int, opened: bool = False) -> int | None:
     """The index of the singular victim noun that ends the noun phrase opening at token i
     ("his assistant", "her three-year-old child"), or None when the phrase names no one
-    victim."""
+    victim; `opened`: an article already opened the phrase ("a | suspected thief")."""
     r = rules()
-    if i >= len(tokens) or not (has_role(tokens[i].key, "determiner")
+    if i >= len(tokens) or not (opened or has_role(tokens[i].key, "determiner")
                                 or tokens[i].key in r.singular):
         return None  # "killed a man and kidnapped his wife": a verb opens the conjunct
     for k in range(i, min(len(tokens), i + 6)):
@@ -349,10 +349,16 @@ def _adjectival(tokens: list[Token], t: Match[Trigger]) -> bool:
     if t.start == 0 or t.end >= len(tokens):
         return False
     before, after = tokens[t.start - 1], tokens[t.end]
-    opener = before.key in ("a", "an") or has_role(before.key, "determiner")
+    opener = has_role(before.key, "article") or has_role(before.key, "determiner")
     return (opener and after.is_word and after.text[:1].islower()
             and not any(has_role(after.key, role) for role in (
                 "aux", "adverb", "blocker", "follower", "hypothetical", "negator")))
+
+
+def _passive_headline(tokens: list[Token], t: Match[Trigger]) -> bool:
+    """Whether the trigger opens its clause's verb as a headline passive with a singular victim
+    noun right before it ("Land agent killed and robbed")."""
+    return t.start > 0 and tokens[t.start - 1].key in rules().singular
 
 
 def _second_verb_object(tokens: list[Token], t: Match[Trigger],
@@ -362,8 +368,8 @@ def _second_verb_object(tokens: list[Token], t: Match[Trigger],
     if j + 2 >= len(tokens) or tokens[j].key != "and" or not tokens[j + 1].is_word:
         return None
     n = by_start.get(j + 2)
-    if n is None or n.article:
-        return None
+    if n is None or (n.article and _singular_conjunct(tokens, n.end, opened=True) is None):
+        return None  # "lynches and burns a suspected thief": an article before a victim
     victims, end = victim_span(tokens, n.end, len(tokens))
     return Found(n.value, t.start, max(end, n.end), n.high, n.vague, n.zero, victims, n.start)
 
@@ -425,7 +431,7 @@ def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMat
     if shared != t.start:  # "was attacked and killed": the auxiliary serves both verbs
         t = Match(shared, t.end, t.char_start, t.char_end, t.value)
     if direction == "after":
-        return _forward(tokens, t, by_start)
+        return _forward(tokens, t, by_start) or _second_verb_object(tokens, t, by_start)
     if direction == "before" or _passive(tokens, t.start):
         return _backward(tokens, t, by_end, used, kind)
     found = _forward(tokens, t, by_start)
@@ -435,6 +441,9 @@ def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMat
     if second is not None:
         return second
     nxt = tokens[t.end] if t.end < len(tokens) else None
+    if nxt is not None and has_role(nxt.key, "blocker") and not _passive_headline(tokens, t):
+        found = _backward(tokens, t, by_end, used, kind)  # "gunmen killed and robbed ...":
+        return found if found is not None and found.number_start >= 0 else None  # actors
     if nxt is None or not nxt.is_word or has_role(nxt.key, "follower") or has_role(
             tokens[t.start].key, "adverb"):  # "beat a woman to death who ...": object before
         return _backward(tokens, t, by_end, used, kind)

@@ -108,3 +108,12 @@ def test_figures_in_lists_and_second_verbs(text: str, expect: list[int]) -> None
 ])
 def test_adjectives_and_past_deeds_are_no_deaths(text: str) -> None:
     assert _killed(text) == []
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("A crowd lynches and burns a suspected thief in Rusi.", [1]),
+    ("Police detective shot dead while on patrol", [1]),
+    ("Bandits killed and looted in Velo on Monday.", []),
+])
+def test_second_verbs_and_active_subjects(text: str, expect: list[int]) -> None:
+    assert _killed(text) == expect
