@@ -216,8 +216,8 @@ def _outer_number(tokens: list[Token], n: NumberMatch, by_end: dict[int, NumberM
 
 
 def _bracket_start(tokens: list[Token], close: int) -> int | None:
-    """Index of the "(" that the ")" at `close` ends, within eight tokens."""
-    for k in range(close - 1, max(-1, close - 9), -1):
+    """Index of the "(" that the ")" at `close` ends, within twenty tokens."""
+    for k in range(close - 1, max(-1, close - 21), -1):
         if tokens[k].key == "(":
             return k
         if tokens[k].key in (")", ".", ";"):
@@ -368,7 +368,11 @@ def _second_verb_object(tokens: list[Token], t: Match[Trigger],
     if j + 2 >= len(tokens) or tokens[j].key != "and" or not tokens[j + 1].is_word:
         return None
     n = by_start.get(j + 2)
-    if n is None or (n.article and _singular_conjunct(tokens, n.end, opened=True) is None):
+    if n is None:  # "killing and robbing him": a pronoun object
+        pronoun = tokens[j + 2].key
+        singular = has_role(pronoun, "pronoun_singular") and not has_role(pronoun, "determiner")
+        return Found(1, t.start, j + 3) if singular else None
+    if n.article and _singular_conjunct(tokens, n.end, opened=True) is None:
         return None  # "lynches and burns a suspected thief": an article before a victim
     victims, end = victim_span(tokens, n.end, len(tokens))
     return Found(n.value, t.start, max(end, n.end), n.high, n.vague, n.zero, victims, n.start)
@@ -441,7 +445,7 @@ def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMat
     if second is not None:
         return second
     nxt = tokens[t.end] if t.end < len(tokens) else None
-    if nxt is not None and has_role(nxt.key, "blocker") and not _passive_headline(tokens, t):
+    if nxt is not None and has_role(nxt.key, "conjunction") and not _passive_headline(tokens, t):
         found = _backward(tokens, t, by_end, used, kind)  # "gunmen killed and robbed ...":
         return found if found is not None and found.number_start >= 0 else None  # actors
     if nxt is None or not nxt.is_word or has_role(nxt.key, "follower") or has_role(

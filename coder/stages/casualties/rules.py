@@ -18,7 +18,7 @@ Direction = Literal["before", "after", "both", "toll", "adjacent", "one"]
 Role = Literal[
     "aux", "adverb", "blocker", "hypothetical", "negator", "follower", "determiner",
     "pronoun_singular", "pronoun_plural", "parenthetical", "aux_singular", "aux_plural",
-    "perfect_aux", "toll_lead", "finding", "relative", "participle", "article",
+    "perfect_aux", "toll_lead", "finding", "relative", "participle", "article", "conjunction",
 ]
 
 

@@ -117,3 +117,13 @@ def test_adjectives_and_past_deeds_are_no_deaths(text: str) -> None:
 ])
 def test_second_verbs_and_active_subjects(text: str, expect: list[int]) -> None:
     assert _killed(text) == expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Raiders stormed a farm, killing and robbing him.", [1]),
+    ("Twelve people (among them four guards, two drivers and a cook at the camp) were killed.",
+     [12]),
+    ("Police officers killed when responding to an alarm", [3]),
+])
+def test_pronoun_objects_long_brackets_and_headline_plurals(text: str, expect: list[int]) -> None:
+    assert _killed(text) == expect
