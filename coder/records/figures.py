@@ -6,6 +6,7 @@ from coder.dictionaries.taxonomy import taxonomy
 from coder.models import CasualtyMention
 from coder.records.cluster import Cluster
 from coder.stages.casualties.rules import nonlethal_sub_events
+from coder.stages.casualties.spans import days_spanned
 
 
 def _sentence_figure(mentions: list[CasualtyMention], pick: str) -> int:
@@ -40,14 +41,17 @@ def _per_report(
 def fatality_range(cluster: Cluster) -> tuple[int | None, int | None]:
     """The lowest and highest death toll any report gives (None, None when none gives one, or
     when the record's sub-event type holds no death by definition: a peaceful protest's
-    reports may name the killing it protests about, which is no fatality of the protest)."""
+    reports may name the killing it protests about, which is no fatality of the protest). A
+    report whose toll covers several days ("over two days") gives the first day's share of
+    it, as ACLED splits such a total over the daily events (codebooks.md 1.5)."""
     if cluster.main.mention.kind.sub_event_type in nonlethal_sub_events():
         return None, None
     lows, highs = [], []
     for ev in cluster.members:
         lo, hi = _per_report([ev.fatalities])
         if lo is not None and hi is not None:
-            lows.append(lo)
+            days = days_spanned(ev.mention.sentence_text) if lo > 1 else 1
+            lows.append(-(-lo // days))  # a total over several days: the first day's share
             highs.append(hi)
     if not lows:
         return None, None

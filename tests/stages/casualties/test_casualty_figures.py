@@ -16,7 +16,8 @@ def _mention(value: int, victims: str = "", vague: bool = False) -> CasualtyMent
 
 
 def _range(*mentions: CasualtyMention) -> tuple[int | None, int | None]:
-    member = SimpleNamespace(fatalities={0: list(mentions)})
+    member = SimpleNamespace(fatalities={0: list(mentions)},
+                             mention=SimpleNamespace(sentence_text=""))
     main = SimpleNamespace(mention=SimpleNamespace(kind=SimpleNamespace(
         sub_event_type="Attack")))
     return fatality_range(SimpleNamespace(main=main, members=[member]))  # type: ignore[arg-type]

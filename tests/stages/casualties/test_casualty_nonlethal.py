@@ -13,7 +13,7 @@ from coder.stages.casualties.rules import nonlethal_sub_events
 def _cluster(sub_event_type: str) -> SimpleNamespace:
     killed = CasualtyMention(span=Span(0, 6, "killed"), kind="killed", value=2,
                              rule_id="casualties:killed")
-    member = SimpleNamespace(fatalities={0: [killed]})
+    member = SimpleNamespace(fatalities={0: [killed]}, mention=SimpleNamespace(sentence_text=""))
     main = SimpleNamespace(mention=SimpleNamespace(kind=SimpleNamespace(
         sub_event_type=sub_event_type)))
     return SimpleNamespace(main=main, members=[member])
