@@ -378,6 +378,23 @@ def _second_verb_object(tokens: list[Token], t: Match[Trigger],
     return Found(n.value, t.start, max(end, n.end), n.high, n.vague, n.zero, victims, n.start)
 
 
+def _companions(tokens: list[Token], t: Match[Trigger], found: Found | None,
+                by_start: dict[int, NumberMatch]) -> Found | None:
+    """ "was shot dead along with two bodyguards and a driver": the victims named after a
+    companion phrase (function_words.csv) add to the figure."""
+    j = t.end
+    if (found is None or found.zero or j + 2 >= len(tokens)
+            or not has_role(tokens[j].key, "companion") or not has_role(tokens[j + 1].key,
+                                                                      "companion")):
+        return found
+    more = _forward(tokens, Match(t.start, j + 2, t.char_start, t.char_end, t.value), by_start)
+    if more is not None and not more.zero:
+        found.value += more.value
+        found.vague = found.vague or more.vague
+        found.high, found.victims, found.end = None, None, max(found.end, more.end)
+    return found
+
+
 def _fixed(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMatch]
            ) -> Found | None:
     """An "adjacent" trigger's figure right before it ("one death reported", "no death"); a
@@ -437,7 +454,7 @@ def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMat
     if direction == "after":
         return _forward(tokens, t, by_start) or _second_verb_object(tokens, t, by_start)
     if direction == "before" or _passive(tokens, t.start):
-        return _backward(tokens, t, by_end, used, kind)
+        return _companions(tokens, t, _backward(tokens, t, by_end, used, kind), by_start)
     found = _forward(tokens, t, by_start)
     if found is not None:
         return found
@@ -450,5 +467,5 @@ def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMat
         return found if found is not None and found.number_start >= 0 else None  # actors
     if nxt is None or not nxt.is_word or has_role(nxt.key, "follower") or has_role(
             tokens[t.start].key, "adverb"):  # "beat a woman to death who ...": object before
-        return _backward(tokens, t, by_end, used, kind)
+        return _companions(tokens, t, _backward(tokens, t, by_end, used, kind), by_start)
     return None

@@ -127,3 +127,12 @@ def test_second_verbs_and_active_subjects(text: str, expect: list[int]) -> None:
 ])
 def test_pronoun_objects_long_brackets_and_headline_plurals(text: str, expect: list[int]) -> None:
     assert _killed(text) == expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("The mayor was shot dead along with two guards and a driver in Velo.", [4]),
+    ("The commander was killed together with five fighters.", [6]),
+    ("The trader was killed with a machete.", [1]),
+])
+def test_companions_add_up(text: str, expect: list[int]) -> None:
+    assert _killed(text) == expect
