@@ -5,36 +5,53 @@ from __future__ import annotations
 from coder.dictionaries.taxonomy import taxonomy
 from coder.models import CasualtyMention
 from coder.records.cluster import Cluster
+from coder.stages.casualties.rules import nonlethal_sub_events
+from coder.stages.casualties.spans import days_spanned
+
+
+def _sentence_figure(mentions: list[CasualtyMention], pick: str) -> int:
+    """One sentence's figure: distinct victim groups add up; of two figures for the same group
+    the lower counts (`pick` "low": ACLED keeps the most conservative, a vague figure giving
+    way to a precise one) or the higher (`pick` "high", with ranges' upper ends)."""
+    groups: dict[str, int] = {}
+    if pick == "low":
+        precise = [c for c in mentions if not c.vague]
+        for c in precise or mentions:
+            key = c.victims.lower()
+            groups[key] = min(groups.get(key, c.value), c.value)
+    else:
+        for c in mentions:
+            key = c.victims.lower()
+            groups[key] = max(groups.get(key, 0), c.high or c.value)
+    return sum(groups.values())
 
 
 def _per_report(
     buckets: list[dict[int, list[CasualtyMention]]],
 ) -> tuple[int | None, int | None]:
-    """One report's figure: within a sentence, distinct victim groups add up; across its
-    sentences the lowest is the report's conservative figure and the highest its upper bound."""
-    lows: list[int] = []
-    highs: list[int] = []
-    for bucket in buckets:
-        for mentions in bucket.values():
-            groups: dict[str, CasualtyMention] = {}
-            for c in mentions:
-                key = c.victims.lower()
-                if key not in groups or c.value > groups[key].value:
-                    groups[key] = c
-            lows.append(sum(c.value for c in groups.values()))
-            highs.append(sum((c.high or c.value) for c in groups.values()))
+    """One report's figure: each sentence's (`_sentence_figure`); across its sentences the
+    lowest is the report's conservative figure and the highest its upper bound."""
+    lows = [_sentence_figure(m, "low") for bucket in buckets for m in bucket.values()]
+    highs = [_sentence_figure(m, "high") for bucket in buckets for m in bucket.values()]
     if not lows:
         return None, None
     return min(lows), max(highs)
 
 
 def fatality_range(cluster: Cluster) -> tuple[int | None, int | None]:
-    """The lowest and highest death toll any report gives (None, None when none gives one)."""
+    """The lowest and highest death toll any report gives (None, None when none gives one, or
+    when the record's sub-event type holds no death by definition: a peaceful protest's
+    reports may name the killing it protests about, which is no fatality of the protest). A
+    report whose toll covers several days ("over two days") gives the first day's share of
+    it, as ACLED splits such a total over the daily events (codebooks.md 1.5)."""
+    if cluster.main.mention.kind.sub_event_type in nonlethal_sub_events():
+        return None, None
     lows, highs = [], []
     for ev in cluster.members:
         lo, hi = _per_report([ev.fatalities])
         if lo is not None and hi is not None:
-            lows.append(lo)
+            days = days_spanned(ev.mention.sentence_text) if lo > 1 else 1
+            lows.append(-(-lo // days))  # a total over several days: the first day's share
             highs.append(hi)
     if not lows:
         return None, None

@@ -54,21 +54,75 @@ def _forward(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberM
         return _and_more(tokens, Found(1, t.start, j + 1), by_start)
     if has_role(tok.key, "pronoun_plural"):
         return Found(3, t.start, j + 1, vague=True)
+    if has_role(tok.key, "determiner") and j + 1 in by_start:  # "killing its four occupants"
+        n = by_start[j + 1]
+        victims, end = victim_span(tokens, n.end, len(tokens))
+        return Found(n.value, t.start, max(end, n.end), n.high, n.vague, n.zero, victims,
+                     n.start)
     if has_role(tok.key, "determiner") and j + 1 < len(tokens):
         head = phrase_head(tokens, j + 1)
         if head is not None:
             plural = is_plural(tokens[head])
-            return Found(3 if plural else 1, t.start, head + 1, vague=plural,
-                         victims=victim_words(tokens, j + 1, head + 1))
-    if is_plural(tok):
-        victims, end = victim_span(tokens, j, len(tokens))
-        return Found(3, t.start, max(end, j + 1), vague=True, victims=victims)
+            return _and_more(tokens, Found(3 if plural else 1, t.start, head + 1, vague=plural,
+                             victims=victim_words(tokens, j + 1, head + 1)), by_start)
+    return _bare_object(tokens, t, j)
+
+
+def _bare_object(tokens: list[Token], t: Match[Trigger], j: int) -> Found | None:
+    """A headline-style object with no article ("mob kills suspected thief", "raiders kill
+    Samburu villagers", "kill man accused of theft"): one victim when the phrase's last
+    victim noun is singular, several when it is plural; anything else (a name, "killing
+    spree") gives no figure."""
+    if not tokens[j].is_word or any(has_role(tokens[j].key, role) for role in (
+            "follower", "adverb", "aux", "blocker", "hypothetical", "negator")):
+        return None
+    last = phrase_head(tokens, j)
+    r = rules()
+    noun: int | None = None
+    for k in range(j, (last if last is not None else j) + 1):
+        key = tokens[k].key
+        if key == "of" or (noun is not None and key.endswith("ed")):
+            break  # "man suspected of theft": the victim noun came first
+        if key in r.singular or is_plural(tokens[k]):
+            noun = k
+    if noun is None:
+        return None
+    victims = victim_words(tokens, j, noun + 1)
+    if tokens[noun].key in r.singular:
+        return Found(1, t.start, noun + 1, victims=victims)
+    return Found(3, t.start, noun + 1, vague=True, victims=victims)
+
+
+def _singular_conjunct(tokens: list[Token], i: int, opened: bool = False) -> int | None:
+    """The index of the singular victim noun that ends the noun phrase opening at token i
+    ("his assistant", "her three-year-old child"), or None when the phrase names no one
+    victim; `opened`: an article already opened the phrase ("a | suspected thief")."""
+    r = rules()
+    if i >= len(tokens) or not (opened or has_role(tokens[i].key, "determiner")
+                                or tokens[i].key in r.singular):
+        return None  # "killed a man and kidnapped his wife": a verb opens the conjunct
+    for k in range(i, min(len(tokens), i + 6)):
+        tok = tokens[k]
+        if tok.key in r.singular:
+            return k
+        if tok.key == "-" or tok.key.isdigit():
+            continue
+        if not tok.is_word or is_plural(tok) or tok.key in r.trigger_words or any(
+                has_role(tok.key, role) for role in ("aux", "blocker", "follower", "adverb")):
+            return None
     return None
 
 
 def _and_more(tokens: list[Token], found: Found, by_start: dict[int, NumberMatch]) -> Found:
-    """ "killed five soldiers and three civilians" -> 8: a second figure joined by "and"."""
+    """ "killed five soldiers and three civilians" -> 8: a second figure joined by "and"; "a
+    chief and his assistant" -> 2: a second singular victim."""
     j = found.end
+    if (j + 1 < len(tokens) and tokens[j].key == "and" and j + 1 not in by_start
+            and not found.zero and not found.vague and found.value == 1):
+        k = _singular_conjunct(tokens, j + 1)
+        if k is not None:
+            found.value, found.victims, found.end = 2, None, k + 1
+            return found
     if j + 1 < len(tokens) and tokens[j].key == "and":
         n = by_start.get(j + 1)
         if n is not None and not n.zero and not found.zero:
@@ -88,8 +142,20 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
     words = 0
     aux: str | None = None
     i = t.start - 1
+    while i >= 0 and (has_role(tokens[i].key, "aux") or has_role(tokens[i].key, "adverb")):
+        if has_role(tokens[i].key, "aux_singular") or has_role(tokens[i].key, "aux_plural"):
+            aux = tokens[i].key  # "has been killed": one victim; "have been killed": several
+            break
+        i -= 1
+    i = t.start - 1
     while i >= 0:
         n = by_end.get(i + 1)
+        if n is not None and n.article and aux is not None and has_role(aux, "aux_plural"):
+            listed = _singular_list(tokens, _subject_head(tokens, t.start))
+            if listed is not None:  # "a girl, a woman and a guard were killed"
+                return Found(listed[1], listed[0], t.end)
+            if n.start > 0 and tokens[n.start - 1].key not in ("and", ","):
+                n = None  # "Five policemen escorting a bus were killed": the bus's article
         if n is not None and (kind, n.start) not in used:
             n = _outer_number(tokens, n, by_end)
             found = Found(n.value, n.start, t.end, n.high, n.vague, n.zero,
@@ -106,6 +172,14 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
             if skip is not None:
                 i = skip - 1  # "Four people, including two children, were killed"
                 continue
+            if i + 1 < t.start and has_role(tokens[i + 1].key, "relative"):
+                i -= 1  # "shot one gang member, who died later": the antecedent's figure
+                continue
+        if key == ")":
+            opening = _bracket_start(tokens, i)
+            if opening is not None:
+                i = opening - 1  # "three herders (out of a group of seven) were killed"
+                continue
         if not tok.is_word and key not in ("-", "'s", "'", '"'):
             break  # a closing quote is transparent: '"six members of his guard" were hurt'
         if has_role(key, "blocker") or key in rules().trigger_words:
@@ -120,6 +194,14 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
     return _figureless(tokens, t, aux)
 
 
+def _subject_head(tokens: list[Token], start: int) -> int:
+    """The last word before the auxiliaries and adverbs that precede token `start`."""
+    j = start - 1
+    while j > 0 and (has_role(tokens[j].key, "adverb") or has_role(tokens[j].key, "aux")):
+        j -= 1
+    return max(j, 0)
+
+
 def _outer_number(tokens: list[Token], n: NumberMatch, by_end: dict[int, NumberMatch]
                   ) -> NumberMatch:
     """ "Five members of one family": the figure before "<noun> of" counts, not the inner one."""
@@ -131,6 +213,16 @@ def _outer_number(tokens: list[Token], n: NumberMatch, by_end: dict[int, NumberM
         if outer is not None:
             return outer
     return n
+
+
+def _bracket_start(tokens: list[Token], close: int) -> int | None:
+    """Index of the "(" that the ")" at `close` ends, within twenty tokens."""
+    for k in range(close - 1, max(-1, close - 21), -1):
+        if tokens[k].key == "(":
+            return k
+        if tokens[k].key in (")", ".", ";"):
+            return None
+    return None
 
 
 def _parenthesis_start(tokens: list[Token], comma: int) -> int | None:
@@ -179,6 +271,8 @@ def _figureless(tokens: list[Token], t: Match[Trigger], aux: str | None) -> Foun
         if j == t.start - 1 and tokens[t.end - 1].key.endswith("s") and (
                 has_role(nxt, "aux") or has_role(nxt, "perfect_aux")):
             return Found(3, t.start, t.end, vague=True)
+        if j >= 0 and aux is not None and has_role(aux, "aux_singular"):
+            return Found(1, j + 1, t.end)  # "A teacher at the school, was shot dead"
         return None
     head = tokens[j]
     if has_role(head.key, "pronoun_singular"):
@@ -186,6 +280,9 @@ def _figureless(tokens: list[Token], t: Match[Trigger], aux: str | None) -> Foun
     if has_role(head.key, "pronoun_plural") or is_plural(head):
         return Found(3, j, t.end, vague=True, victims=victim_words(tokens, j, j + 1))
     if aux is not None and has_role(aux, "aux_plural"):
+        listed = _singular_list(tokens, j)
+        if listed is not None:
+            return Found(listed[1], listed[0], t.end)  # "a man and his son were killed"
         return Found(3, j, t.end, vague=True)
     k = j
     while k > j - 4 and k > 0 and tokens[k - 1].is_word and not has_role(tokens[k - 1].key,
@@ -198,6 +295,31 @@ def _figureless(tokens: list[Token], t: Match[Trigger], aux: str | None) -> Foun
     ):
         return Found(1, j, t.end, victims=victim_words(tokens, k, j + 1) if singular_np else None)
     return None
+
+
+def _singular_list(tokens: list[Token], head: int) -> tuple[int, int] | None:
+    """Where a subject listing singular victims starts and how many it lists, when the
+    subject ending at `head` joins two or more singular victim nouns with "and" or commas ("a
+    man and his son", "a boy, a woman, and a guard"); None otherwise."""
+    singular = rules().singular
+    if tokens[head].key not in singular:
+        return None
+    count, start, i = 1, head, head - 1
+    while i >= 0 and i > head - 24:
+        key = tokens[i].key
+        if key in ("and", ","):
+            j = i - 1
+            while j >= 0 and tokens[j].key in ("and", ","):
+                j -= 1
+            if j < 0 or tokens[j].key not in singular:
+                break
+            count, start, i = count + 1, j, j - 1
+            continue
+        if not (tokens[i].is_word or key == "-") or is_plural(tokens[i]) or any(
+                has_role(key, role) for role in ("aux", "blocker", "follower")):
+            break
+        start, i = i, i - 1
+    return (start, count) if count >= 2 else None
 
 
 def _toll(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMatch]
@@ -221,6 +343,92 @@ def _toll(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMatc
                  number_start=first.start)
 
 
+def _adjectival(tokens: list[Token], t: Match[Trigger]) -> bool:
+    """Whether the trigger is a participle used as an adjective: after an article or a
+    possessive and before a lower-case noun ("a murdered trader", "his slain brother")."""
+    if t.start == 0 or t.end >= len(tokens):
+        return False
+    before, after = tokens[t.start - 1], tokens[t.end]
+    opener = has_role(before.key, "article") or has_role(before.key, "determiner")
+    return (opener and after.is_word and after.text[:1].islower()
+            and not any(has_role(after.key, role) for role in (
+                "aux", "adverb", "blocker", "follower", "hypothetical", "negator")))
+
+
+def _passive_headline(tokens: list[Token], t: Match[Trigger]) -> bool:
+    """Whether the trigger opens its clause's verb as a headline passive with a singular victim
+    noun right before it ("Land agent killed and robbed")."""
+    return t.start > 0 and tokens[t.start - 1].key in rules().singular
+
+
+def _second_verb_object(tokens: list[Token], t: Match[Trigger],
+                        by_start: dict[int, NumberMatch]) -> Found | None:
+    """ "lynched and burned three men": the figure after a second verb joined by "and"."""
+    j = t.end
+    if j + 2 >= len(tokens) or tokens[j].key != "and" or not tokens[j + 1].is_word:
+        return None
+    n = by_start.get(j + 2)
+    if n is None:  # "killing and robbing him": a pronoun object
+        pronoun = tokens[j + 2].key
+        singular = has_role(pronoun, "pronoun_singular") and not has_role(pronoun, "determiner")
+        return Found(1, t.start, j + 3) if singular else None
+    if n.article and _singular_conjunct(tokens, n.end, opened=True) is None:
+        return None  # "lynches and burns a suspected thief": an article before a victim
+    victims, end = victim_span(tokens, n.end, len(tokens))
+    return Found(n.value, t.start, max(end, n.end), n.high, n.vague, n.zero, victims, n.start)
+
+
+def _companions(tokens: list[Token], t: Match[Trigger], found: Found | None,
+                by_start: dict[int, NumberMatch]) -> Found | None:
+    """ "was shot dead along with two bodyguards and a driver": the victims named after a
+    companion phrase (function_words.csv) add to the figure."""
+    j = t.end
+    if (found is None or found.zero or j + 2 >= len(tokens)
+            or not has_role(tokens[j].key, "companion") or not has_role(tokens[j + 1].key,
+                                                                      "companion")):
+        return found
+    more = _forward(tokens, Match(t.start, j + 2, t.char_start, t.char_end, t.value), by_start)
+    if more is not None and not more.zero:
+        found.value += more.value
+        found.vague = found.vague or more.vague
+        found.high, found.victims, found.end = None, None, max(found.end, more.end)
+    return found
+
+
+def _fixed(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMatch]
+           ) -> Found | None:
+    """An "adjacent" trigger's figure right before it ("one death reported", "no death"); a
+    "one" trigger's single death ("his body was found"), unless it is a finding ("the body
+    was found guilty")."""
+    if t.value.direction == "adjacent":
+        n = by_end.get(t.start)
+        return None if n is None else Found(n.value, n.start, t.end, n.high, n.vague, n.zero,
+                                            number_start=n.start)
+    after = tokens[t.end].key if t.end < len(tokens) else ""
+    return None if has_role(after, "finding") else Found(1, t.start, t.end)
+
+
+def _shared_start(tokens: list[Token], start: int) -> int:
+    """Where the verb group of the trigger at `start` starts when it shares an auxiliary with
+    participles before it ("was attacked and killed", "were shot, hacked and beheaded", "was
+    tortured to death"); `start` otherwise."""
+    k = start
+    if has_role(tokens[start].key, "adverb") and start >= 1 and _participle(tokens[start - 1]):
+        k = start - 1  # "tortured to death": the participle belongs to the phrase
+    while k >= 2 and tokens[k - 1].key in ("and", ",") and _participle(tokens[k - 2]):
+        k -= 2
+    if k == start:
+        return start
+    prev = tokens[k - 1].key if k >= 1 else ""
+    return k if has_role(prev, "aux") or has_role(prev, "adverb") else start
+
+
+def _participle(tok: Token) -> bool:
+    """A word shaped like a past participle ("attacked", "beaten"), or an irregular one of
+    function_words.csv ("shot")."""
+    return tok.is_word and (tok.key.endswith(("ed", "en")) or has_role(tok.key, "participle"))
+
+
 def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMatch],
            by_end: dict[int, NumberMatch], used: set[tuple[str, int]]) -> Found | None:
     """The figure of one trigger, looked for where its direction says; None when there is none
@@ -234,16 +442,30 @@ def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMat
             break
     if direction in ("both", "before") and t.start > 0 and tokens[t.start - 1].key == "the":
         return None  # "the injured were taken to hospital": a noun, not a report
+    if direction == "both" and t.end not in by_start and _adjectival(tokens, t):
+        return None  # "the funeral of a murdered trader": a participle naming a noun
     if direction == "toll":
         return _toll(tokens, t, by_start)
+    if direction in ("adjacent", "one"):
+        return _fixed(tokens, t, by_end)
+    shared = _shared_start(tokens, t.start)
+    if shared != t.start:  # "was attacked and killed": the auxiliary serves both verbs
+        t = Match(shared, t.end, t.char_start, t.char_end, t.value)
     if direction == "after":
-        return _forward(tokens, t, by_start)
+        return _forward(tokens, t, by_start) or _second_verb_object(tokens, t, by_start)
     if direction == "before" or _passive(tokens, t.start):
-        return _backward(tokens, t, by_end, used, kind)
+        return _companions(tokens, t, _backward(tokens, t, by_end, used, kind), by_start)
     found = _forward(tokens, t, by_start)
     if found is not None:
         return found
+    second = _second_verb_object(tokens, t, by_start)
+    if second is not None:
+        return second
     nxt = tokens[t.end] if t.end < len(tokens) else None
-    if nxt is None or not nxt.is_word or has_role(nxt.key, "follower"):
-        return _backward(tokens, t, by_end, used, kind)
+    if nxt is not None and has_role(nxt.key, "conjunction") and not _passive_headline(tokens, t):
+        found = _backward(tokens, t, by_end, used, kind)  # "gunmen killed and robbed ...":
+        return found if found is not None and found.number_start >= 0 else None  # actors
+    if nxt is None or not nxt.is_word or has_role(nxt.key, "follower") or has_role(
+            tokens[t.start].key, "adverb"):  # "beat a woman to death who ...": object before
+        return _companions(tokens, t, _backward(tokens, t, by_end, used, kind), by_start)
     return None

@@ -44,7 +44,7 @@ def find_casualties(text: str, tokens: list[Token] | None = None,
     """Every killed/injured figure in one sentence, spans relative to `text`; `keys`, when
     given, are the keys of `tokens`."""
     r = rules()
-    words = r.trigger_words
+    words = r.cue_words
     if tokens is None:
         if words.isdisjoint(_RAW_WORD.findall(text.lower())):
             return []  # no casualty word at all: the common case, decided before tokenizing
@@ -60,6 +60,7 @@ def find_casualties(text: str, tokens: list[Token] | None = None,
     used: set[tuple[str, int]] = set()
     seg_of = _segments(tokens)
     cumulative = _cumulative_segments(tokens, triggers, seg_of)
+    background = r.background.find(tokens)
     out: list[CasualtyMention] = []
     for t in triggers:
         trig = t.value
@@ -68,6 +69,8 @@ def find_casualties(text: str, tokens: list[Token] | None = None,
             continue
         if trig.kind == "casualties" and not found.zero:
             continue  # "casualties" is not a death toll (ACLED: record 0)
+        if _in_background(t.start, background, seg_of):
+            continue  # "protested the killing of a trader": the cause, not this event's toll
         if found.victims and _animals(text[found.victims[0]:found.victims[1]], r.animals):
             continue  # "32 sheep were killed": ACLED counts people
         if found.number_start >= 0:
@@ -92,8 +95,15 @@ def find_casualties(text: str, tokens: list[Token] | None = None,
     return out
 
 
+def _in_background(start: int, cues: list[Match[tuple[int, int]]], seg_of: list[int]) -> bool:
+    """Whether a background cue (background.csv) stands before the trigger at token `start`,
+    in its comma-delimited part and within the cue's window of tokens."""
+    return any(c.end <= start and c.value[0] <= start - c.end <= c.value[1]
+               and seg_of[c.start] == seg_of[start] for c in cues)
+
+
 def _animals(victims: str, animals: frozenset[str]) -> bool:
-    """Whether a victims phrase names animals ("sheep", "head of cattle"): its first word or
-    its last is an animal noun of victims.csv."""
+    """Whether a victims phrase names animals ("sheep", "head of cattle"): its last word, the
+    head, is an animal noun of victims.csv ("cattle rustlers" are people)."""
     words = [phrase_key(w) for w in victims.split()]
-    return bool(words) and (words[0] in animals or words[-1] in animals)
+    return bool(words) and words[-1] in animals

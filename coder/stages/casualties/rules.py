@@ -14,11 +14,12 @@ from coder.text.numbers import NumberMatch
 from coder.text.tokens import PhraseMatcher, Token, phrase_key
 
 TriggerKind = Literal["killed", "injured", "casualties"]
-Direction = Literal["before", "after", "both", "toll"]
+Direction = Literal["before", "after", "both", "toll", "adjacent", "one"]
 Role = Literal[
     "aux", "adverb", "blocker", "hypothetical", "negator", "follower", "determiner",
     "pronoun_singular", "pronoun_plural", "parenthetical", "aux_singular", "aux_plural",
-    "perfect_aux", "toll_lead",
+    "perfect_aux", "toll_lead", "finding", "relative", "participle", "article", "conjunction",
+    "companion",
 ]
 
 
@@ -41,11 +42,21 @@ class VictimRow(BaseModel):
 
 class NotCountRow(BaseModel):
     word: str = Field(min_length=1)
-    side: Literal["after", "before", "year_before"]
+    side: Literal["after", "before", "year_before", "before_any"]
 
 
 class CumulativeRow(BaseModel):
     phrase: str = Field(min_length=1)
+
+
+class BackgroundRow(BaseModel):
+    phrase: str = Field(min_length=1)
+    window: int = Field(ge=1, le=12)
+    adjacent: Literal["yes", "no"]
+
+
+class NonlethalRow(BaseModel):
+    sub_event_type: str = Field(min_length=1)
 
 
 @dataclass(slots=True, frozen=True)
@@ -58,7 +69,8 @@ class Trigger:
 @dataclass(slots=True, frozen=True)
 class Rules:
     triggers: PhraseMatcher[Trigger]
-    trigger_words: frozenset[str]  # first words of trigger phrases
+    trigger_words: frozenset[str]  # first words of trigger phrases, function words left out
+    cue_words: frozenset[str]  # a word every trigger phrase holds: its first content word
     stems: tuple[str, ...]  # cheap substring pre-check on the lower-cased sentence
     roles: dict[str, frozenset[str]]
     plural: frozenset[str]
@@ -67,7 +79,9 @@ class Rules:
     not_after: frozenset[str]
     not_before: frozenset[str]
     year_before: frozenset[str]
+    before_any: frozenset[str]  # words that make any following number no count ("form four")
     cumulative: PhraseMatcher[bool]
+    background: PhraseMatcher[tuple[int, int]]  # cue -> (fewest, most) tokens before a trigger
 
 
 def _triggers() -> tuple[PhraseMatcher[Trigger], set[str]]:
@@ -82,7 +96,8 @@ def _triggers() -> tuple[PhraseMatcher[Trigger], set[str]]:
 
 def _not_counts() -> dict[str, set[str]]:
     """Side ("after", "before", "year_before") -> the words that make a number no count."""
-    sides: dict[str, set[str]] = {"after": set(), "before": set(), "year_before": set()}
+    sides: dict[str, set[str]] = {"after": set(), "before": set(), "year_before": set(),
+                                  "before_any": set()}
     for nc in read_csv_models("casualties/not_counts.csv", NotCountRow):
         sides[nc.side].add(nc.word.lower() if not nc.word.isalnum() else phrase_key(nc.word))
     return sides
@@ -97,13 +112,18 @@ def rules() -> Rules:
     for fw in read_csv_models("casualties/function_words.csv", FunctionWordRow):
         roles.setdefault(fw.role, set()).add(phrase_key(fw.word))
     victims = read_csv_models("casualties/victims.csv", VictimRow)
+    function = frozenset(w for words in roles.values() for w in words)
     sides = _not_counts()
     cumulative: PhraseMatcher[bool] = PhraseMatcher()
     for cr in read_csv_models("casualties/cumulative.csv", CumulativeRow):
         cumulative.add(cr.phrase, True)
+    background: PhraseMatcher[tuple[int, int]] = PhraseMatcher()
+    for br in read_csv_models("casualties/background.csv", BackgroundRow):
+        background.add(br.phrase, (0 if br.adjacent == "yes" else 1, br.window))
     return Rules(
         triggers=triggers,
-        trigger_words=frozenset(k.split(" ")[0] for k, _ in triggers.items()),
+        trigger_words=frozenset(k.split(" ")[0] for k, _ in triggers.items()) - function,
+        cue_words=frozenset(_first_content(k, function) for k, _ in triggers.items()),
         stems=tuple(sorted(stems)),
         roles={k: frozenset(v) for k, v in roles.items()},
         plural=frozenset(phrase_key(v.noun) for v in victims if v.number == "plural"),
@@ -112,8 +132,24 @@ def rules() -> Rules:
         not_after=frozenset(sides["after"]),
         not_before=frozenset(sides["before"]),
         year_before=frozenset(sides["year_before"]),
+        before_any=frozenset(sides["before_any"]),
         cumulative=cumulative,
+        background=background,
     )
+
+
+@register_cache
+@lru_cache(maxsize=1)
+def nonlethal_sub_events() -> frozenset[str]:
+    """The ACLED sub-event types that hold no death by definition (nonlethal_sub_events.csv)."""
+    return frozenset(r.sub_event_type for r in
+                     read_csv_models("casualties/nonlethal_sub_events.csv", NonlethalRow))
+
+
+def _first_content(phrase: str, function: frozenset[str]) -> str:
+    """The first word of a trigger phrase that is no function word ("to death" -> "death")."""
+    words = phrase.split(" ")
+    return next((w for w in words if w not in function), words[0])
 
 
 def has_role(word: str, role: str) -> bool:
@@ -134,7 +170,7 @@ def is_count(tokens: list[Token], n: NumberMatch) -> bool:
     )):
         return False
     prev = tokens[n.core - 1].key if n.core > 0 else ""
-    if core.key.isdigit() and prev in r.not_before:
+    if (core.key.isdigit() and prev in r.not_before) or prev in r.before_any:
         return False
     if core.key.isdigit() and len(core.key) == 4 and 1800 <= int(core.key) <= 2100:
         follows_word = n.end < len(tokens) and tokens[n.end].is_word

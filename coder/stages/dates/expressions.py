@@ -77,8 +77,26 @@ def find_date_expressions(text: str, tokens: list[Token] | None = None) -> list[
         done = m.end()
         expr = _expression(m, g)
         if expr is not None:
-            out.append(expr)
+            out.append(_night(expr, text, g))
     return out
+
+
+def _night(expr: DateExpression, text: str, g: Grammar) -> DateExpression:
+    """A two-day range led by "the night of" (night_leads.csv) as its second day, the morning
+    the night ended in ("the night of 23 to 24 November" -> 24 November); any other expression
+    as it is."""
+    if expr.kind != "range" or expr.offset_days != 1 or expr.month is None or expr.day is None:
+        return expr
+    before = " ".join(text[: expr.span.start].lower().split())
+    if not before.endswith(g.night_leads):
+        return expr
+    first = safe_date(expr.year or 2001, expr.month, expr.day)  # any non-leap year measures it
+    if first is None:
+        return expr
+    last = first + dt.timedelta(days=1)
+    year = None if expr.year is None else last.year
+    return DateExpression(expr.span, "explicit", year=year, month=last.month, day=last.day,
+                          precision=1)
 
 
 def _month(g: Grammar, name: str) -> int:

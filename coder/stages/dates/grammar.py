@@ -59,6 +59,10 @@ class WeekLeadRow(BaseModel):
     days: int = Field(ge=0, le=6)
 
 
+class NightLeadRow(BaseModel):
+    phrase: str = Field(min_length=1)
+
+
 class YearLeadRow(BaseModel):
     word: str = Field(min_length=1)
 
@@ -81,6 +85,7 @@ class Grammar:
     ago: dict[str, AgoUnitRow]
     month_parts: dict[str, MonthPartRow]
     week_leads: dict[str, WeekLeadRow]
+    night_leads: tuple[str, ...]  # lower-case phrases that make a two-day range one night
     numbers: dict[str, int]
     ordinals: dict[str, int]
     regexes: dict[str, re.Pattern[str]]  # start word ("#": digits) -> its alternatives
@@ -269,6 +274,8 @@ def grammar() -> Grammar:
         ago={a.unit: a for a in w.ago},
         month_parts={key(r.phrase): r for r in w.parts},
         week_leads={key(r.phrase): r for r in w.week_leads},
+        night_leads=tuple(r.phrase.lower()
+                          for r in read_csv_models("dates/night_leads.csv", NightLeadRow)),
         numbers=w.numbers,
         ordinals=w.ordinals,
         stems=tuple(s.stem.lower() for s in read_csv_models("dates/stems.csv", StemRow)),
