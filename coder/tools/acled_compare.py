@@ -3,8 +3,11 @@
 Each field's test says whether the note states what the field needs (a field the note does not
 state is counted apart, never as an error) and whether the coder's record agrees:
 
-- `date` is scored only on notes whose text states a full date, day, month and year, as the
-  coder's own date grammar reads it (`date_stated`);
+- `date` is scored only on notes whose text states the export's date in full, day, month and
+  year, as the coder's own date grammar reads it (`date_stated`): a note whose only full date is
+  another day (a report or recording date, the day of an earlier killing, or a day the export
+  itself gets wrong) does not state the event's date, as a note that does not name the export's
+  place does not state its place;
 - `admin1` and `coordinates` only on notes that name the export's location, admin1 or admin2
   (whole words, any case); `coordinates` also needs the export's latitude and longitude;
 - `country` on notes that name the country or one of those places, or on every note when the
@@ -14,6 +17,7 @@ state is counted apart, never as an error) and whether the coder's record agrees
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable
@@ -60,16 +64,27 @@ def note_context(event: AcledEvent, *, with_country: bool) -> Context:
     text = event.notes
     place = _names_in(text, [event.location, event.admin1, event.admin2])
     country = with_country or place or _names_in(text, [event.country])
-    return Context(date_stated(text), place, country)
+    return Context(date_stated(text, event.event_date), place, country)
 
 
-def date_stated(text: str) -> bool:
-    """Whether the note states a full date: a day, month and year the coder's date grammar reads
-    ("On 3 March 2021", "2021-03-03", "between 2 and 4 May 2019"). A weekday, a month or a
-    year-less day does not state the event's date: it depends on a publication date the
-    export only approximates (the upload day, often years later)."""
-    return any(e.kind in ("explicit", "range") and e.year and e.month and e.day
-               for e in find_date_expressions(text))
+def date_stated(text: str, day: dt.date | None) -> bool:
+    """Whether the note states `day` in full: a day, month and year the coder's date grammar
+    reads ("On 3 March 2021", "2021-03-03"), or a fully written range that holds it ("between 2
+    and 4 May 2019"). A weekday, a month or a year-less day does not state the event's date: it
+    depends on a publication date the export only approximates (the upload day, often years
+    later)."""
+    if day is None:
+        return False
+    for e in find_date_expressions(text):
+        if e.kind not in ("explicit", "range") or not (e.year and e.month and e.day):
+            continue
+        try:
+            start = dt.date(e.year, e.month, e.day)
+        except ValueError:
+            continue
+        if start == day or (e.end is not None and start <= day <= e.end):
+            return True
+    return False
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -116,11 +116,16 @@ def test_a_file_that_is_not_an_export_is_refused(tmp_path: Path) -> None:
 
 
 def test_date_stated_test() -> None:
-    assert date_stated("On 3 March 2021, police fired")
-    assert date_stated("marched on 2021-03-15 to")
-    assert not date_stated("riders rioted on Sunday")
-    assert not date_stated("On November 20th, traders marched")  # no year: not the full date
-    assert not date_stated("Gunmen may have shot two herders near a watering point.")
+    day = dt.date(2021, 3, 3)
+    assert date_stated("On 3 March 2021, police fired", day)
+    assert date_stated("marched on 2021-03-03 to", day)
+    assert date_stated("clashes went on between 1 and 4 March 2021 in the valley", day)
+    assert not date_stated("riders rioted on Sunday", day)
+    assert not date_stated("On March 3rd, traders marched", day)  # no year: not the full date
+    assert not date_stated("Gunmen may have shot two herders near a watering point.", day)
+    # a full date of another day (a report date, an earlier killing) does not state this one
+    assert not date_stated("Figures recorded on 9 March 2021 put the toll at six.", day)
+    assert not date_stated("On 3 March 2021, police fired", None)
 
 
 # --------------------------------------------------------------------------------------------
