@@ -12,6 +12,7 @@ import datetime as dt
 from coder.dictionaries.rules import load_rules
 from coder.dictionaries.taxonomy import EVENT, KIND, SUB
 from coder.document.model import CARRY_SENTENCES, DocEvent, resolve_event_date
+from coder.document.words import document_words
 from coder.models import Actor, ActorMention, EventMention, Span
 from coder.stages.actors import (
     ActorDictionary,
@@ -133,6 +134,7 @@ def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None,
         return
     if ev.family == "demo":
         _force_in_later_sentence(ev, iso3, day, analyses)
+        _force_at_riot(ev, iso3, day, analyses)
     if m.kind.sub_event_type == SUB.excessive_force_against_protesters:
         _force_against_crowd(m, iso3)
         return
@@ -196,6 +198,42 @@ def _later_force(ev: DocEvent, iso3: str, day: dt.date | None,
             if has_cue(keys, rules, "intervention", at, at + _INTERVENTION_REACH):
                 return a, False
     return None
+
+
+def _force_at_riot(ev: DocEvent, iso3: str, day: dt.date | None,
+                   analyses: list[SentenceAnalysis]) -> None:
+    """ACLED: the second actor of a violent demonstration is the state force the rioters
+    faced, whatever the report says it did ("students rioted ... police moved in", "youths
+    stoned police vehicles"): the first state force named in the riot's sentences or the
+    ones after them."""
+    m = ev.mention
+    if m.kind.sub_event_type != SUB.violent_demonstration or is_armed(m.actor2):
+        return
+    forces = document_words()["force_kind"]
+    force = next((a for sa in _event_sentences(ev, analyses)
+                  for a in _sentence_actors(sa, iso3, day)
+                  if a.actor.inter == _STATE and a.actor.kind in forces), None)
+    if force is not None:
+        m.actor2 = force
+        m.rule_ids.append("defaults:riot-force")
+
+
+def _event_sentences(ev: DocEvent,
+                     analyses: list[SentenceAnalysis]) -> list[SentenceAnalysis]:
+    """The event's own sentences and those after its first one that may say more about it."""
+    own = [i for i, sa in enumerate(analyses) if sa.sentence.sentence_id in ev.sentence_ids]
+    if not own:
+        return []
+    return analyses[min(own) : max(own) + CARRY_SENTENCES]
+
+
+def _sentence_actors(sa: SentenceAnalysis, iso3: str,
+                     day: dt.date | None) -> list[ActorMention]:
+    """The actors of one sentence, found now if the document step did not need them."""
+    if sa.actors:
+        return [with_country(a, iso3, day) for a in sa.actors]
+    tokens = sa.tokens or tokenize(sa.sentence.text)
+    return find_actors(tokens, sa.sentence.text, day, iso3)
 
 
 def _localise_agents(m: EventMention, iso3: str, day: dt.date | None) -> None:

@@ -71,3 +71,18 @@ def test_unarmed_groups_fighting_each_other_are_rival_rioters() -> None:
 def test_villagers_fighting_the_police_are_no_rival_crowd() -> None:
     _, _, actor2, sub = _sides("Villagers clashed with police near Voi, Kenya, on Sunday.", "KEN")
     assert actor2 == "Police Forces of Kenya" and sub != "Mob violence"
+
+
+def test_a_riot_faces_the_police_a_later_sentence_names_whatever_they_did() -> None:
+    text = ("Students rioted in Kitwe, Zambia, on Monday, smashing windows over fee rises. "
+            "Police moved in before noon.")
+    actor1, _, actor2, sub = _sides(text, "ZMB")
+    assert (actor1, actor2, sub) == ("Rioters (Zambia)", "Police Forces of Zambia",
+                                     "Violent demonstration")
+
+
+def test_a_riot_against_the_government_has_no_second_side() -> None:
+    text = ("Traders rioted in Kitwe, Zambia, on Monday, burning tyres on the road to Lusaka "
+            "against a tax the government had raised.")
+    actor1, _, actor2, sub = _sides(text, "ZMB")
+    assert (actor1, actor2, sub) == ("Rioters (Zambia)", "", "Violent demonstration")
