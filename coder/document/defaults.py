@@ -140,6 +140,7 @@ def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None,
         return
     _crowds_fighting(m, iso3)
     _demonstration_sides(m, iso3)
+    _blamed_group(ev, iso3, day, analyses)
     _default_sides(ev, iso3)
     _tidy_sides(m, iso3)
 
@@ -312,6 +313,44 @@ def _demonstration_sides(m: EventMention, iso3: str) -> None:
         crowd.actor.assoc = (organiser.actor.assoc if organiser.actor.inter == _CIVILIANS
                              else organiser.actor.name)
         m.actor1 = ActorMention(organiser.span, crowd.actor, crowd.rule_id)
+
+
+def _blamed_group(ev: DocEvent, iso3: str, day: dt.date | None,
+                  analyses: list[SentenceAnalysis]) -> None:
+    """ACLED names the group a report suspects or blames: an attack whose perpetrator its
+    sentence leaves out ("five were shot dead ...") was carried out by the one named armed
+    group that the report's sentences about it suspect or blame ("Al Shabaab was suspected",
+    "a bomb believed planted by the ADF"). A group that only comments is no suspect."""
+    m = ev.mention
+    if m.actor1 is not None or m.kind.event_type not in {
+        EVENT.battles, EVENT.explosions_remote_violence, EVENT.violence_against_civilians
+    }:
+        return
+    words = document_words()
+    groups = {a.actor.name: a for sa in _event_sentences(ev, analyses)
+              for a in _sentence_actors(sa, iso3, day)
+              if a.actor.kind in words["armed_group_kind"] and a.actor.inter in _NON_STATE_ARMED
+              and _near_cue(sa, a, words["blame_cue"])}
+    if m.actor2 is not None:
+        groups.pop(m.actor2.actor.name, None)
+    if len(groups) == 1:
+        m.actor1 = next(iter(groups.values()))
+        m.rule_ids.append("defaults:blamed-group")
+
+
+# how many tokens from a blame word the group it blames may stand ("Al Shabaab are
+# suspected", "a device believed to have been planted by the ADF")
+_BLAME_REACH = 8
+
+
+def _near_cue(sa: SentenceAnalysis, a: ActorMention, cues: frozenset[str]) -> bool:
+    """A blame word stands within `_BLAME_REACH` tokens of the mention, on either side."""
+    tokens = sa.tokens or tokenize(sa.sentence.text)
+    at = [i for i, t in enumerate(tokens) if a.span.start <= t.start < a.span.end]
+    if not at:
+        return False
+    near = tokens[max(0, at[0] - _BLAME_REACH) : at[-1] + 1 + _BLAME_REACH]
+    return any(t.key in cues for t in near)
 
 
 def _default_sides(ev: DocEvent, iso3: str) -> None:

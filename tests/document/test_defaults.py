@@ -86,3 +86,17 @@ def test_a_riot_against_the_government_has_no_second_side() -> None:
             "against a tax the government had raised.")
     actor1, _, actor2, sub = _sides(text, "ZMB")
     assert (actor1, actor2, sub) == ("Rioters (Zambia)", "", "Violent demonstration")
+
+
+def test_an_attack_with_no_named_perpetrator_is_by_the_group_the_report_suspects() -> None:
+    text = ("Four farmers were shot dead near Beni, DR Congo, on Sunday. "
+            "The ADF was suspected.")
+    actor1, _, actor2, _ = _sides(text, "COD")
+    assert (actor1, actor2) == ("ADF: Allied Democratic Forces",
+                                "Civilians (Democratic Republic of Congo)")
+
+
+def test_a_party_the_report_names_is_no_suspected_perpetrator() -> None:
+    text = "Two men were kidnapped near Bogura on Sunday after a BNP rally."
+    actor1, _, _, _ = _sides(text, "BGD")
+    assert actor1 == "Unidentified Armed Group (Bangladesh)"
