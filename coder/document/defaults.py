@@ -389,11 +389,21 @@ def _default_sides(ev: DocEvent, iso3: str) -> None:
 def _civilian_victims(victims: ActorMention, iso3: str) -> ActorMention:
     """ACLED: the victims of violence against civilians are civilians. "Turkana herders" an
     attack killed are Civilians with their ethnic group as associate ("Turkana Ethnic Group"),
-    not the group's militia; unnamed herders or villagers are plain civilians."""
+    not the group's militia; unnamed herders or villagers are plain civilians; an unarmed
+    official, politician or party member the report does not name ("a senator") is a civilian
+    too (the party as associate)."""
     rule = victims.rule_id
+    country = victims.actor.country or iso3
+    # a named leader keeps his name (reports of one attack on him merge by it)
+    if victims.actor.inter != _CIVILIANS and not rule.startswith("people:") and (
+        victims.actor.kind in document_words()["unarmed_victim_kind"]
+    ):
+        civilians = generic_actor("civilians", country)
+        if victims.actor.kind == "party":
+            civilians.actor.assoc = victims.actor.name
+        return ActorMention(victims.span, civilians.actor, f"{rule}:victims")
     if victims.actor.inter != 4 or not rule.startswith(("ethnic:", "agents:communal-militia")):
         return victims
-    country = victims.actor.country or iso3
     civilians = generic_actor("civilians", country)
     if rule.startswith("ethnic:"):
         civilians.actor.assoc = identity_label(rule.split(":")[1], country)

@@ -11,7 +11,8 @@ from coder.dictionaries.files import read_word_sets, register_cache
 from coder.dictionaries.rules import word_sets
 
 DocumentWordSet = Literal["crowd_kind", "not_antecedent_kind", "casualty_concept", "force_kind",
-                          "armed_group_kind", "blame_cue"]
+                          "armed_group_kind", "blame_cue",
+                          "unarmed_victim_kind"]
 
 
 class _Word(BaseModel):

@@ -100,3 +100,10 @@ def test_a_party_the_report_names_is_no_suspected_perpetrator() -> None:
     text = "Two men were kidnapped near Bogura on Sunday after a BNP rally."
     actor1, _, _, _ = _sides(text, "BGD")
     assert actor1 == "Unidentified Armed Group (Bangladesh)"
+
+
+def test_a_politician_gunmen_shot_dead_is_a_civilian_victim() -> None:
+    text = "Gunmen shot dead a senator in Kabwe, Zambia, on Friday night."
+    actor1, _, actor2, sub = _sides(text, "ZMB")
+    assert (actor1, actor2, sub) == ("Unidentified Armed Group (Zambia)", "Civilians (Zambia)",
+                                     "Attack")
