@@ -38,6 +38,7 @@ _CROWD_OR_CIVILIANS = frozenset({5, 6, 7})
 _FOREIGN_STATE = 8
 _CIVILIANS = 7
 _NON_STATE_ARMED = frozenset({2, 3, 4})
+_IDENTITY_MILITIA = 4
 
 
 def generic_actor(agent_id: str, iso3: str, day: dt.date | None = None) -> ActorMention:
@@ -76,6 +77,13 @@ def _armed_victims_only(ev: DocEvent) -> bool:
 
 
 def default_opponent(ev: DocEvent, context_country: str, day: dt.date | None) -> None:
+    """The other side of an event the text names one side of: the state's forces or a known
+    enemy where the war says who (`_known_opponent`), else, in a battle, an unnamed enemy."""
+    _known_opponent(ev, context_country, day)
+    _unnamed_enemy(ev, context_country, day)
+
+
+def _known_opponent(ev: DocEvent, context_country: str, day: dt.date | None) -> None:
     """A non-state group that takes a town fights the state's forces for it, unless the text
     names another defender."""
     m = ev.mention
@@ -102,6 +110,21 @@ def default_opponent(ev: DocEvent, context_country: str, day: dt.date | None) ->
     if enemy and a1.country == iso3 and m.kind.event_type == EVENT.battles:
         # "Ukrainian forces retook the village": in a war with one foreign enemy, that enemy
         m.actor2 = generic_actor("troops", enemy, day)
+
+
+def _unnamed_enemy(ev: DocEvent, context_country: str, day: dt.date | None) -> None:
+    """ACLED: a battle always has two sides. The side a clash report leaves unnamed is an
+    unidentified armed group ("police exchanged fire with gunmen"; "a clash between armed
+    groups"), or, against a communal militia, another communal militia."""
+    m = ev.mention
+    if m.actor2 is not None or m.actor1 is None or m.kind.event_type != EVENT.battles:
+        return
+    iso3 = country_of(ev, context_country)
+    if not iso3:
+        return
+    communal = m.actor1.actor.inter == _IDENTITY_MILITIA
+    m.actor2 = generic_actor("communal-militia" if communal else "gunmen", iso3, day)
+    m.rule_ids.append("defaults:unnamed-enemy")
 
 
 def people_on_event_day(ev: DocEvent, anchor: dt.date | None) -> None:

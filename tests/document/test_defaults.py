@@ -107,3 +107,16 @@ def test_a_politician_gunmen_shot_dead_is_a_civilian_victim() -> None:
     actor1, _, actor2, sub = _sides(text, "ZMB")
     assert (actor1, actor2, sub) == ("Unidentified Armed Group (Zambia)", "Civilians (Zambia)",
                                      "Attack")
+
+
+def test_the_side_a_clash_report_leaves_unnamed_is_an_unidentified_armed_group() -> None:
+    text = "Police exchanged fire in Kabwe, Zambia, on Friday night, leaving two officers dead."
+    actor1, _, actor2, sub = _sides(text, "ZMB")
+    assert (actor1, actor2, sub) == ("Police Forces of Zambia",
+                                     "Unidentified Armed Group (Zambia)", "Armed clash")
+
+
+def test_raiders_clashing_with_an_unnamed_side_fight_another_communal_militia() -> None:
+    text = "Cattle raiders clashed in Kabwe, Zambia, on Friday, leaving five dead."
+    actor1, _, actor2, _ = _sides(text, "ZMB")
+    assert actor1 == actor2 == "Unidentified Communal Militia (Zambia)"
