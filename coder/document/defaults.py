@@ -165,6 +165,7 @@ def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None,
     _demonstration_sides(m, iso3)
     _blamed_group(ev, iso3, day, analyses)
     _default_sides(ev, iso3)
+    _communal_sides(ev, iso3, analyses)
     _tidy_sides(m, iso3)
 
 
@@ -407,6 +408,31 @@ def _default_sides(ev: DocEvent, iso3: str) -> None:
     ):
         # the people a strike or a mob killed or hurt, when no armed target is named
         m.actor2 = generic_actor("civilians", iso3)
+
+
+def _communal_sides(ev: DocEvent, iso3: str, analyses: list[SentenceAnalysis]) -> None:
+    """ACLED: unidentified attackers in violence a report calls ethnic, tribal, clan or
+    communal ("clashes between the two clans", "an ethnically motivated attack") are an
+    unidentified communal militia, not an unidentified armed group."""
+    m = ev.mention
+    if m.kind.event_type not in {EVENT.battles, EVENT.violence_against_civilians}:
+        return
+    sides = [side for side in ("actor1", "actor2")
+             if (a := getattr(m, side)) is not None and a.rule_id.startswith("agents:gunmen")]
+    if not sides:
+        return
+    cues = document_words()["communal_cue"]
+    if all(cues.isdisjoint(_keys(sa)) for sa in _event_sentences(ev, analyses)):
+        return
+    for side in sides:
+        a = getattr(m, side)
+        militia = generic_actor("communal-militia", a.actor.country or iso3)
+        setattr(m, side, ActorMention(a.span, militia.actor, a.rule_id + ":communal"))
+
+
+def _keys(sa: SentenceAnalysis) -> list[str]:
+    """The sentence's token keys, tokenizing it if the document step did not."""
+    return sa.keys or [t.key for t in tokenize(sa.sentence.text)]
 
 
 def _civilian_victims(victims: ActorMention, iso3: str) -> ActorMention:

@@ -120,3 +120,16 @@ def test_raiders_clashing_with_an_unnamed_side_fight_another_communal_militia() 
     text = "Cattle raiders clashed in Kabwe, Zambia, on Friday, leaving five dead."
     actor1, _, actor2, _ = _sides(text, "ZMB")
     assert actor1 == actor2 == "Unidentified Communal Militia (Zambia)"
+
+
+def test_unidentified_attackers_in_clan_violence_are_a_communal_militia() -> None:
+    text = ("Attackers shot dead five villagers in Kabwe, Zambia, on Friday in a feud between "
+            "two rival clans.")
+    actor1, _, actor2, _ = _sides(text, "ZMB")
+    assert (actor1, actor2) == ("Unidentified Communal Militia (Zambia)", "Civilians (Zambia)")
+
+
+def test_unidentified_attackers_with_no_communal_word_stay_an_armed_group() -> None:
+    actor1, _, _, _ = _sides("Gunmen shot dead five villagers in Kabwe, Zambia, on Friday.",
+                             "ZMB")
+    assert actor1 == "Unidentified Armed Group (Zambia)"
