@@ -122,9 +122,27 @@ def _unnamed_enemy(ev: DocEvent, context_country: str, day: dt.date | None) -> N
     iso3 = country_of(ev, context_country)
     if not iso3:
         return
-    communal = m.actor1.actor.inter == _IDENTITY_MILITIA
-    m.actor2 = generic_actor("communal-militia" if communal else "gunmen", iso3, day)
+    fallen = _fallen_force(ev, iso3, day)
+    if fallen is not None and fallen.actor.name != m.actor1.actor.name:
+        m.actor2 = fallen  # "a policeman was wounded": the police were the other side
+    else:
+        communal = m.actor1.actor.inter == _IDENTITY_MILITIA
+        m.actor2 = generic_actor("communal-militia" if communal else "gunmen", iso3, day)
     m.rule_ids.append("defaults:unnamed-enemy")
+
+
+def _fallen_force(ev: DocEvent, iso3: str, day: dt.date | None) -> ActorMention | None:
+    """The state force the event's casualty figures name as its dead or wounded ("two police
+    officers were killed", "a soldier was wounded"), if any."""
+    forces = document_words()["force_kind"]
+    for group in (*ev.fatalities.values(), *ev.injuries.values()):
+        for c in group:
+            if c.value <= 0 or not c.victims:
+                continue
+            for a in find_actors(tokenize(c.victims), c.victims, day, iso3):
+                if a.actor.inter == _STATE and a.actor.kind in forces:
+                    return ActorMention(Span(-1, -1, ""), a.actor, a.rule_id + ":casualties")
+    return None
 
 
 def people_on_event_day(ev: DocEvent, anchor: dt.date | None) -> None:

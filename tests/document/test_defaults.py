@@ -133,3 +133,10 @@ def test_unidentified_attackers_with_no_communal_word_stay_an_armed_group() -> N
     actor1, _, _, _ = _sides("Gunmen shot dead five villagers in Kabwe, Zambia, on Friday.",
                              "ZMB")
     assert actor1 == "Unidentified Armed Group (Zambia)"
+
+
+def test_the_force_whose_officer_a_clash_wounded_is_its_other_side() -> None:
+    text = ("One attacker was shot dead in a shootout in Kabwe, Zambia, on Friday, and a police "
+            "officer was wounded.")
+    actor1, _, actor2, _ = _sides(text, "ZMB")
+    assert (actor1, actor2) == ("Unidentified Armed Group (Zambia)", "Police Forces of Zambia")
