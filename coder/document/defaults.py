@@ -422,7 +422,7 @@ def _default_sides(ev: DocEvent, iso3: str) -> None:
         m.actor2 = _civilian_victims(m.actor2, iso3)
     if m.actor2 is None and (
         m.kind.sub_event_type == SUB.mob_violence
-        or (et == EVENT.explosions_remote_violence and _unarmed_victims(ev))
+        or (et in {EVENT.explosions_remote_violence, EVENT.riots} and _unarmed_victims(ev))
     ):
         # the people a strike or a mob killed or hurt, when no armed target is named
         m.actor2 = generic_actor("civilians", iso3)

@@ -140,3 +140,11 @@ def test_the_force_whose_officer_a_clash_wounded_is_its_other_side() -> None:
             "officer was wounded.")
     actor1, _, actor2, _ = _sides(text, "ZMB")
     assert (actor1, actor2) == ("Unidentified Armed Group (Zambia)", "Police Forces of Zambia")
+
+
+def test_the_unarmed_people_a_riot_hurt_are_its_civilian_side() -> None:
+    text = ("Youths rioted in Kabwe, Zambia, on Friday over a land sale, and two passers-by "
+            "were injured by stones.")
+    actor1, _, actor2, sub = _sides(text, "ZMB")
+    assert (actor1, actor2, sub) == ("Rioters (Zambia)", "Civilians (Zambia)",
+                                     "Violent demonstration")
