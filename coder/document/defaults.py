@@ -458,15 +458,17 @@ def _civilian_victims(victims: ActorMention, iso3: str) -> ActorMention:
     attack killed are Civilians with their ethnic group as associate ("Turkana Ethnic Group"),
     not the group's militia; unnamed herders or villagers are plain civilians; an unarmed
     official, politician or party member the report does not name ("a senator") is a civilian
-    too (the party as associate)."""
+    too (the party as associate), and so is the staff of a named aid or rights group (the
+    group as associate)."""
     rule = victims.rule_id
     country = victims.actor.country or iso3
     # a named leader keeps his name (reports of one attack on him merge by it)
-    if victims.actor.inter != _CIVILIANS and not rule.startswith("people:") and (
+    named_ngo = victims.actor.inter == _CIVILIANS and rule.startswith("organisations:")
+    if named_ngo or (victims.actor.inter != _CIVILIANS and not rule.startswith("people:") and (
         victims.actor.kind in document_words()["unarmed_victim_kind"]
-    ):
+    )):
         civilians = generic_actor("civilians", country)
-        if victims.actor.kind == "party":
+        if victims.actor.kind == "party" or named_ngo:
             civilians.actor.assoc = victims.actor.name
         return ActorMention(victims.span, civilians.actor, f"{rule}:victims")
     if victims.actor.inter != 4 or not rule.startswith(("ethnic:", "agents:communal-militia")):

@@ -148,3 +148,10 @@ def test_the_unarmed_people_a_riot_hurt_are_its_civilian_side() -> None:
     actor1, _, actor2, sub = _sides(text, "ZMB")
     assert (actor1, actor2, sub) == ("Rioters (Zambia)", "Civilians (Zambia)",
                                      "Violent demonstration")
+
+
+def test_aid_group_staff_gunmen_killed_are_civilians_with_the_group_as_associate() -> None:
+    item = {"text": "Gunmen shot dead two Oxfam staff in Kabwe, Zambia, on Friday.",
+            "published": "2016-05-10", "country": "ZMB"}
+    record = code_texts([item]).records[0]
+    assert (record.actor2, record.assoc_actor_2) == ("Civilians (Zambia)", "Oxfam")
