@@ -12,6 +12,7 @@ import datetime as dt
 from coder.dictionaries.rules import load_rules
 from coder.dictionaries.taxonomy import EVENT, KIND, SUB
 from coder.document.model import CARRY_SENTENCES, DocEvent, resolve_event_date
+from coder.document.words import document_words
 from coder.models import Actor, ActorMention, EventMention, Span
 from coder.stages.actors import (
     ActorDictionary,
@@ -37,6 +38,7 @@ _CROWD_OR_CIVILIANS = frozenset({5, 6, 7})
 _FOREIGN_STATE = 8
 _CIVILIANS = 7
 _NON_STATE_ARMED = frozenset({2, 3, 4})
+_IDENTITY_MILITIA = 4
 
 
 def generic_actor(agent_id: str, iso3: str, day: dt.date | None = None) -> ActorMention:
@@ -75,6 +77,13 @@ def _armed_victims_only(ev: DocEvent) -> bool:
 
 
 def default_opponent(ev: DocEvent, context_country: str, day: dt.date | None) -> None:
+    """The other side of an event the text names one side of: the state's forces or a known
+    enemy where the war says who (`_known_opponent`), else, in a battle, an unnamed enemy."""
+    _known_opponent(ev, context_country, day)
+    _unnamed_enemy(ev, context_country, day)
+
+
+def _known_opponent(ev: DocEvent, context_country: str, day: dt.date | None) -> None:
     """A non-state group that takes a town fights the state's forces for it, unless the text
     names another defender."""
     m = ev.mention
@@ -101,6 +110,39 @@ def default_opponent(ev: DocEvent, context_country: str, day: dt.date | None) ->
     if enemy and a1.country == iso3 and m.kind.event_type == EVENT.battles:
         # "Ukrainian forces retook the village": in a war with one foreign enemy, that enemy
         m.actor2 = generic_actor("troops", enemy, day)
+
+
+def _unnamed_enemy(ev: DocEvent, context_country: str, day: dt.date | None) -> None:
+    """ACLED: a battle always has two sides. The side a clash report leaves unnamed is an
+    unidentified armed group ("police exchanged fire with gunmen"; "a clash between armed
+    groups"), or, against a communal militia, another communal militia."""
+    m = ev.mention
+    if m.actor2 is not None or m.actor1 is None or m.kind.event_type != EVENT.battles:
+        return
+    iso3 = country_of(ev, context_country)
+    if not iso3:
+        return
+    fallen = _fallen_force(ev, iso3, day)
+    if fallen is not None and fallen.actor.name != m.actor1.actor.name:
+        m.actor2 = fallen  # "a policeman was wounded": the police were the other side
+    else:
+        communal = m.actor1.actor.inter == _IDENTITY_MILITIA
+        m.actor2 = generic_actor("communal-militia" if communal else "gunmen", iso3, day)
+    m.rule_ids.append("defaults:unnamed-enemy")
+
+
+def _fallen_force(ev: DocEvent, iso3: str, day: dt.date | None) -> ActorMention | None:
+    """The state force the event's casualty figures name as its dead or wounded ("two police
+    officers were killed", "a soldier was wounded"), if any."""
+    forces = document_words()["force_kind"]
+    for group in (*ev.fatalities.values(), *ev.injuries.values()):
+        for c in group:
+            if c.value <= 0 or not c.victims:
+                continue
+            for a in find_actors(tokenize(c.victims), c.victims, day, iso3):
+                if a.actor.inter == _STATE and a.actor.kind in forces:
+                    return ActorMention(Span(-1, -1, ""), a.actor, a.rule_id + ":casualties")
+    return None
 
 
 def people_on_event_day(ev: DocEvent, anchor: dt.date | None) -> None:
@@ -133,12 +175,15 @@ def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None,
         return
     if ev.family == "demo":
         _force_in_later_sentence(ev, iso3, day, analyses)
+        _force_at_riot(ev, iso3, day, analyses)
     if m.kind.sub_event_type == SUB.excessive_force_against_protesters:
         _force_against_crowd(m, iso3)
         return
     _crowds_fighting(m, iso3)
     _demonstration_sides(m, iso3)
+    _blamed_group(ev, iso3, day, analyses)
     _default_sides(ev, iso3)
+    _communal_sides(ev, iso3, analyses)
     _tidy_sides(m, iso3)
 
 
@@ -196,6 +241,42 @@ def _later_force(ev: DocEvent, iso3: str, day: dt.date | None,
             if has_cue(keys, rules, "intervention", at, at + _INTERVENTION_REACH):
                 return a, False
     return None
+
+
+def _force_at_riot(ev: DocEvent, iso3: str, day: dt.date | None,
+                   analyses: list[SentenceAnalysis]) -> None:
+    """ACLED: the second actor of a violent demonstration is the state force the rioters
+    faced, whatever the report says it did ("students rioted ... police moved in", "youths
+    stoned police vehicles"): the first state force named in the riot's sentences or the
+    ones after them."""
+    m = ev.mention
+    if m.kind.sub_event_type != SUB.violent_demonstration or is_armed(m.actor2):
+        return
+    forces = document_words()["force_kind"]
+    force = next((a for sa in _event_sentences(ev, analyses)
+                  for a in _sentence_actors(sa, iso3, day)
+                  if a.actor.inter == _STATE and a.actor.kind in forces), None)
+    if force is not None:
+        m.actor2 = force
+        m.rule_ids.append("defaults:riot-force")
+
+
+def _event_sentences(ev: DocEvent,
+                     analyses: list[SentenceAnalysis]) -> list[SentenceAnalysis]:
+    """The event's own sentences and those after its first one that may say more about it."""
+    own = [i for i, sa in enumerate(analyses) if sa.sentence.sentence_id in ev.sentence_ids]
+    if not own:
+        return []
+    return analyses[min(own) : max(own) + CARRY_SENTENCES]
+
+
+def _sentence_actors(sa: SentenceAnalysis, iso3: str,
+                     day: dt.date | None) -> list[ActorMention]:
+    """The actors of one sentence, found now if the document step did not need them."""
+    if sa.actors:
+        return [with_country(a, iso3, day) for a in sa.actors]
+    tokens = sa.tokens or tokenize(sa.sentence.text)
+    return find_actors(tokens, sa.sentence.text, day, iso3)
 
 
 def _localise_agents(m: EventMention, iso3: str, day: dt.date | None) -> None:
@@ -276,6 +357,44 @@ def _demonstration_sides(m: EventMention, iso3: str) -> None:
         m.actor1 = ActorMention(organiser.span, crowd.actor, crowd.rule_id)
 
 
+def _blamed_group(ev: DocEvent, iso3: str, day: dt.date | None,
+                  analyses: list[SentenceAnalysis]) -> None:
+    """ACLED names the group a report suspects or blames: an attack whose perpetrator its
+    sentence leaves out ("five were shot dead ...") was carried out by the one named armed
+    group that the report's sentences about it suspect or blame ("Al Shabaab was suspected",
+    "a bomb believed planted by the ADF"). A group that only comments is no suspect."""
+    m = ev.mention
+    if m.actor1 is not None or m.kind.event_type not in {
+        EVENT.battles, EVENT.explosions_remote_violence, EVENT.violence_against_civilians
+    }:
+        return
+    words = document_words()
+    groups = {a.actor.name: a for sa in _event_sentences(ev, analyses)
+              for a in _sentence_actors(sa, iso3, day)
+              if a.actor.kind in words["armed_group_kind"] and a.actor.inter in _NON_STATE_ARMED
+              and _near_cue(sa, a, words["blame_cue"])}
+    if m.actor2 is not None:
+        groups.pop(m.actor2.actor.name, None)
+    if len(groups) == 1:
+        m.actor1 = next(iter(groups.values()))
+        m.rule_ids.append("defaults:blamed-group")
+
+
+# how many tokens from a blame word the group it blames may stand ("Al Shabaab are
+# suspected", "a device believed to have been planted by the ADF")
+_BLAME_REACH = 8
+
+
+def _near_cue(sa: SentenceAnalysis, a: ActorMention, cues: frozenset[str]) -> bool:
+    """A blame word stands within `_BLAME_REACH` tokens of the mention, on either side."""
+    tokens = sa.tokens or tokenize(sa.sentence.text)
+    at = [i for i, t in enumerate(tokens) if a.span.start <= t.start < a.span.end]
+    if not at:
+        return False
+    near = tokens[max(0, at[0] - _BLAME_REACH) : at[-1] + 1 + _BLAME_REACH]
+    return any(t.key in cues for t in near)
+
+
 def _default_sides(ev: DocEvent, iso3: str) -> None:
     """The crowd of a demonstration, the perpetrator of violence (the state where it alone uses
     the weapon, else an unidentified armed group), and civilian victims."""
@@ -303,20 +422,57 @@ def _default_sides(ev: DocEvent, iso3: str) -> None:
         m.actor2 = _civilian_victims(m.actor2, iso3)
     if m.actor2 is None and (
         m.kind.sub_event_type == SUB.mob_violence
-        or (et == EVENT.explosions_remote_violence and _unarmed_victims(ev))
+        or (et in {EVENT.explosions_remote_violence, EVENT.riots} and _unarmed_victims(ev))
     ):
         # the people a strike or a mob killed or hurt, when no armed target is named
         m.actor2 = generic_actor("civilians", iso3)
 
 
+def _communal_sides(ev: DocEvent, iso3: str, analyses: list[SentenceAnalysis]) -> None:
+    """ACLED: unidentified attackers in violence a report calls ethnic, tribal, clan or
+    communal ("clashes between the two clans", "an ethnically motivated attack") are an
+    unidentified communal militia, not an unidentified armed group."""
+    m = ev.mention
+    if m.kind.event_type not in {EVENT.battles, EVENT.violence_against_civilians}:
+        return
+    sides = [side for side in ("actor1", "actor2")
+             if (a := getattr(m, side)) is not None and a.rule_id.startswith("agents:gunmen")]
+    if not sides:
+        return
+    cues = document_words()["communal_cue"]
+    if all(cues.isdisjoint(_keys(sa)) for sa in _event_sentences(ev, analyses)):
+        return
+    for side in sides:
+        a = getattr(m, side)
+        militia = generic_actor("communal-militia", a.actor.country or iso3)
+        setattr(m, side, ActorMention(a.span, militia.actor, a.rule_id + ":communal"))
+
+
+def _keys(sa: SentenceAnalysis) -> list[str]:
+    """The sentence's token keys, tokenizing it if the document step did not."""
+    return sa.keys or [t.key for t in tokenize(sa.sentence.text)]
+
+
 def _civilian_victims(victims: ActorMention, iso3: str) -> ActorMention:
     """ACLED: the victims of violence against civilians are civilians. "Turkana herders" an
     attack killed are Civilians with their ethnic group as associate ("Turkana Ethnic Group"),
-    not the group's militia; unnamed herders or villagers are plain civilians."""
+    not the group's militia; unnamed herders or villagers are plain civilians; an unarmed
+    official, politician or party member the report does not name ("a senator") is a civilian
+    too (the party as associate), and so is the staff of a named aid or rights group (the
+    group as associate)."""
     rule = victims.rule_id
+    country = victims.actor.country or iso3
+    # a named leader keeps his name (reports of one attack on him merge by it)
+    named_ngo = victims.actor.inter == _CIVILIANS and rule.startswith("organisations:")
+    if named_ngo or (victims.actor.inter != _CIVILIANS and not rule.startswith("people:") and (
+        victims.actor.kind in document_words()["unarmed_victim_kind"]
+    )):
+        civilians = generic_actor("civilians", country)
+        if victims.actor.kind == "party" or named_ngo:
+            civilians.actor.assoc = victims.actor.name
+        return ActorMention(victims.span, civilians.actor, f"{rule}:victims")
     if victims.actor.inter != 4 or not rule.startswith(("ethnic:", "agents:communal-militia")):
         return victims
-    country = victims.actor.country or iso3
     civilians = generic_actor("civilians", country)
     if rule.startswith("ethnic:"):
         civilians.actor.assoc = identity_label(rule.split(":")[1], country)

@@ -10,7 +10,9 @@ from pydantic import BaseModel, Field
 from coder.dictionaries.files import read_word_sets, register_cache
 from coder.dictionaries.rules import word_sets
 
-DocumentWordSet = Literal["crowd_kind", "not_antecedent_kind", "casualty_concept"]
+DocumentWordSet = Literal["crowd_kind", "not_antecedent_kind", "casualty_concept", "force_kind",
+                          "armed_group_kind", "blame_cue",
+                          "unarmed_victim_kind", "communal_cue"]
 
 
 class _Word(BaseModel):

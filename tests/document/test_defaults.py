@@ -71,3 +71,87 @@ def test_unarmed_groups_fighting_each_other_are_rival_rioters() -> None:
 def test_villagers_fighting_the_police_are_no_rival_crowd() -> None:
     _, _, actor2, sub = _sides("Villagers clashed with police near Voi, Kenya, on Sunday.", "KEN")
     assert actor2 == "Police Forces of Kenya" and sub != "Mob violence"
+
+
+def test_a_riot_faces_the_police_a_later_sentence_names_whatever_they_did() -> None:
+    text = ("Students rioted in Kitwe, Zambia, on Monday, smashing windows over fee rises. "
+            "Police moved in before noon.")
+    actor1, _, actor2, sub = _sides(text, "ZMB")
+    assert (actor1, actor2, sub) == ("Rioters (Zambia)", "Police Forces of Zambia",
+                                     "Violent demonstration")
+
+
+def test_a_riot_against_the_government_has_no_second_side() -> None:
+    text = ("Traders rioted in Kitwe, Zambia, on Monday, burning tyres on the road to Lusaka "
+            "against a tax the government had raised.")
+    actor1, _, actor2, sub = _sides(text, "ZMB")
+    assert (actor1, actor2, sub) == ("Rioters (Zambia)", "", "Violent demonstration")
+
+
+def test_an_attack_with_no_named_perpetrator_is_by_the_group_the_report_suspects() -> None:
+    text = ("Four farmers were shot dead near Beni, DR Congo, on Sunday. "
+            "The ADF was suspected.")
+    actor1, _, actor2, _ = _sides(text, "COD")
+    assert (actor1, actor2) == ("ADF: Allied Democratic Forces",
+                                "Civilians (Democratic Republic of Congo)")
+
+
+def test_a_party_the_report_names_is_no_suspected_perpetrator() -> None:
+    text = "Two men were kidnapped near Bogura on Sunday after a BNP rally."
+    actor1, _, _, _ = _sides(text, "BGD")
+    assert actor1 == "Unidentified Armed Group (Bangladesh)"
+
+
+def test_a_politician_gunmen_shot_dead_is_a_civilian_victim() -> None:
+    text = "Gunmen shot dead a senator in Kabwe, Zambia, on Friday night."
+    actor1, _, actor2, sub = _sides(text, "ZMB")
+    assert (actor1, actor2, sub) == ("Unidentified Armed Group (Zambia)", "Civilians (Zambia)",
+                                     "Attack")
+
+
+def test_the_side_a_clash_report_leaves_unnamed_is_an_unidentified_armed_group() -> None:
+    text = "Police exchanged fire in Kabwe, Zambia, on Friday night, leaving two officers dead."
+    actor1, _, actor2, sub = _sides(text, "ZMB")
+    assert (actor1, actor2, sub) == ("Police Forces of Zambia",
+                                     "Unidentified Armed Group (Zambia)", "Armed clash")
+
+
+def test_raiders_clashing_with_an_unnamed_side_fight_another_communal_militia() -> None:
+    text = "Cattle raiders clashed in Kabwe, Zambia, on Friday, leaving five dead."
+    actor1, _, actor2, _ = _sides(text, "ZMB")
+    assert actor1 == actor2 == "Unidentified Communal Militia (Zambia)"
+
+
+def test_unidentified_attackers_in_clan_violence_are_a_communal_militia() -> None:
+    text = ("Attackers shot dead five villagers in Kabwe, Zambia, on Friday in a feud between "
+            "two rival clans.")
+    actor1, _, actor2, _ = _sides(text, "ZMB")
+    assert (actor1, actor2) == ("Unidentified Communal Militia (Zambia)", "Civilians (Zambia)")
+
+
+def test_unidentified_attackers_with_no_communal_word_stay_an_armed_group() -> None:
+    actor1, _, _, _ = _sides("Gunmen shot dead five villagers in Kabwe, Zambia, on Friday.",
+                             "ZMB")
+    assert actor1 == "Unidentified Armed Group (Zambia)"
+
+
+def test_the_force_whose_officer_a_clash_wounded_is_its_other_side() -> None:
+    text = ("One attacker was shot dead in a shootout in Kabwe, Zambia, on Friday, and a police "
+            "officer was wounded.")
+    actor1, _, actor2, _ = _sides(text, "ZMB")
+    assert (actor1, actor2) == ("Unidentified Armed Group (Zambia)", "Police Forces of Zambia")
+
+
+def test_the_unarmed_people_a_riot_hurt_are_its_civilian_side() -> None:
+    text = ("Youths rioted in Kabwe, Zambia, on Friday over a land sale, and two passers-by "
+            "were injured by stones.")
+    actor1, _, actor2, sub = _sides(text, "ZMB")
+    assert (actor1, actor2, sub) == ("Rioters (Zambia)", "Civilians (Zambia)",
+                                     "Violent demonstration")
+
+
+def test_aid_group_staff_gunmen_killed_are_civilians_with_the_group_as_associate() -> None:
+    item = {"text": "Gunmen shot dead two Oxfam staff in Kabwe, Zambia, on Friday.",
+            "published": "2016-05-10", "country": "ZMB"}
+    record = code_texts([item]).records[0]
+    assert (record.actor2, record.assoc_actor_2) == ("Civilians (Zambia)", "Oxfam")

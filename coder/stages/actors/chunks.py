@@ -147,12 +147,17 @@ def build_chunks(d: ActorDictionary, tokens: list[Token], pieces: list[Piece]) -
 def share_head(d: ActorDictionary, tokens: list[Token], chunks: list[Chunk], ci: int) -> None:
     """A lone demonym or ethnic name coordinated with a full one shares its head noun:
     "Ukrainian and Russian troops" are two forces, "Meitei and Kuki communities" two groups.
-    An ethnic name followed by a community word ("Kuki communities") takes it into its span."""
+    An ethnic name followed by a community word ("Kuki communities"), maybe after a modifier
+    ("Turkana ethnic groups"), takes it into its span."""
     chunk = chunks[ci]
     kind = chunk.pieces[0].entry.kind
     end = chunk.end
     if kind == "ethnic" and end < len(tokens) and tokens[end].key in d.words["community"]:
         chunk.community, chunk.end = True, end + 1
+        return
+    if kind == "ethnic" and end + 1 < len(tokens) and tokens[end].key in d.words["modifier"] \
+            and tokens[end + 1].key in d.words["community"]:
+        chunk.community, chunk.end = True, end + 2  # "Pokot and Turkana ethnic groups"
         return
     if end + 1 >= len(tokens) or tokens[end].key not in d.words["conjunction"]:
         return

@@ -1,0 +1,24 @@
+"""A generic armed agent a report only suspects of belonging to a named group is that group
+(ACLED names the suspected group): coder/stages/actors/affiliations.py with the hedges and link
+nouns of actors/words.csv."""
+
+from __future__ import annotations
+
+import pytest
+
+from coder.stages.actors import find_actors
+from coder.text.tokens import tokenize
+
+
+def _names(text: str) -> list[str]:
+    return [a.actor.name for a in find_actors(tokenize(text), text, None, "NGA")]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen suspected to be members of Boko Haram raided a market near Gwoza.",
+    "Attackers believed to be linked to Boko Haram burned a clinic near Gwoza.",
+    "Gunmen with suspected links to Boko Haram stormed a farm near Gwoza.",
+])
+def test_a_suspected_link_makes_the_agent_the_group(text: str) -> None:
+    assert _names(text) == ["Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"]
+
