@@ -57,7 +57,9 @@ def actor_countries(
     actors: Counter[str] = Counter()
     for sa in analyses:
         if sa.tokens:
-            strong, weak = gaz.stated_countries(sa.tokens)
+            # the sentence's words are read once: the gazetteer keeps the names it found, and
+            # the places looked up later under the document's countries resolve them again
+            strong, weak = gaz.stated_countries(sa.tokens, gaz.scan(sa.tokens))
             stated.update(strong)
             stated.update(dict.fromkeys(weak, 0))  # ranked, after the actors' countries
         for a in sa.actors:
