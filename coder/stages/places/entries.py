@@ -46,6 +46,9 @@ class PlaceContext:
     countries: list[str] = field(default_factory=list)  # ISO3, most mentioned first
     dateline: str = ""  # dateline place ("BAGHDAD", "TEHRAN"), may be ""
     confirmed: str = ""  # ISO3 the document is known to be about: every sentence's own country
+    # ISO3 the text supports by more than a town's bare name: named, confirmed by a place's own
+    # words, an actor's country, the dateline's
+    supported: frozenset[str] = frozenset()
 
 
 class PlaceIndex:

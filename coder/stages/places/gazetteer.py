@@ -153,6 +153,12 @@ class Gazetteer(PlaceIndex):
         self.scans[id(tokens)] = (tokens, names)
         return names
 
+    def named_countries(self, names: list[Name]) -> set[str]:
+        """The countries (ISO3) some of these names name by their own name ("Uganda")."""
+        entries = self.entries
+        return {entries[x][ISO3] for _, _, key in names for x in self.index[key]
+                if entries[x][FEATURE] == "country"}
+
     def stated_countries(self, tokens: list[Token], names: list[Name] | None = None,
                          ) -> tuple[dict[str, int], dict[str, int]]:
         """The countries the sentence's own places name, weighted (see `match.stated_countries`)."""

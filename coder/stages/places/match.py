@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from coder.models import PlaceMention
 from coder.stages.places.entries import ISO3, SOURCE, PlaceContext, PlaceIndex
-from coder.stages.places.resolve import FOREIGN_MIN_POPULATION, resolve
+from coder.stages.places.resolve import BIG_CITY_POPULATION, FOREIGN_MIN_POPULATION, resolve
 from coder.text.tokens import Token
 
 __all__ = ["Name", "PlaceContext", "match_places", "scan_names", "stated_countries"]
@@ -19,7 +19,6 @@ STATED_WEIGHT = 3  # a country's own name, or a place its words confirm ("Kitui 
 Name = tuple[int, int, str]
 _Scan = tuple[list[PlaceMention], list[tuple[int, int]], list[str], set[str], list[bool]]
 
-BIG_CITY_POPULATION = 500_000  # a city abroad this big is named for itself
 
 
 def _glued_article(gaz: PlaceIndex, tokens: list[Token], i: int) -> bool:

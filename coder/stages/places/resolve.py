@@ -31,6 +31,9 @@ from coder.text.tokens import Token, phrase_key
 FOREIGN_MIN_POPULATION = 50_000  # a foreign place named alone must be a real town
 CITY_OVER_ADMIN1_POPULATION = 20_000  # "Kandahar" alone is the city, not the province
 CITY_STATE_MIN_POPULATION = 100_000  # "Singapore": the country's name names its city
+BIG_CITY_POPULATION = 500_000  # a city abroad this big is named for itself
+DOMINANT_RATIO = 10  # a town this many times bigger than its namesakes abroad is the one meant
+DOMINANT_MIN_POPULATION = 5_000  # ... when it is a real town
 _ADMIN_FEATURES = frozenset({"admin1", "region", "admin2"})
 _PROVINCE_FEATURES = frozenset({"admin1", "region"})
 _OPENERS = frozenset({'"', "'", "(", "[", "-", ":", ";"})
@@ -95,6 +98,11 @@ def _candidates(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str
         ids = [x for x in ids if entries[x][MAIN] == key
                and (entries[x][POP] >= CITY_OVER_ADMIN1_POPULATION
                     or entries[x][FEATURE] != "city")]
+    if ids and end - i == 1 and key in cues.demonyms and not (
+            end < len(tokens) and (tokens[end].key in cues.admin_after
+                                   or tokens[end].key in cues.district_after)):
+        # "Somali residents": a people; "Somali region" names the province
+        ids = [x for x in ids if entries[x][FEATURE] == "country"]
     if ids and end - i == 1 and key in cues.stop:
         initial = prev is None or (not prev.is_word and prev.key in _OPENERS)
         locative = prev is not None and prev.key in cues.locative
@@ -285,20 +293,21 @@ def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: 
                   admin: bool, cued: bool, named_after: bool, key: str, sure: bool) -> str:
     """The country of the best-ranked entry: the written country, a country's own name, the
     context's countries in order, the dateline's, the supplement, a province named with a
-    province word, a big town abroad, the only town of that name when nothing places the story;
+    province word, a big town abroad, the only (or by far the biggest) town of that name when
+    nothing places the story;
     "" when no entry is eligible. A small town outside the document's known country needs its
     own words to confirm it (a province word, brackets, ", Country", "near the town of"): a
     locative alone does not make "in Kwanza" a village abroad."""
     entries = gaz.entries
     dateline_iso = _dateline_country(gaz, ctx.dateline)
-    # every entry of the name in one country: "near Bomet", the county or its town
-    one_country = len({entries[x][ISO3] for x in ids}) == 1
     best_rank, best_iso = 1_000, ""
     for x in ids:
         e = entries[x]
         iso, feat = e[ISO3], e[FEATURE]
         if explicit:
             rank = 0 if iso == explicit else 1_000
+        elif _unsupported_abroad(e, ctx, sure):
+            continue
         elif feat == "country":
             if admin:
                 continue  # "Niger State", "Lagos State": a province, not the country
@@ -321,13 +330,39 @@ def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: 
             # abroad, a place's own name beats another language's name for a bigger place
             # ("Boni" is an old name of Bonn)
             rank = 300 if e[MAIN] == key else 350
-        elif not ctx.countries and cued and one_country and feat != "country":
+        elif not ctx.countries and cued and feat != "country" and iso == _dominant_country(
+                gaz, ids):
+            # nothing else places the story: "near Bomet", the county or its town of that
+            # name; "in Molo", a real town over a namesake of no known population
             rank = 400  # nothing else places the story: "near Bentiu", the only Bentiu
         else:
             continue
         if rank < best_rank:
             best_rank, best_iso = rank, iso
     return best_iso
+
+
+def _dominant_country(gaz: PlaceIndex, ids: list[int]) -> str:
+    """The country of every entry of a name, or of the town that outweighs all its namesakes
+    abroad (DOMINANT_RATIO times the people of the biggest); "" when none does."""
+    entries = gaz.entries
+    isos = {entries[x][ISO3] for x in ids}
+    if len(isos) <= 1:
+        return isos.pop() if isos else ""
+    top = max(ids, key=lambda x: entries[x][POP])
+    iso, pop = entries[top][ISO3], entries[top][POP]
+    rival = max((entries[x][POP] for x in ids if entries[x][ISO3] != iso), default=0)
+    return iso if pop >= DOMINANT_RATIO * max(rival, 1) and pop >= DOMINANT_MIN_POPULATION else ""
+
+
+def _unsupported_abroad(e: Entry, ctx: PlaceContext, sure: bool) -> bool:
+    """Once the document's country is known, a town abroad that is no big city needs support
+    for its country: the country named in the text, an actor from it, the dateline, or the
+    town's own words (brackets, a unit word, a near-cue); a bare name alone is likelier a
+    local place the gazetteer lacks than a namesake abroad ("Eastleigh" of a Kenyan story is
+    not the English town)."""
+    return (bool(ctx.confirmed) and e[ISO3] != ctx.confirmed and e[FEATURE] == "city"
+            and e[POP] < BIG_CITY_POPULATION and not sure and e[ISO3] not in ctx.supported)
 
 
 def _choose(
