@@ -51,6 +51,7 @@ class _Around:
     cued: bool = False  # something says it is a place (a cue, a locative, brackets)
     anchored: bool = False  # a province word, ", Country" or brackets confirm its country
     named_after: bool = False  # a capitalised word follows: part of a longer name
+    unit: bool = False  # a district word or compass word follows: a place, but in no country
 
 
 def resolve(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str,
@@ -67,9 +68,14 @@ def resolve(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str,
     last = tokens[end - 1].key
     around.admin = around.admin or (end - i > 1 and (
         last in gaz.cues.admin_after or last in gaz.cues.district_after))
+    if around.unit and ctx.confirmed:
+        # "Tana North", "Kwanza constituency": a local unit, in a story known to be in one
+        # country its own or a country the text supports, not a namesake's abroad
+        home = {ctx.confirmed, *ctx.supported}
+        around.ids = [x for x in around.ids if gaz.entries[x][ISO3] in home]
     chosen = _choose(gaz, around.ids, ctx, around.explicit, around.admin,
                      around.cued and not around.named_after, around.named_after, key,
-                     around.anchored or around.admin or around.near)
+                     around.anchored or around.admin or (around.near and not around.unit))
     if chosen is None:
         return None
     anchored = around.anchored or (around.admin
@@ -131,7 +137,14 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
     if nxt is not None and nxt.key in cues.admin_after:
         around.admin, around.resume = True, end + 1
     elif nxt is not None and nxt.key in cues.district_after and not nxt.text[:1].isupper():
-        around.near, around.resume = True, end + 1
+        around.near, around.unit, around.resume = True, True, end + 1
+    elif nxt is not None and nxt.key in cues.compass_after and nxt.text[:1].isupper() and not (
+            i > 0 and tokens[i - 1].is_word and tokens[i - 1].text[:1].isupper()):
+        # "Narok South", "Mumias East constituency": a district named after the place, near
+        # it (not inside a longer name: "Trans Mara West" is no district of a "Mara")
+        around.near, around.unit, around.resume = True, True, end + 1
+        if end + 1 < len(tokens) and tokens[end + 1].key in cues.district_after:
+            around.resume = end + 2
     elif nxt is not None and nxt.key == "," and end + 1 < len(tokens):
         explicit, stop = _country_after(gaz, tokens, end + 1)
         if explicit and any(gaz.entries[x][ISO3] == explicit for x in ids):
