@@ -339,9 +339,11 @@ def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: 
             rank = 200
         elif admin and feat in _ADMIN_FEATURES and e[MAIN] == key:
             rank = 250  # "Chin State": the province of that name, not a city called so abroad
-        elif e[POP] >= FOREIGN_MIN_POPULATION and not named_after:
+        elif e[POP] >= FOREIGN_MIN_POPULATION and not named_after and (
+                e[MAIN] == key or cued or admin):
             # abroad, a place's own name beats another language's name for a bigger place
-            # ("Boni" is an old name of Bonn)
+            # ("Boni" is an old name of Bonn); another language's name alone, with no word
+            # saying a place is meant, is no place ("Grenade blasts..." is not Granada)
             rank = 300 if e[MAIN] == key else 350
         elif not ctx.countries and cued and feat != "country" and iso == _dominant_country(
                 gaz, ids):

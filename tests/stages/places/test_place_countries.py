@@ -38,3 +38,10 @@ def test_with_nothing_placing_the_story_a_real_town_outweighs_an_empty_namesake(
     # "Korem" is a town of some 35,000 people in Ethiopia and a namesake of no known
     # population in Indonesia
     assert _found("Farmers clashed in Korem on Friday.", PlaceContext()) == [("Korem", "ETH")]
+
+
+def test_another_languages_name_alone_is_no_place() -> None:
+    # "Grenade" is a French name of Granada: a sentence opening with the weapon is not there
+    assert _found("Grenade attacks killed two guards at the market.", PlaceContext()) == []
+    assert _found("Students marched in Granada on Monday.", PlaceContext()) == [
+        ("Granada", "ESP")]
