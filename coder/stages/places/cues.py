@@ -20,6 +20,7 @@ DEMONYMS_FILE = "actors/demonyms.csv"  # read only: the actors' table of a count
 CueKind = Literal[
     "near", "admin_after", "admin_before", "district_after", "title", "article_glued", "stop",
     "locative", "group_after", "qualifier", "place_noun", "scene", "compass_after",
+    "institution_after",
 ]
 
 
@@ -63,6 +64,7 @@ class PlaceCues:
     scene: frozenset[str]  # "across Kenya": words that put the story in the country after them
     demonyms: frozenset[str]  # "Somali": a people, not the province named after it
     compass_after: frozenset[str]  # "Narok South": a district named after the place before it
+    institutions: frozenset[str]  # "Webuye High School": named after the place before it
 
 
 @register_cache
@@ -94,6 +96,7 @@ def place_cues() -> PlaceCues:
         place_nouns=frozenset(by_kind["place_noun"]),
         scene=frozenset(by_kind["scene"]),
         compass_after=frozenset(by_kind["compass_after"]),
+        institutions=frozenset(by_kind["institution_after"]),
         demonyms=frozenset(phrase_key(d) for r in read_csv_models(DEMONYMS_FILE, DemonymRow)
                            for d in r.demonyms),
     )

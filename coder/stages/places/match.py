@@ -123,6 +123,7 @@ def _scan(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext,
     ranges: list[tuple[int, int]] = []  # token range of each place in `out`
     keys: list[str] = []  # the index key of each place in `out`
     supported: list[bool] = []  # whether the words around each place confirm its country
+    named: list[bool] = []  # whether each place is named only in an institution's name
     free = 0  # where scanning resumes: a match consumes its tokens
     for i, end, key in names:
         if i < free:
@@ -138,7 +139,18 @@ def _scan(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext,
         out.append(mention)
         ranges.append((i, resume))
         keys.append(key)
+        # a small town named only in an institution's name ("Webuye High School"); a real
+        # town is a place there as anywhere ("the Islamabad High Court")
+        named.append(end < len(tokens) and tokens[end].key in gaz.cues.institutions
+                     and tokens[end].text[:1].isupper()
+                     and mention.place.population < FOREIGN_MIN_POPULATION)
         free = resume
+    if any(named) and not all(named):
+        # a place named only in an institution's or office's name ("Webuye High School",
+        # "the Bungoma Governor") locates the event when the sentence names no other place
+        keep = [n for n, flag in enumerate(named) if not flag]
+        out, ranges = [out[n] for n in keep], [ranges[n] for n in keep]
+        keys, supported = [keys[n] for n in keep], [supported[n] for n in keep]
     anchors = {m.place.iso3 for m, sure in zip(out, supported, strict=True) if sure}
     if context.confirmed and out:
         anchors.add(context.confirmed)

@@ -51,7 +51,8 @@ class _Around:
     cued: bool = False  # something says it is a place (a cue, a locative, brackets)
     anchored: bool = False  # a province word, ", Country" or brackets confirm its country
     named_after: bool = False  # a capitalised word follows: part of a longer name
-    unit: bool = False  # a district word or compass word follows: a place, but in no country
+    unit: bool = False  # a district, compass or institution word follows: a place, but in no
+    # country of its own
 
 
 def resolve(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str,
@@ -69,8 +70,8 @@ def resolve(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str,
     around.admin = around.admin or (end - i > 1 and (
         last in gaz.cues.admin_after or last in gaz.cues.district_after))
     if around.unit and ctx.confirmed:
-        # "Tana North", "Kwanza constituency": a local unit, in a story known to be in one
-        # country its own or a country the text supports, not a namesake's abroad
+        # "Tana North", "Kwanza constituency", "Supreme Court": a local unit or institution,
+        # in a story known to be in one country its own or a country the text supports
         home = {ctx.confirmed, *ctx.supported}
         around.ids = [x for x in around.ids if gaz.entries[x][ISO3] in home]
     chosen = _choose(gaz, around.ids, ctx, around.explicit, around.admin,
@@ -178,7 +179,27 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
         prev is not None and prev.key in cues.locative) or _in_note_brackets(tokens, i)
     around.named_after = (nxt is not None and nxt.is_word and nxt.text[:1].isupper()
                           and around.resume == end and not bracket)
+    if around.named_after:
+        after = _institution_end(cues.institutions, tokens, i, end)
+        if after > end:
+            # "Webuye High School", "the Bungoma Governor": named after the place, which
+            # locates the event when the sentence names no other (`match._scan`)
+            around.named_after, around.cued, around.unit = False, True, True
+            around.resume = after
     return around
+
+
+def _institution_end(institutions: frozenset[str], tokens: list[Token], i: int,
+                     end: int) -> int:
+    """The end of the institution's or office's words after the name at tokens[i:end] ("High
+    School", "Law Courts", "Governor"), which are no place of their own; `end` when none
+    follow, or when the name is itself inside a longer name ("Maasai Mara University")."""
+    if i > 0 and tokens[i - 1].is_word and tokens[i - 1].text[:1].isupper():
+        return end
+    k = end
+    while k < len(tokens) and tokens[k].is_word and tokens[k].key in institutions:
+        k += 1
+    return k
 
 
 def _mention(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, chosen: int,
