@@ -340,7 +340,7 @@ def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: 
         iso, feat = e[ISO3], e[FEATURE]
         if explicit:
             rank = 0 if iso == explicit else 1_000
-        elif _unsupported_abroad(e, ctx, sure):
+        elif _unsupported_abroad(e, ctx, sure, key):
             continue
         elif feat == "country":
             if admin:
@@ -391,14 +391,16 @@ def _dominant_country(gaz: PlaceIndex, ids: list[int]) -> str:
     return iso if pop >= DOMINANT_RATIO * max(rival, 1) and pop >= DOMINANT_MIN_POPULATION else ""
 
 
-def _unsupported_abroad(e: Entry, ctx: PlaceContext, sure: bool) -> bool:
-    """Once the document's country is known, a town abroad that is no big city needs support
-    for its country: the country named in the text, an actor from it, the dateline, or the
-    town's own words (brackets, a unit word, a near-cue); a bare name alone is likelier a
-    local place the gazetteer lacks than a namesake abroad ("Eastleigh" of a Kenyan story is
-    not the English town)."""
-    return (bool(ctx.confirmed) and e[ISO3] != ctx.confirmed and e[FEATURE] == "city"
-            and e[POP] < BIG_CITY_POPULATION and not sure and e[ISO3] not in ctx.supported)
+def _unsupported_abroad(e: Entry, ctx: PlaceContext, sure: bool, key: str) -> bool:
+    """Once the document's country is known, a town or district abroad, unless a big city
+    named by its own name, needs support for its country: the country named in the text, an
+    actor from it, the dateline, or the name's own words (brackets, a province word, a
+    near-cue); a bare name alone is likelier a local place the gazetteer lacks than a
+    namesake abroad ("Eastleigh" of a Kenyan story is not the English town)."""
+    big = e[POP] >= BIG_CITY_POPULATION and e[MAIN] == key
+    return (bool(ctx.confirmed) and e[ISO3] != ctx.confirmed and not big
+            and (e[FEATURE] == "city" or e[FEATURE] == "admin2")
+            and not sure and e[ISO3] not in ctx.supported)
 
 
 def _choose(

@@ -45,3 +45,10 @@ def test_another_languages_name_alone_is_no_place() -> None:
     assert _found("Grenade attacks killed two guards at the market.", PlaceContext()) == []
     assert _found("Students marched in Granada on Monday.", PlaceContext()) == [
         ("Granada", "ESP")]
+
+
+def test_a_big_city_by_another_name_needs_support_in_a_known_story() -> None:
+    # "Bombay" is another name of Mumbai: in a Ugandan story it takes India's support
+    assert _found("Traders protested in Bombay.", PlaceContext(["UGA"], "", "UGA")) == []
+    supported = PlaceContext(["UGA", "IND"], "", "UGA", frozenset({"IND"}))
+    assert _found("Traders protested in Bombay.", supported) == [("Mumbai", "IND")]
