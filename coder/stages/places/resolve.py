@@ -323,6 +323,13 @@ def _country_after(gaz: PlaceIndex, tokens: list[Token], k: int) -> tuple[str, i
     return "", k
 
 
+# _UNSUPPORTED_ABROAD: once the document's country is known, a town or district abroad,
+# unless a big city named by its own name, needs support for its country: the country named
+# in the text, an actor from it, the dateline, or the name's own words (brackets, a province
+# word, a near-cue); a bare name alone is likelier a local place the gazetteer lacks than a
+# namesake abroad ("Eastleigh" of a Kenyan story is not the English town).
+
+
 def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: str,
                   admin: bool, cued: bool, named_after: bool, key: str, sure: bool) -> str:
     """The country of the best-ranked entry: the written country, a country's own name, the
@@ -334,14 +341,18 @@ def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: 
     locative alone does not make "in Kwanza" a village abroad."""
     entries = gaz.entries
     dateline_iso = _dateline_country(gaz, ctx.dateline)
+    confirmed = ctx.confirmed
+    home: str | None = None  # `_dominant_country`, when needed
     best_rank, best_iso = 1_000, ""
     for x in ids:
         e = entries[x]
         iso, feat = e[ISO3], e[FEATURE]
         if explicit:
             rank = 0 if iso == explicit else 1_000
-        elif _unsupported_abroad(e, ctx, sure, key):
-            continue
+        elif (confirmed and iso != confirmed and not sure and iso not in ctx.supported
+              and (feat == "city" or feat == "admin2")
+              and not (e[POP] >= BIG_CITY_POPULATION and e[MAIN] == key)):
+            continue  # abroad without the text's support (`_UNSUPPORTED_ABROAD`)
         elif feat == "country":
             if admin:
                 continue  # "Niger State", "Lagos State": a province, not the country
@@ -366,8 +377,8 @@ def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: 
             # ("Boni" is an old name of Bonn); another language's name alone, with no word
             # saying a place is meant, is no place ("Grenade blasts..." is not Granada)
             rank = 300 if e[MAIN] == key else 350
-        elif not ctx.countries and cued and feat != "country" and iso == _dominant_country(
-                gaz, ids):
+        elif not ctx.countries and cued and feat != "country" and iso == (
+                home if home is not None else (home := _dominant_country(gaz, ids))):
             # nothing else places the story: "near Bomet", the county or its town of that
             # name; "in Molo", a real town over a namesake of no known population
             rank = 400  # nothing else places the story: "near Bentiu", the only Bentiu
@@ -385,22 +396,13 @@ def _dominant_country(gaz: PlaceIndex, ids: list[int]) -> str:
     isos = {entries[x][ISO3] for x in ids}
     if len(isos) <= 1:
         return isos.pop() if isos else ""
-    top = max(ids, key=lambda x: entries[x][POP])
+    top = ids[0]
+    for x in ids:
+        if entries[x][POP] > entries[top][POP]:
+            top = x
     iso, pop = entries[top][ISO3], entries[top][POP]
     rival = max((entries[x][POP] for x in ids if entries[x][ISO3] != iso), default=0)
     return iso if pop >= DOMINANT_RATIO * max(rival, 1) and pop >= DOMINANT_MIN_POPULATION else ""
-
-
-def _unsupported_abroad(e: Entry, ctx: PlaceContext, sure: bool, key: str) -> bool:
-    """Once the document's country is known, a town or district abroad, unless a big city
-    named by its own name, needs support for its country: the country named in the text, an
-    actor from it, the dateline, or the name's own words (brackets, a province word, a
-    near-cue); a bare name alone is likelier a local place the gazetteer lacks than a
-    namesake abroad ("Eastleigh" of a Kenyan story is not the English town)."""
-    big = e[POP] >= BIG_CITY_POPULATION and e[MAIN] == key
-    return (bool(ctx.confirmed) and e[ISO3] != ctx.confirmed and not big
-            and (e[FEATURE] == "city" or e[FEATURE] == "admin2")
-            and not sure and e[ISO3] not in ctx.supported)
 
 
 def _choose(
