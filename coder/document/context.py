@@ -55,9 +55,14 @@ def actor_countries(
     ranks its country after the actors'."""
     stated: Counter[str] = Counter()
     actors: Counter[str] = Counter()
+    named: set[str] = set()
     for sa in analyses:
         if sa.tokens:
-            strong, weak = gaz.stated_countries(sa.tokens)
+            # the sentence's words are read once: the gazetteer keeps the names it found, and
+            # the places looked up later under the document's countries resolve them again
+            names = gaz.scan(sa.tokens)
+            named |= gaz.named_countries(names)
+            strong, weak = gaz.stated_countries(sa.tokens, names)
             stated.update(strong)
             stated.update(dict.fromkeys(weak, 0))  # ranked, after the actors' countries
         for a in sa.actors:
@@ -73,7 +78,9 @@ def actor_countries(
     sure = [iso for iso, n in stated.items() if n > 0]
     ranked = sorted(dict.fromkeys([*sure, *actors, *stated]),
                     key=lambda iso: (-stated[iso], -actors[iso]))
-    return PlaceContext(ranked, dateline)
+    # supported by more than a town's bare name: named, confirmed, an actor's, the dateline's
+    supported = named | set(actors) | {iso for iso, n in stated.items() if n >= STATED_WEIGHT}
+    return PlaceContext(ranked, dateline, supported=frozenset(supported))
 
 
 def with_known_country(context: PlaceContext, known: str) -> PlaceContext:
@@ -84,7 +91,7 @@ def with_known_country(context: PlaceContext, known: str) -> PlaceContext:
     if not known:
         return context
     others = [iso for iso in context.countries if iso != known]
-    return PlaceContext([known, *others], context.dateline, known)
+    return PlaceContext([known, *others], context.dateline, known, context.supported)
 
 
 def quote_open_after(text: str, open_before: bool) -> bool:
@@ -115,11 +122,11 @@ def carry_scene(events: list[DocEvent], analyses: list[SentenceAnalysis]) -> Non
         if m.place is not None:
             places.setdefault(m.sentence_index, m.place)
     lead = opening_sentence(analyses)
-    if lead is not None:  # the opening sentence sets the scene even where it reports no event
-        if lead.dates:
-            dates.setdefault(lead.sentence.index, lead.dates[0])
-        if lead.places:
-            places.setdefault(lead.sentence.index, lead.places[0])
+    if lead is not None and lead.dates:  # the opening sentence sets the scene
+        dates.setdefault(lead.sentence.index, lead.dates[0])
+    for sa in analyses:  # so does any sentence that names a place, even with no event
+        if sa.places and not sa.is_title:
+            places.setdefault(sa.sentence.index, sa.places[0])
     for ev in events:
         m = ev.mention
         if ev.family == "verbal":
@@ -127,7 +134,8 @@ def carry_scene(events: list[DocEvent], analyses: list[SentenceAnalysis]) -> Non
         if m.date_expression is None:
             m.date_expression = _nearest_before(dates, m.sentence_index)
         if m.place is None:
-            m.place = _nearest_before(places, m.sentence_index)
+            m.place = _nearest_before(places, m.sentence_index) or _nearest_after(
+                places, m.sentence_index)
 
 
 def opening_sentence(analyses: list[SentenceAnalysis]) -> SentenceAnalysis | None:
@@ -138,4 +146,10 @@ def opening_sentence(analyses: list[SentenceAnalysis]) -> SentenceAnalysis | Non
 def _nearest_before(stated: dict[int, _T], index: int) -> _T | None:
     """What the nearest sentence before `index` states, if any does."""
     best = max((i for i in stated if i < index), default=None)
+    return None if best is None else stated[best]
+
+
+def _nearest_after(stated: dict[int, _T], index: int) -> _T | None:
+    """What the nearest sentence after `index` states, if any does."""
+    best = min((i for i in stated if i > index), default=None)
     return None if best is None else stated[best]

@@ -10,14 +10,17 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from coder.dictionaries.actor_tables import DemonymRow
 from coder.dictionaries.files import read_csv_models, register_cache
 from coder.text.tokens import phrase_key
 
 CUES_FILE = "place_cues.csv"
+DEMONYMS_FILE = "actors/demonyms.csv"  # read only: the actors' table of a country's people
 
 CueKind = Literal[
     "near", "admin_after", "admin_before", "district_after", "title", "article_glued", "stop",
-    "locative", "group_after", "qualifier", "place_noun", "scene",
+    "locative", "group_after", "qualifier", "place_noun", "scene", "compass_after",
+    "institution_after",
 ]
 
 
@@ -59,6 +62,9 @@ class PlaceCues:
     qualifiers: frozenset[str]  # "in central Kyiv": words between "in" and a containing place
     place_nouns: frozenset[str]  # "near the town of X": nouns before "of" and a place
     scene: frozenset[str]  # "across Kenya": words that put the story in the country after them
+    demonyms: frozenset[str]  # "Somali": a people, not the province named after it
+    compass_after: frozenset[str]  # "Narok South": a district named after the place before it
+    institutions: frozenset[str]  # "Webuye High School": named after the place before it
 
 
 @register_cache
@@ -89,4 +95,8 @@ def place_cues() -> PlaceCues:
         qualifiers=frozenset(by_kind["qualifier"]),
         place_nouns=frozenset(by_kind["place_noun"]),
         scene=frozenset(by_kind["scene"]),
+        compass_after=frozenset(by_kind["compass_after"]),
+        institutions=frozenset(by_kind["institution_after"]),
+        demonyms=frozenset(phrase_key(d) for r in read_csv_models(DEMONYMS_FILE, DemonymRow)
+                           for d in r.demonyms),
     )

@@ -14,6 +14,7 @@ from coder.dictionaries.countries import countries
 from coder.models import Place
 from coder.stages.places.cues import PlaceCues, place_cues
 from coder.text.phrases import PhraseTable
+from coder.text.tokens import Token
 
 # One gazetteer entry, kept as a tuple until it is matched (Place objects are built lazily):
 # (source id, feature, name, iso3, admin1, admin2, lat, lon, population, geo_precision, main key)
@@ -45,6 +46,9 @@ class PlaceContext:
     countries: list[str] = field(default_factory=list)  # ISO3, most mentioned first
     dateline: str = ""  # dateline place ("BAGHDAD", "TEHRAN"), may be ""
     confirmed: str = ""  # ISO3 the document is known to be about: every sentence's own country
+    # ISO3 the text supports by more than a town's bare name: named, confirmed by a place's own
+    # words, an actor's country, the dateline's
+    supported: frozenset[str] = frozenset()
 
 
 class PlaceIndex:
@@ -62,6 +66,9 @@ class PlaceIndex:
         # the words met so far: (`first` of the word or 0, whether it is a key by itself)
         self.recent_first: dict[str, tuple[int, bool]] = {}
         self._place_fields: dict[int, _PlaceFields] = {}  # see `place`
+        # the names the sentences scanned last hold (`match.scan_names`), by id of their token
+        # list, with the list itself: an id is only trusted for the very same list
+        self.scans: dict[int, tuple[list[Token], list[tuple[int, int, str]]]] = {}
 
     def place(self, entry_id: int) -> Place:
         """The Place of one entry (a new object: callers adjust its precision)."""

@@ -34,12 +34,13 @@ from coder.models import Place, PlaceMention
 from coder.problems import Problem
 from coder.stages.places.cues import place_cues
 from coder.stages.places.entries import FEATURE, ISO3, Entry, PlaceContext, PlaceIndex
-from coder.stages.places.match import match_places, stated_countries
+from coder.stages.places.match import Name, match_places, scan_names, stated_countries
 from coder.text.tokens import Token, phrase_key, tokenize
 
 __all__ = ["Gazetteer", "PlaceContext", "document_context", "place_cues"]
 
 GAZETTEER_FILE = "gazetteer.tsv.gz"
+SCANS_KEPT = 2_000  # sentences whose names `Gazetteer.scan` keeps (a long document's)
 SUPPLEMENT_FILE = "places_supplement.csv"
 
 
@@ -136,12 +137,32 @@ class Gazetteer(PlaceIndex):
     def find_places(
         self, tokens: list[Token], text: str, context: PlaceContext
     ) -> list[PlaceMention]:
-        """Every place the sentence names, resolved using the document's context."""
-        return match_places(self, tokens, context)
+        """Every place the sentence names, resolved using the document's context (from the
+        names `scan` found in these very tokens, when it read them lately)."""
+        seen = self.scans.get(id(tokens))
+        names = seen[1] if seen is not None and seen[0] is tokens else None
+        return match_places(self, tokens, context, names)
 
-    def stated_countries(self, tokens: list[Token]) -> tuple[dict[str, int], dict[str, int]]:
+    def scan(self, tokens: list[Token]) -> list[Name]:
+        """The names the sentence holds, before any context chooses among their places (see
+        `match.scan_names`); kept for a while, so that `find_places` on the same token list
+        reads its words once more only when many sentences were scanned since."""
+        names = scan_names(self, tokens)
+        if len(self.scans) >= SCANS_KEPT:
+            self.scans.clear()
+        self.scans[id(tokens)] = (tokens, names)
+        return names
+
+    def named_countries(self, names: list[Name]) -> set[str]:
+        """The countries (ISO3) some of these names name by their own name ("Uganda")."""
+        entries = self.entries
+        return {entries[x][ISO3] for _, _, key in names for x in self.index[key]
+                if entries[x][FEATURE] == "country"}
+
+    def stated_countries(self, tokens: list[Token], names: list[Name] | None = None,
+                         ) -> tuple[dict[str, int], dict[str, int]]:
         """The countries the sentence's own places name, weighted (see `match.stated_countries`)."""
-        return stated_countries(self, tokens)
+        return stated_countries(self, tokens, names)
 
 
 def _country_entries(all_countries: dict[str, Country]) -> list[tuple[Entry, list[str]]]:

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from coder.models import PlaceMention
 from coder.stages.places.entries import ISO3, SOURCE, PlaceContext, PlaceIndex
-from coder.stages.places.resolve import FOREIGN_MIN_POPULATION, resolve
+from coder.stages.places.resolve import BIG_CITY_POPULATION, FOREIGN_MIN_POPULATION, resolve
 from coder.text.tokens import Token
 
-__all__ = ["PlaceContext", "match_places", "stated_countries"]
+__all__ = ["Name", "PlaceContext", "match_places", "scan_names", "stated_countries"]
 
 STATED_WEIGHT = 3  # a country's own name, or a place its words confirm ("Kitui county")
+# (start token, end token, index key) of a name the index holds, see `scan_names`
+Name = tuple[int, int, str]
 _Scan = tuple[list[PlaceMention], list[tuple[int, int]], list[str], set[str], list[bool]]
 
-BIG_CITY_POPULATION = 500_000  # a city abroad this big is named for itself
 
 
 def _glued_article(gaz: PlaceIndex, tokens: list[Token], i: int) -> bool:
@@ -31,20 +32,31 @@ def _glued_article(gaz: PlaceIndex, tokens: list[Token], i: int) -> bool:
     )
 
 
-def match_places(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext) -> list[PlaceMention]:
-    """Every place named in the sentence, resolved against the document's context."""
-    out, ranges, keys, anchors, _ = _scan(gaz, tokens, context)
+def match_places(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext,
+                 names: list[Name] | None = None) -> list[PlaceMention]:
+    """Every place named in the sentence, resolved against the document's context; `names`:
+    the sentence's `scan_names`, when the caller has them already."""
+    if names is None:
+        names = scan_names(gaz, tokens)
+    if not names:
+        return []
+    out, ranges, keys, anchors, _ = _scan(gaz, tokens, context, names)
     return _one_story(gaz, tokens, out, ranges, keys, anchors) if len(out) > 1 else out
 
 
-def stated_countries(gaz: PlaceIndex, tokens: list[Token]) -> tuple[dict[str, int], dict[str, int]]:
+def stated_countries(gaz: PlaceIndex, tokens: list[Token], names: list[Name] | None = None,
+                     ) -> tuple[dict[str, int], dict[str, int]]:
     """The countries the sentence's own places say it is in, read without context: (stated,
     weak). Stated: a country named as the scene ("across Kenya", "in northern Mali") or a
     place its words confirm (a unit word, ", Country", a bracketed province) counts
     STATED_WEIGHT; another province or a real town 1. Weak, ranked after the actors'
     countries: a country named in passing ("the border with Ukraine", "a US official") and a
     small town nothing confirms (maybe a namesake abroad of a village the gazetteer lacks)."""
-    out, ranges, _, _, supported = _scan(gaz, tokens, PlaceContext())
+    if names is None:
+        names = scan_names(gaz, tokens)
+    if not names:
+        return {}, {}
+    out, ranges, _, _, supported = _scan(gaz, tokens, PlaceContext(), names)
     stated: dict[str, int] = {}
     weak: dict[str, int] = {}
     scene = gaz.cues.scene
@@ -63,25 +75,20 @@ def stated_countries(gaz: PlaceIndex, tokens: list[Token]) -> tuple[dict[str, in
     return stated, weak
 
 
-def _scan(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext) -> _Scan:
-    """The places named, their token ranges and keys, the confirmed countries (the known
-    country among them) and whether each one's own words confirm it."""
+def scan_names(gaz: PlaceIndex, tokens: list[Token]) -> list[Name]:
+    """Every indexed name that starts at a capitalised word (or a lower-case article glued to
+    one, "al-Hol"), as (start, end, key), the longest at each start, in order: what the
+    sentence could name, read without any context, so that resolving it under several
+    contexts (the document's countries unknown, then known) reads the words once."""
     first, recent = gaz.first, gaz.recent_first
     articles = gaz.cues.articles
     longest_at = gaz.phrases.longest_at
-    out: list[PlaceMention] = []
-    ranges: list[tuple[int, int]] = []  # token range of each place in `out`
-    keys: list[str] = []  # the index key of each place in `out`
-    supported: list[bool] = []  # whether the words around each place confirm its country
+    names: list[Name] = []
     # the common case, a lower-case word or punctuation, is screened out in one comprehension;
     # a word token's text is never empty
     starts = [i for i, t in enumerate(tokens)
               if t.is_word and (t.text[0].isupper() or t.key in articles)]
-    i = 0  # where scanning resumes: a match consumes its tokens
-    for s in starts:
-        if s < i:
-            continue
-        i = s
+    for i in starts:
         tok = tokens[i]
         # perf: the dict probes first, they fail most often; the words met recently are in a
         # small dict that stays in the CPU cache, the whole tables do not
@@ -94,20 +101,35 @@ def _scan(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext) -> _Scan:
                 recent[tok.key] = word
         longest, alone = word
         if not longest or not (tok.text[0].isupper() or _glued_article(gaz, tokens, i)):
-            i += 1
             continue
         if longest == 1:
             end, key = i + 1, tok.key
         else:
             end, key = longest_at(tokens, i, longest, alone)
         # a one-word name must be capitalised; longer listed names may end in a lower-case
-        # noun ("Kabul airport", "Zamzam camp")
-        if not key or key in articles:  # "al-Qaeda": an article alone is no place ("Ål")
-            i += 1
+        # noun ("Kabul airport", "Zamzam camp"); an article alone is no place ("al-Qaeda")
+        if key and key not in articles:
+            names.append((i, end, key))
+    return names
+
+
+def _scan(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext,
+          names: list[Name]) -> _Scan:
+    """The places among `names` (see `scan_names`) under `context`: their mentions, token
+    ranges and keys, the confirmed countries (the known country among them) and whether each
+    one's own words confirm it. A place found consumes its words (and a unit word, ", Country"
+    or brackets after it): a name starting inside them is not read."""
+    out: list[PlaceMention] = []
+    ranges: list[tuple[int, int]] = []  # token range of each place in `out`
+    keys: list[str] = []  # the index key of each place in `out`
+    supported: list[bool] = []  # whether the words around each place confirm its country
+    named: list[bool] = []  # whether each place is named only in an institution's name
+    free = 0  # where scanning resumes: a match consumes its tokens
+    for i, end, key in names:
+        if i < free:
             continue
         found = resolve(gaz, tokens, i, end, key, context)
         if found is None:
-            i += 1
             continue
         mention, resume, anchored = found
         if mention.place.geo_precision < 2 and _after_unknown_place(
@@ -117,7 +139,18 @@ def _scan(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext) -> _Scan:
         out.append(mention)
         ranges.append((i, resume))
         keys.append(key)
-        i = resume
+        # a small town named only in an institution's name ("Webuye High School"); a real
+        # town is a place there as anywhere ("the Islamabad High Court")
+        named.append(end < len(tokens) and tokens[end].key in gaz.cues.institutions
+                     and tokens[end].text[:1].isupper()
+                     and mention.place.population < FOREIGN_MIN_POPULATION)
+        free = resume
+    if any(named) and not all(named):
+        # a place named only in an institution's or office's name ("Webuye High School",
+        # "the Bungoma Governor") locates the event when the sentence names no other place
+        keep = [n for n, flag in enumerate(named) if not flag]
+        out, ranges = [out[n] for n in keep], [ranges[n] for n in keep]
+        keys, supported = [keys[n] for n in keep], [supported[n] for n in keep]
     anchors = {m.place.iso3 for m, sure in zip(out, supported, strict=True) if sure}
     if context.confirmed and out:
         anchors.add(context.confirmed)

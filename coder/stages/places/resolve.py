@@ -31,6 +31,9 @@ from coder.text.tokens import Token, phrase_key
 FOREIGN_MIN_POPULATION = 50_000  # a foreign place named alone must be a real town
 CITY_OVER_ADMIN1_POPULATION = 20_000  # "Kandahar" alone is the city, not the province
 CITY_STATE_MIN_POPULATION = 100_000  # "Singapore": the country's name names its city
+BIG_CITY_POPULATION = 500_000  # a city abroad this big is named for itself
+DOMINANT_RATIO = 10  # a town this many times bigger than its namesakes abroad is the one meant
+DOMINANT_MIN_POPULATION = 5_000  # ... when it is a real town
 _ADMIN_FEATURES = frozenset({"admin1", "region", "admin2"})
 _PROVINCE_FEATURES = frozenset({"admin1", "region"})
 _OPENERS = frozenset({'"', "'", "(", "[", "-", ":", ";"})
@@ -48,6 +51,8 @@ class _Around:
     cued: bool = False  # something says it is a place (a cue, a locative, brackets)
     anchored: bool = False  # a province word, ", Country" or brackets confirm its country
     named_after: bool = False  # a capitalised word follows: part of a longer name
+    unit: bool = False  # a district, compass or institution word follows: a place, but in no
+    # country of its own
 
 
 def resolve(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str,
@@ -64,9 +69,14 @@ def resolve(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str,
     last = tokens[end - 1].key
     around.admin = around.admin or (end - i > 1 and (
         last in gaz.cues.admin_after or last in gaz.cues.district_after))
+    if around.unit and ctx.confirmed:
+        # "Tana North", "Kwanza constituency", "Supreme Court": a local unit or institution,
+        # in a story known to be in one country its own or a country the text supports
+        home = {ctx.confirmed, *ctx.supported}
+        around.ids = [x for x in around.ids if gaz.entries[x][ISO3] in home]
     chosen = _choose(gaz, around.ids, ctx, around.explicit, around.admin,
                      around.cued and not around.named_after, around.named_after, key,
-                     around.anchored or around.admin or around.near)
+                     around.anchored or around.admin or (around.near and not around.unit))
     if chosen is None:
         return None
     anchored = around.anchored or (around.admin
@@ -95,6 +105,11 @@ def _candidates(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str
         ids = [x for x in ids if entries[x][MAIN] == key
                and (entries[x][POP] >= CITY_OVER_ADMIN1_POPULATION
                     or entries[x][FEATURE] != "city")]
+    if ids and end - i == 1 and key in cues.demonyms and not (
+            end < len(tokens) and (tokens[end].key in cues.admin_after
+                                   or tokens[end].key in cues.district_after)):
+        # "Somali residents": a people; "Somali region" names the province
+        ids = [x for x in ids if entries[x][FEATURE] == "country"]
     if ids and end - i == 1 and key in cues.stop:
         initial = prev is None or (not prev.is_word and prev.key in _OPENERS)
         locative = prev is not None and prev.key in cues.locative
@@ -123,7 +138,14 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
     if nxt is not None and nxt.key in cues.admin_after:
         around.admin, around.resume = True, end + 1
     elif nxt is not None and nxt.key in cues.district_after and not nxt.text[:1].isupper():
-        around.near, around.resume = True, end + 1
+        around.near, around.unit, around.resume = True, True, end + 1
+    elif nxt is not None and nxt.key in cues.compass_after and nxt.text[:1].isupper() and not (
+            i > 0 and tokens[i - 1].is_word and tokens[i - 1].text[:1].isupper()):
+        # "Narok South", "Mumias East constituency": a district named after the place, near
+        # it (not inside a longer name: "Trans Mara West" is no district of a "Mara")
+        around.near, around.unit, around.resume = True, True, end + 1
+        if end + 1 < len(tokens) and tokens[end + 1].key in cues.district_after:
+            around.resume = end + 2
     elif nxt is not None and nxt.key == "," and end + 1 < len(tokens):
         explicit, stop = _country_after(gaz, tokens, end + 1)
         if explicit and any(gaz.entries[x][ISO3] == explicit for x in ids):
@@ -157,7 +179,27 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
         prev is not None and prev.key in cues.locative) or _in_note_brackets(tokens, i)
     around.named_after = (nxt is not None and nxt.is_word and nxt.text[:1].isupper()
                           and around.resume == end and not bracket)
+    if around.named_after:
+        after = _institution_end(cues.institutions, tokens, i, end)
+        if after > end:
+            # "Webuye High School", "the Bungoma Governor": named after the place, which
+            # locates the event when the sentence names no other (`match._scan`)
+            around.named_after, around.cued, around.unit = False, True, True
+            around.resume = after
     return around
+
+
+def _institution_end(institutions: frozenset[str], tokens: list[Token], i: int,
+                     end: int) -> int:
+    """The end of the institution's or office's words after the name at tokens[i:end] ("High
+    School", "Law Courts", "Governor"), which are no place of their own; `end` when none
+    follow, or when the name is itself inside a longer name ("Maasai Mara University")."""
+    if i > 0 and tokens[i - 1].is_word and tokens[i - 1].text[:1].isupper():
+        return end
+    k = end
+    while k < len(tokens) and tokens[k].is_word and tokens[k].key in institutions:
+        k += 1
+    return k
 
 
 def _mention(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, chosen: int,
@@ -281,24 +323,36 @@ def _country_after(gaz: PlaceIndex, tokens: list[Token], k: int) -> tuple[str, i
     return "", k
 
 
+# _UNSUPPORTED_ABROAD: once the document's country is known, a town or district abroad,
+# unless a big city named by its own name, needs support for its country: the country named
+# in the text, an actor from it, the dateline, or the name's own words (brackets, a province
+# word, a near-cue); a bare name alone is likelier a local place the gazetteer lacks than a
+# namesake abroad ("Eastleigh" of a Kenyan story is not the English town).
+
+
 def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: str,
                   admin: bool, cued: bool, named_after: bool, key: str, sure: bool) -> str:
     """The country of the best-ranked entry: the written country, a country's own name, the
     context's countries in order, the dateline's, the supplement, a province named with a
-    province word, a big town abroad, the only town of that name when nothing places the story;
+    province word, a big town abroad, the only (or by far the biggest) town of that name when
+    nothing places the story;
     "" when no entry is eligible. A small town outside the document's known country needs its
     own words to confirm it (a province word, brackets, ", Country", "near the town of"): a
     locative alone does not make "in Kwanza" a village abroad."""
     entries = gaz.entries
     dateline_iso = _dateline_country(gaz, ctx.dateline)
-    # every entry of the name in one country: "near Bomet", the county or its town
-    one_country = len({entries[x][ISO3] for x in ids}) == 1
+    confirmed = ctx.confirmed
+    home: str | None = None  # `_dominant_country`, when needed
     best_rank, best_iso = 1_000, ""
     for x in ids:
         e = entries[x]
         iso, feat = e[ISO3], e[FEATURE]
         if explicit:
             rank = 0 if iso == explicit else 1_000
+        elif (confirmed and iso != confirmed and not sure and iso not in ctx.supported
+              and (feat == "city" or feat == "admin2")
+              and not (e[POP] >= BIG_CITY_POPULATION and e[MAIN] == key)):
+            continue  # abroad without the text's support (`_UNSUPPORTED_ABROAD`)
         elif feat == "country":
             if admin:
                 continue  # "Niger State", "Lagos State": a province, not the country
@@ -317,17 +371,38 @@ def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: 
             rank = 200
         elif admin and feat in _ADMIN_FEATURES and e[MAIN] == key:
             rank = 250  # "Chin State": the province of that name, not a city called so abroad
-        elif e[POP] >= FOREIGN_MIN_POPULATION and not named_after:
+        elif e[POP] >= FOREIGN_MIN_POPULATION and not named_after and (
+                e[MAIN] == key or cued or admin):
             # abroad, a place's own name beats another language's name for a bigger place
-            # ("Boni" is an old name of Bonn)
+            # ("Boni" is an old name of Bonn); another language's name alone, with no word
+            # saying a place is meant, is no place ("Grenade blasts..." is not Granada)
             rank = 300 if e[MAIN] == key else 350
-        elif not ctx.countries and cued and one_country and feat != "country":
+        elif not ctx.countries and cued and feat != "country" and iso == (
+                home if home is not None else (home := _dominant_country(gaz, ids))):
+            # nothing else places the story: "near Bomet", the county or its town of that
+            # name; "in Molo", a real town over a namesake of no known population
             rank = 400  # nothing else places the story: "near Bentiu", the only Bentiu
         else:
             continue
         if rank < best_rank:
             best_rank, best_iso = rank, iso
     return best_iso
+
+
+def _dominant_country(gaz: PlaceIndex, ids: list[int]) -> str:
+    """The country of every entry of a name, or of the town that outweighs all its namesakes
+    abroad (DOMINANT_RATIO times the people of the biggest); "" when none does."""
+    entries = gaz.entries
+    isos = {entries[x][ISO3] for x in ids}
+    if len(isos) <= 1:
+        return isos.pop() if isos else ""
+    top = ids[0]
+    for x in ids:
+        if entries[x][POP] > entries[top][POP]:
+            top = x
+    iso, pop = entries[top][ISO3], entries[top][POP]
+    rival = max((entries[x][POP] for x in ids if entries[x][ISO3] != iso), default=0)
+    return iso if pop >= DOMINANT_RATIO * max(rival, 1) and pop >= DOMINANT_MIN_POPULATION else ""
 
 
 def _choose(
