@@ -124,13 +124,34 @@ def _code_sentences(linker: DocumentLinker, analyses: list[SentenceAnalysis],
     carried over, then its events linked into the document's."""
     people: People = (None, None)
     open_quote = False
+    near = _near_events(triggers)
     for pos, sa in enumerate(analyses):
         if sa.actors or triggers[pos]:  # pronouns matter where events or people are
             people = resolve_pronouns(sa, people)
         sa.starts_quoted = open_quote
         open_quote = quote_open_after(sa.sentence.text, open_quote)
         _read_arguments(sa, triggers[pos], gaz, context)
+        if not triggers[pos] and near[pos] and not sa.is_title:
+            _read_scene(sa, gaz, context)
         _link_sentence(linker, pos, sa, triggers[pos])
+
+
+def _near_events(triggers: Triggers) -> list[bool]:
+    """For each sentence, whether an event sentence lies within the carry window
+    (`CARRY_SENTENCES`) before or after it: a place it names may be that event's scene."""
+    events = [i for i, t in enumerate(triggers) if t]
+    return [any(abs(i - e) <= CARRY_SENTENCES for e in events) for i in range(len(triggers))]
+
+
+def _read_scene(sa: SentenceAnalysis, gaz: Gazetteer, context: PlaceContext) -> None:
+    """The places of a sentence with no event, near one: "LOCATION: X village." or "The
+    town of X lies on the border." set the scene for the events around them (`carry_scene`)."""
+    if not sa.tokens:
+        _tokenize(sa)
+    sa.places = gaz.find_places(sa.tokens, sa.sentence.text, context)
+    for pm in sa.places:
+        if not pm.span.text:
+            pm.span.text = sa.sentence.text[pm.span.start : pm.span.end]
 
 
 def _read_arguments(sa: SentenceAnalysis, matches: list[TriggerMatch], gaz: Gazetteer,

@@ -43,7 +43,10 @@ def build_record(cluster: Cluster, timestamp: int) -> EventRecord:
     m = cluster.main.mention
     acled = bool(m.kind.event_type)
     place = _most_precise_place(cluster)
-    iso3 = place.iso3 if place is not None else actor_country(m.actor1, m.actor2)
+    # no place: the country the document is about, else the actors' (ACLED codes an event in the
+    # country where it happened, not in a named group's home country)
+    iso3 = place.iso3 if place is not None else (
+        cluster.main.country or actor_country(m.actor1, m.actor2))
     fat_low, fat_high = fatality_range(cluster)
     hurt = injuries(cluster)
     fatalities = fat_low if fat_low is not None else (0 if acled else None)

@@ -30,3 +30,16 @@ def test_an_earlier_place_still_wins_over_a_later_one() -> None:
     assert found[SUB.mob_violence] == "Mbale"
     assert found[SUB.arrests] == "Jinja"
     assert found.get(SUB.peaceful_protest, "Mbale") == "Mbale"
+
+
+def test_a_place_in_a_sentence_with_no_event_sets_the_scene_of_the_event_beside_it() -> None:
+    found = _places("Gunmen shot dead two herders at a watering point on Sunday. "
+                    "The watering point is outside Kitgum town.")
+    assert found[SUB.attack] == "Kitgum"
+
+
+def test_a_place_far_from_every_event_sets_no_scene() -> None:
+    filler = " ".join(f"Farmers planted maize in season {n}." for n in range(6))
+    found = _places("Gunmen shot dead two herders at a watering point on Sunday. "
+                    f"{filler} The cooperative opened an office in Kitgum.")
+    assert found[SUB.attack] == ""
