@@ -24,6 +24,7 @@ from coder.stages.events.attachment import event_place, nearest_date
 from coder.stages.events.classification import (
     classify_demonstration,
     classify_violence,
+    crowd_against_force,
     is_armed,
     victims_armed,
 )
@@ -67,6 +68,9 @@ def build_candidate(
     if ev.weapon_hit is not None and concept.family == "violence":
         weapon = ev.weapon_hit[0]
         mention.rule_ids.append(f"weapons:{weapon.weapon}")
+    if concept.concept == "clash" and crowd_against_force(mention.actor1, mention.actor2):
+        concept = ev.rules.concepts["riot"]  # "students clashed with police": a riot
+        mention.rule_ids.append("crowd-clash")
     if concept.family == "violence":
         concept = _violent_actors(ev, m, concept, mention)
         _classify_violence(ev, m, concept, mention, weapon)

@@ -106,6 +106,21 @@ def victims_armed(casualties: list[CasualtyMention]) -> bool | None:
     return None
 
 
+# ACLED inter codes: state forces; a crowd or civilians
+_STATE = 1
+_CROWD_OR_CIVILIANS = frozenset({5, 6, 7})
+
+
+def crowd_against_force(actor1: ActorMention | None, actor2: ActorMention | None) -> bool:
+    """"Students clashed with riot police", "traders fought running battles with officers":
+    one side is a crowd or civilians, the other the state's forces. ACLED codes such a clash as
+    rioting (demonstrators who clash with police), not a battle between armed groups."""
+    if actor1 is None or actor2 is None:
+        return False
+    sides = {actor1.actor.inter, actor2.actor.inter}
+    return _STATE in sides and not _CROWD_OR_CIVILIANS.isdisjoint(sides)
+
+
 def classify_violence(
     concept: Concept,
     weapon: Weapon | None,
@@ -123,6 +138,8 @@ def classify_violence(
         if actor1 is not None and actor1.actor.inter == 1:
             return KIND.government_regains_territory, False
         return KIND.non_state_overtakes_territory, False
+    if actor1 is not None and actor2 is not None and actor2.actor == actor1.actor:
+        actor2 = None  # "gunmen raided the village and robbed its people": no second side
     civilian = is_civilian_target(actor2) or (actor2 is None and victims_armed is False)
     if weapon is not None and weapon.weapon == "firearm":
         weapon = None  # guns alone say nothing beyond the attack itself

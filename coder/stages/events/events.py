@@ -62,8 +62,11 @@ def find_events(
             copies = coordinated_copies(sa, cand, out)  # `out` holds the earlier candidates
             out.append(cand)
             out += copies
+    families = {c.concept.family for c in out}  # a clash may have become a riot
     if "riot" in families and "protest" not in families:
         _mob_not_demonstration(out)
+    elif "riot" in families:
+        out = _one_demonstration(out)
     return out
 
 
@@ -129,3 +132,26 @@ def _mob_not_demonstration(candidates: list[Candidate]) -> None:
     for c in candidates:
         if c.mention.kind.sub_event_type == violent_demonstration:
             c.mention.kind = mob.mention.kind
+
+
+def _one_demonstration(candidates: list[Candidate]) -> list[Candidate]:
+    """"Residents protested, blocking the highway": the violent act of a crowd that the
+    sentence shows demonstrating is the demonstration's own (ACLED: demonstrators who commit
+    violence or destruction, a violent demonstration), one event and not two. The riot takes
+    over what the sentence's demonstrations say of it (back-references and background aside)."""
+    riot = next((c for c in candidates if c.concept.concept == "riot" and not c.quoted), None)
+    if riot is None:
+        return candidates
+    r = riot.mention
+    protests = [c for c in candidates if c.concept.family == "protest" and not c.anaphoric
+                and not c.background and not c.quoted and c.mention.realis == r.realis]
+    for protest in protests:
+        m = protest.mention
+        r.actor1 = r.actor1 or m.actor1
+        r.actor2 = r.actor2 or m.actor2
+        r.place = r.place or m.place
+        r.date_expression = r.date_expression or m.date_expression
+        r.rule_ids += [x for x in m.rule_ids if x not in r.rule_ids]
+        riot.ongoing = riot.ongoing and protest.ongoing  # "dispersed protesters who had been
+        # blocking the road": the dispersal dates the demonstration
+    return [c for c in candidates if c not in protests]

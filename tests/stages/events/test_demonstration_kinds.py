@@ -1,0 +1,47 @@
+"""ACLED's demonstration sub-event types on sentences written for these tests: a road blocked by
+a crowd, a crowd that clashes with the state's forces, one demonstration per sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coder.engines.local import explain_text
+
+DAY = dt.date(2022, 5, 11)
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(r.event_type, r.sub_event_type) for r in explain_text(text, DAY).records]
+
+
+def test_a_road_blocked_by_demonstrators_is_a_violent_demonstration() -> None:
+    # ACLED: barricades to block roads are the demonstrators' own violence
+    kinds = _kinds("Fishermen in Porto Lindo blocked the Lindo-Sarema highway to protest "
+                   "against a new fishing levy.")
+    assert kinds == [("Riots", "Violent demonstration")]
+
+
+def test_police_blocking_a_road_is_no_riot() -> None:
+    assert _kinds("Police blocked the road to the stadium in Porto Lindo.") == []
+
+
+def test_the_blockade_and_the_protest_of_one_sentence_are_one_event() -> None:
+    kinds = _kinds("Hundreds of traders marched through Porto Lindo and barricaded the main "
+                   "street to protest the closure of the market.")
+    assert kinds == [("Riots", "Violent demonstration")]
+
+
+def test_a_crowd_clashing_with_police_is_a_riot_not_a_battle() -> None:
+    kinds = _kinds("Students clashed with police outside the university in Porto Lindo.")
+    assert kinds == [("Riots", "Violent demonstration")]
+
+
+def test_armed_groups_clashing_with_police_stay_a_battle() -> None:
+    kinds = _kinds("Gunmen clashed with police outside Porto Lindo.")
+    assert kinds == [("Battles", "Armed clash")]
+
+
+def test_a_possessive_pronoun_of_the_attacker_is_no_second_side() -> None:
+    # "its residents" are the village's: the attackers do not fight themselves
+    kinds = _kinds("An armed group attacked Sarema village and robbed its residents.")
+    assert kinds == [("Violence against civilians", "Attack")]
