@@ -92,6 +92,12 @@ def is_civilian_target(mention: ActorMention | None) -> bool:
         mention.span.text.rsplit(" ", 1)[-1].lower() in words.civilian_occupation)
 
 
+def is_mob(mention: ActorMention) -> bool:
+    """A perpetrator named as vigilantes or a mob ("a vigilante group"): a crowd, not an
+    organised armed group."""
+    return not event_words().mob_word.isdisjoint(mention.span.text.lower().split())
+
+
 def armed_victims(words: str) -> bool:
     """Whether a victim phrase names soldiers, police or fighters."""
     return bool(set(words.lower().split()) & event_words().armed_victim)
@@ -163,7 +169,7 @@ def classify_violence(
         actor2 is None and victims_armed is True)
     if target_armed and (actor1 is None or is_armed(actor1)):
         return (KIND.armed_clash if cameo == "190" else KIND.armed_clash_fire), False
-    if actor1 is not None and actor1.actor.inter in {5, 7}:
+    if actor1 is not None and (actor1.actor.inter in {5, 7} or is_mob(actor1)):
         # a crowd or ordinary people attacking: ACLED's mob violence
         return KIND.mob_violence, civilian
     return EventType(EVENT.violence_against_civilians, SUB.attack, cameo), True

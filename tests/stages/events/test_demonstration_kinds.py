@@ -45,3 +45,14 @@ def test_a_possessive_pronoun_of_the_attacker_is_no_second_side() -> None:
     # "its residents" are the village's: the attackers do not fight themselves
     kinds = _kinds("An armed group attacked Sarema village and robbed its residents.")
     assert kinds == [("Violence against civilians", "Attack")]
+
+
+def test_a_lynching_is_mob_violence() -> None:
+    # ACLED: a crowd's lynching, even with nobody named, is mob violence, not an armed attack
+    assert _kinds("A suspected cattle thief was lynched near Sarema.") == [
+        ("Riots", "Mob violence")]
+
+
+def test_vigilantes_who_beat_a_suspect_are_a_mob() -> None:
+    kinds = _kinds("A vigilante group attacked two suspected burglars in Sarema.")
+    assert kinds == [("Riots", "Mob violence")]
