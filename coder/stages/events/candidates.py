@@ -215,7 +215,7 @@ def _classify_demonstration(
         c.concept.family == "violence" and c.mention.actor1 is not None
         and c.mention.actor1.actor.inter == 1 for c in earlier
     )
-    mention.kind = classify_demonstration(concept, ev.cues, state_violence)
+    mention.kind = classify_demonstration(concept, ev.cues, state_violence, mention.actor1)
     for cue in sorted(ev.cues & _NAMED_CUES):
         mention.rule_ids.append(f"cues:{cue}")
 

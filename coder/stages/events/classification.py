@@ -18,6 +18,8 @@ from coder.stages.events.analysis import TERRITORY_CONCEPTS, event_words
 from coder.text.tokens import Token
 
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+# a mob, and a crowd's violent act that names no demonstration ("youths torched the bus")
+_MOB_CONCEPTS = frozenset({"mob_violence", "crowd_violence"})
 # the concepts whose CAMEO code names the act whatever the weapon (but a drone's)
 Assassination = Literal["assassinate", "assassination_attempt"]
 _ASSASSINATION = frozenset(get_args(Assassination))
@@ -114,6 +116,7 @@ def victims_armed(casualties: list[CasualtyMention]) -> bool | None:
 
 # ACLED inter codes: state forces; a crowd or civilians
 _STATE = 1
+_PROTESTERS = 6
 _CROWD_OR_CIVILIANS = frozenset({5, 6, 7})
 
 
@@ -175,11 +178,15 @@ def classify_violence(
     return EventType(EVENT.violence_against_civilians, SUB.attack, cameo), True
 
 
-def classify_demonstration(concept: Concept, cues: set[str], state_violence: bool) -> EventType:
-    """Peaceful protest, protest with intervention, excessive force, or violent demonstration."""
-    if concept.concept == "mob_violence":
+def classify_demonstration(concept: Concept, cues: set[str], state_violence: bool,
+                           crowd: ActorMention | None = None) -> EventType:
+    """Peaceful protest, protest with intervention, excessive force, violent demonstration, or
+    mob violence (a mob; a crowd's violent act by anyone but demonstrators: `crowd`, actor1)."""
+    if concept.concept == "mob_violence" or (
+        concept.concept in _MOB_CONCEPTS and (crowd is None or crowd.actor.inter != _PROTESTERS)
+    ):
         return KIND.mob_violence
-    if concept.concept == "riot" or "violent" in cues:
+    if concept.family == "riot" or "violent" in cues:
         return KIND.violent_demonstration
     if "lethal" in cues or state_violence:
         return KIND.excessive_force_riot

@@ -10,7 +10,7 @@ rules that fired. The jobs are the sibling modules': trigger selection (`trigger
 from __future__ import annotations
 
 from coder.dictionaries.rules import RuleSet, TriggerMatch, load_rules
-from coder.dictionaries.taxonomy import SUB
+from coder.dictionaries.taxonomy import KIND, SUB
 from coder.stages.events.analysis import (
     CONFLICT_FAMILIES,
     DEMONSTRATION_FAMILIES,
@@ -27,6 +27,9 @@ from coder.stages.events.candidates import SentenceEvidence, build_candidate
 from coder.stages.events.classification import weapons_named
 from coder.stages.events.coordination import coordinated_copies
 from coder.stages.events.triggers import find_triggers
+
+# a riot, and a crowd's violent act (stones, arson): a demonstration's when one is named
+_RIOT_CONCEPTS = frozenset({"riot", "crowd_violence"})
 
 
 def find_events(
@@ -139,10 +142,12 @@ def _one_demonstration(candidates: list[Candidate]) -> list[Candidate]:
     sentence shows demonstrating is the demonstration's own (ACLED: demonstrators who commit
     violence or destruction, a violent demonstration), one event and not two. The riot takes
     over what the sentence's demonstrations say of it (back-references and background aside)."""
-    riot = next((c for c in candidates if c.concept.concept == "riot" and not c.quoted), None)
+    riot = next((c for c in candidates if c.concept.concept in _RIOT_CONCEPTS and not c.quoted),
+                None)
     if riot is None:
         return candidates
     r = riot.mention
+    r.kind = KIND.violent_demonstration  # a crowd's act at a demonstration
     protests = [c for c in candidates if c.concept.family == "protest" and not c.anaphoric
                 and not c.background and not c.quoted and c.mention.realis == r.realis]
     for protest in protests:

@@ -56,3 +56,20 @@ def test_a_lynching_is_mob_violence() -> None:
 def test_vigilantes_who_beat_a_suspect_are_a_mob() -> None:
     kinds = _kinds("A vigilante group attacked two suspected burglars in Sarema.")
     assert kinds == [("Riots", "Mob violence")]
+
+
+def test_a_crowd_torching_a_bus_with_no_demonstration_named_is_mob_violence() -> None:
+    # ACLED: mob violence is a crowd's violence outside a demonstration setting
+    assert _kinds("Angry villagers torched a bus after it hit a child near Sarema.") == [
+        ("Riots", "Mob violence")]
+
+
+def test_demonstrators_throwing_stones_are_a_violent_demonstration() -> None:
+    assert _kinds("Demonstrators threw stones at the town hall in Sarema.") == [
+        ("Riots", "Violent demonstration")]
+
+
+def test_stones_thrown_at_a_protest_of_the_same_sentence_are_the_protest_s() -> None:
+    kinds = _kinds("Fishermen marched to the port of Sarema over fuel prices and threw "
+                   "stones at the customs office.")
+    assert kinds == [("Riots", "Violent demonstration")]
