@@ -80,6 +80,7 @@ class EventWords:
     grievance: frozenset[str] = frozenset()
     civilian_occupation: frozenset[str] = frozenset()
     mob_word: frozenset[str] = frozenset()
+    crowd_word: frozenset[str] = frozenset()
     # derived: a clause break or a comma; a force word -> its agent id (sets "force:<agent>")
     clause_break_or_comma: frozenset[str] = frozenset()
     forces: dict[str, str] = field(default_factory=dict)

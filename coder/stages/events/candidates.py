@@ -9,7 +9,7 @@ from typing import Literal, get_args
 
 from coder.dictionaries.rules import Concept, RuleSet, TriggerMatch, Weapon
 from coder.dictionaries.taxonomy import KIND, SUB, EventType
-from coder.models import EventMention, Span
+from coder.models import ActorMention, EventMention, Span
 from coder.stages.events.analysis import (
     CONFLICT_FAMILIES,
     DEMONSTRATION_FAMILIES,
@@ -23,6 +23,7 @@ from coder.stages.events.arguments import find_arguments, is_speaker, swapped
 from coder.stages.events.attachment import event_place, nearest_date
 from coder.stages.events.classification import (
     classify_demonstration,
+    acts_as_crowd,
     classify_violence,
     crowd_against_force,
     is_armed,
@@ -175,7 +176,8 @@ def _classify_violence(
     sa = ev.sa
     ground = bool(ev.weapons) and any(w.weapon == "firearm" for w, _ in ev.weapons)
     mention.kind, mention.civilian_targeting = classify_violence(
-        concept, weapon, mention.actor1, mention.actor2, victims_armed(sa.casualties), ground)
+        concept, weapon, mention.actor1, mention.actor2, victims_armed(sa.casualties), ground,
+        acts_as_crowd(mention.actor1, _words_before(sa, mention.actor1)))
     if concept.concept in TERRITORY_CONCEPTS and sentence_has_cue(sa, ev.rules, "unopposed"):
         # "took control of the town without resistance": no battle (ACLED)
         mention.kind = KIND.non_violent_transfer
@@ -186,6 +188,14 @@ def _classify_violence(
         mention.civilian_targeting = False
         mention.realis = "actual"
         mention.rule_ids.append("cues:disrupted")
+
+
+def _words_before(sa: SentenceAnalysis, actor: ActorMention | None) -> list[str]:
+    """The two token keys before an actor the sentence names ([] for any other actor)."""
+    if actor is None or not any(a is actor for a in sa.actors):
+        return []
+    start = mention_index(sa, actor)[0]
+    return sa.keys[max(0, start - 2) : start]
 
 
 def _demonstration_actors(ev: SentenceEvidence, concept: Concept, mention: EventMention) -> None:

@@ -100,6 +100,22 @@ def is_mob(mention: ActorMention) -> bool:
     return not event_words().mob_word.isdisjoint(mention.span.text.lower().split())
 
 
+def acts_as_crowd(mention: ActorMention | None, before: list[str]) -> bool:
+    """Rioters, a mob, or people named as a community or crowd ("angry residents",
+    "villagers", "youths", "a group of men"; `before`: the two words before the mention), not
+    as a few people ("three men"): ACLED's perpetrators of mob violence."""
+    if mention is None:
+        return False
+    if mention.actor.inter == _RIOTERS or is_mob(mention):
+        return True
+    if mention.actor.inter not in (_PROTESTERS, _CIVILIANS):
+        return False  # (a "crowd" may have been taken for protesters)
+    words = event_words()
+    last = mention.span.text.rsplit(" ", 1)[-1].lower()
+    return (last in words.civilian_occupation or last in words.crowd_word
+            or (len(before) == 2 and before[1] == "of" and before[0] in words.crowd_word))
+
+
 def armed_victims(words: str) -> bool:
     """Whether a victim phrase names soldiers, police or fighters."""
     return bool(set(words.lower().split()) & event_words().armed_victim)
@@ -116,7 +132,9 @@ def victims_armed(casualties: list[CasualtyMention]) -> bool | None:
 
 # ACLED inter codes: state forces; a crowd or civilians
 _STATE = 1
+_RIOTERS = 5
 _PROTESTERS = 6
+_CIVILIANS = 7
 _CROWD_OR_CIVILIANS = frozenset({5, 6, 7})
 
 
@@ -137,8 +155,10 @@ def classify_violence(
     actor2: ActorMention | None,
     victims_armed: bool | None,
     ground_fire: bool = False,
+    crowd: bool = False,
 ) -> tuple[EventType, bool]:
-    """ACLED type and civilian targeting for a violent trigger; CAMEO code follows the weapon."""
+    """ACLED type and civilian targeting for a violent trigger (`crowd`: actor1 acts as a crowd,
+    `acts_as_crowd`); CAMEO code follows the weapon."""
     cameo = concept.cameo_code
     if concept.concept == "clash":
         code = weapon.cameo_code if weapon else cameo
@@ -172,7 +192,7 @@ def classify_violence(
         actor2 is None and victims_armed is True)
     if target_armed and (actor1 is None or is_armed(actor1)):
         return (KIND.armed_clash if cameo == "190" else KIND.armed_clash_fire), False
-    if actor1 is not None and (actor1.actor.inter in {5, 7} or is_mob(actor1)):
+    if crowd:
         # a crowd or ordinary people attacking: ACLED's mob violence
         return KIND.mob_violence, civilian
     return EventType(EVENT.violence_against_civilians, SUB.attack, cameo), True

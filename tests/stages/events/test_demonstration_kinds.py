@@ -73,3 +73,19 @@ def test_stones_thrown_at_a_protest_of_the_same_sentence_are_the_protest_s() -> 
     kinds = _kinds("Fishermen marched to the port of Sarema over fuel prices and threw "
                    "stones at the customs office.")
     assert kinds == [("Riots", "Violent demonstration")]
+
+
+def test_villagers_who_kill_a_suspect_are_a_mob() -> None:
+    kinds = _kinds("Villagers in Sarema killed two suspected cattle thieves.")
+    assert kinds == [("Riots", "Mob violence")]
+
+
+def test_a_few_men_who_beat_a_candidate_are_no_mob() -> None:
+    # ACLED: an attack by a handful of unidentified men on a civilian is an attack
+    kinds = _kinds("A council candidate was beaten by three men in Sarema.")
+    assert kinds == [("Violence against civilians", "Attack")]
+
+
+def test_a_group_of_men_who_beat_a_man_to_death_are_a_mob() -> None:
+    kinds = _kinds("A group of men beat a shepherd to death near Sarema.")
+    assert kinds == [("Riots", "Mob violence")]
