@@ -72,6 +72,9 @@ def build_candidate(
     if concept.concept == "clash" and crowd_against_force(mention.actor1, mention.actor2):
         concept = ev.rules.concepts["riot"]  # "students clashed with police": a riot
         mention.rule_ids.append("crowd-clash")
+    elif concept.concept == "clash" and _crowds_clash(ev.sa, m, mention):
+        concept = ev.rules.concepts["mob_violence"]  # "rival supporters clashed": a mob's
+        mention.rule_ids.append("crowds-clash")
     if concept.family == "violence":
         concept = _violent_actors(ev, m, concept, mention)
         _classify_violence(ev, m, concept, mention, weapon)
@@ -188,6 +191,32 @@ def _classify_violence(
         mention.civilian_targeting = False
         mention.realis = "actual"
         mention.rule_ids.append("cues:disrupted")
+
+
+# how far before a clash its sides may be named ("supporters of the two candidates clashed"),
+# and after it ("clashes between rival supporters")
+_SIDES_BEFORE = 10
+_SIDES_AFTER = 6
+
+
+def _crowds_clash(sa: SentenceAnalysis, m: TriggerMatch, mention: EventMention) -> bool:
+    """"Rival supporters clashed", "two groups of students fought": a clash between crowds (a
+    crowd word in the words before it or after "between"), no armed
+    group among its sides (words.csv crowd_side). ACLED: mob violence, battles need organised
+    armed groups."""
+    if is_armed(mention.actor1) or is_armed(mention.actor2):
+        return False
+    words = sa.words
+    keys = sa.keys
+    before: list[str] = []
+    for k in reversed(keys[max(0, m.start - _SIDES_BEFORE) : m.start]):
+        if k in words.clause_break_or_comma:
+            break
+        before.append(k)
+    after = keys[m.end : m.end + _SIDES_AFTER]
+    if after[:1] == ["between"] or after[:2] == ["broke", "out"]:
+        before += after
+    return not words.crowd_side.isdisjoint(before)
 
 
 def _words_before(sa: SentenceAnalysis, actor: ActorMention | None) -> list[str]:

@@ -89,3 +89,14 @@ def test_a_few_men_who_beat_a_candidate_are_no_mob() -> None:
 def test_a_group_of_men_who_beat_a_man_to_death_are_a_mob() -> None:
     kinds = _kinds("A group of men beat a shepherd to death near Sarema.")
     assert kinds == [("Riots", "Mob violence")]
+
+
+def test_rival_supporters_who_clash_are_mobs_not_armed_groups() -> None:
+    kinds = _kinds("Supporters of two council candidates clashed outside a polling station "
+                   "in Sarema.")
+    assert kinds == [("Riots", "Mob violence")]
+
+
+def test_herders_and_farmers_who_clash_stay_a_battle() -> None:
+    kinds = _kinds("Herders and farmers clashed over a water point near Sarema.")
+    assert kinds == [("Battles", "Armed clash")]
