@@ -66,6 +66,8 @@ def find_events(
             out.append(cand)
             out += copies
     families = {c.concept.family for c in out}  # a clash may have become a riot
+    if "sd" in families and not CONFLICT_FAMILIES.isdisjoint(families):
+        out = _arrests_in_the_act(sa, out)
     if "riot" in families and "protest" not in families:
         _mob_not_demonstration(out)
     elif "riot" in families:
@@ -135,6 +137,42 @@ def _mob_not_demonstration(candidates: list[Candidate]) -> None:
     for c in candidates:
         if c.mention.kind.sub_event_type == violent_demonstration:
             c.mention.kind = mob.mention.kind
+
+
+def _same_occasion(sa: SentenceAnalysis, a: Candidate, b: Candidate) -> bool:
+    """Two events of a sentence on one occasion: no different dates of their own, and no word
+    of sequence between them ("stormed the base, hours after he was arrested")."""
+    da, db = a.mention.date_expression, b.mention.date_expression
+    if da is not None and db is not None and da.span != db.span:
+        return False
+    lo, hi = sorted((a.match.start, b.match.start))
+    return sa.words.sequel.isdisjoint(sa.keys[lo:hi])
+
+
+def _arrests_in_the_act(sa: SentenceAnalysis, candidates: list[Candidate]) -> list[Candidate]:
+    """"Police shot one gang member and arrested seven", "beat up residents, arresting ten":
+    arrests of unnamed people the sentence reports with the violence or demonstration they were
+    part of are that event's (ACLED codes one event, arrests only as significant events of
+    their own). An event named as background ("arrested in connection with the attack") takes
+    none."""
+    host = next((c for c in candidates if c.concept.family in CONFLICT_FAMILIES
+                 and c.mention.realis == "actual" and not c.anaphoric and not c.background
+                 and not c.quoted and (c.trigger.pos == "verb" or c.mention.actor1 is not None)),
+                None)
+    if host is None:
+        return candidates
+    # "protested against the arrest of": an arrest named by a noun is the grievance; the
+    # arrest of a named person or group is significant, an event of its own
+    arrests = [c for c in candidates if c.mention.kind.sub_event_type == SUB.arrests
+               and c.mention.realis == "actual" and c.trigger.pos == "verb"
+               and (c.mention.actor2 is None or c.mention.actor2.rule_id.startswith("agents:"))
+               and _same_occasion(sa, host, c)]
+    m = host.mention
+    for c in arrests:
+        m.rule_ids += [r for r in c.mention.rule_ids if r not in m.rule_ids]
+        if m.kind.sub_event_type == SUB.peaceful_protest:
+            m.kind = KIND.protest_with_intervention  # demonstrators arrested (ACLED)
+    return [c for c in candidates if c not in arrests]
 
 
 def _one_demonstration(candidates: list[Candidate]) -> list[Candidate]:
