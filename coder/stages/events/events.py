@@ -24,7 +24,7 @@ from coder.stages.events.analysis import (
     sentence_has_cue,
 )
 from coder.stages.events.candidates import SentenceEvidence, build_candidate
-from coder.stages.events.classification import weapons_named
+from coder.stages.events.classification import is_armed, weapons_named
 from coder.stages.events.coordination import coordinated_copies
 from coder.stages.events.triggers import find_triggers
 
@@ -65,6 +65,8 @@ def find_events(
             copies = coordinated_copies(sa, cand, out)  # `out` holds the earlier candidates
             out.append(cand)
             out += copies
+    _killed_in_a_fight(out)
+    out = _one_fight(out)
     families = {c.concept.family for c in out}  # a clash may have become a riot
     if "sd" in families and not CONFLICT_FAMILIES.isdisjoint(families):
         out = _arrests_in_the_act(sa, out)
@@ -137,6 +139,47 @@ def _mob_not_demonstration(candidates: list[Candidate]) -> None:
     for c in candidates:
         if c.mention.kind.sub_event_type == violent_demonstration:
             c.mention.kind = mob.mention.kind
+
+
+def _killed_in_a_fight(candidates: list[Candidate]) -> None:
+    """"Police killed two suspects in a shootout": an armed actor's killing that the sentence
+    places in a fight (a clash noun with no sides of its own; "claiming they fought back" is
+    no such account) was a battle, not an attack on
+    civilians (ACLED: an armed clash between two organised armed sides), unless its victims are
+    named as civilians."""
+    if not any(c.concept.concept == "clash" and c.trigger.pos == "noun"
+               and c.mention.actor1 is None and c.mention.actor2 is None for c in candidates):
+        return
+    for c in candidates:
+        m = c.mention
+        if c.concept.family == "violence" and m.kind.sub_event_type == SUB.attack \
+                and is_armed(m.actor1) and m.actor2 is None:
+            m.kind = KIND.armed_clash_fire
+            m.civilian_targeting = False
+            m.rule_ids.append("killed-in-a-fight")
+
+
+def _one_fight(candidates: list[Candidate]) -> list[Candidate]:
+    """"Police engaged in a shoot-out with a suspect; ...": two accounts in one sentence of a
+    battle between the same two sides, named in the other order, are one battle."""
+    battles = [c for c in candidates if c.mention.kind.sub_event_type == SUB.armed_clash
+               and c.mention.actor1 is not None and c.mention.actor2 is not None]
+    if len(battles) < 2:
+        return candidates
+    drop: list[Candidate] = []
+    for i, a in enumerate(battles):
+        for b in battles[i + 1 :]:
+            if b not in drop and a not in drop and _sides(a) == _sides(b)[::-1]:
+                a.mention.rule_ids += [r for r in b.mention.rule_ids
+                                       if r not in a.mention.rule_ids]
+                drop.append(b)
+    return [c for c in candidates if c not in drop]
+
+
+def _sides(c: Candidate) -> tuple[str, str]:
+    m = c.mention
+    assert m.actor1 is not None and m.actor2 is not None
+    return m.actor1.actor.name, m.actor2.actor.name
 
 
 def _same_occasion(sa: SentenceAnalysis, a: Candidate, b: Candidate) -> bool:
