@@ -100,3 +100,13 @@ def test_rival_supporters_who_clash_are_mobs_not_armed_groups() -> None:
 def test_herders_and_farmers_who_clash_stay_a_battle() -> None:
     kinds = _kinds("Herders and farmers clashed over a water point near Sarema.")
     assert kinds == [("Battles", "Armed clash")]
+
+
+def test_police_who_intervened_make_a_protest_with_intervention() -> None:
+    kinds = _kinds("Market vendors protested in Sarema against new fees. Police intervened.")
+    assert kinds == [("Protests", "Protest with intervention")]
+
+
+def test_a_protest_that_turns_violent_is_a_violent_demonstration() -> None:
+    kinds = _kinds("A protest by dock workers in Sarema over unpaid wages turns violent.")
+    assert kinds == [("Riots", "Violent demonstration")]
