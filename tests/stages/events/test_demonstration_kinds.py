@@ -110,3 +110,13 @@ def test_police_who_intervened_make_a_protest_with_intervention() -> None:
 def test_a_protest_that_turns_violent_is_a_violent_demonstration() -> None:
     kinds = _kinds("A protest by dock workers in Sarema over unpaid wages turns violent.")
     assert kinds == [("Riots", "Violent demonstration")]
+
+
+def test_a_headline_verb_after_a_subject_placed_by_a_name_is_a_protest() -> None:
+    kinds = _kinds("Residents of Lindo Heights protest over the state of their roads.")
+    assert kinds == [("Protests", "Peaceful protest")]
+
+
+def test_staging_a_demonstration_without_an_article_is_a_protest() -> None:
+    kinds = _kinds("Nurses stage demonstration in Sarema over unpaid allowances.")
+    assert kinds == [("Protests", "Peaceful protest")]
