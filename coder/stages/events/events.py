@@ -46,9 +46,10 @@ def find_events(
         return []
     _prepare(sa, rules)
     if sentence_has_cue(sa, rules, "discard"):
-        # "Salah shot past the goalkeeper", "a lightning strike killed": not conflict
+        # "Salah shot past the goalkeeper", "a lightning strike killed": no violence; but
+        # "students rioted after a road accident" is a riot over it
         matches = [m for m in matches
-                   if rules.concepts[m.trigger.concept].family not in CONFLICT_FAMILIES]
+                   if rules.concepts[m.trigger.concept].family != "violence"]
         if not matches:
             return []
     families = {rules.concepts[m.trigger.concept].family for m in matches}

@@ -120,3 +120,14 @@ def test_a_headline_verb_after_a_subject_placed_by_a_name_is_a_protest() -> None
 def test_staging_a_demonstration_without_an_article_is_a_protest() -> None:
     kinds = _kinds("Nurses stage demonstration in Sarema over unpaid allowances.")
     assert kinds == [("Protests", "Peaceful protest")]
+
+
+def test_a_riot_over_a_road_accident_is_still_a_riot() -> None:
+    # an accident is the crowd's grievance, not a reason to discard the riot
+    kinds = _kinds("Students rioted in Sarema after a road accident killed a classmate.")
+    assert ("Riots", "Violent demonstration") in kinds or ("Riots", "Mob violence") in kinds
+
+
+def test_demonstrators_who_light_fires_are_violent() -> None:
+    kinds = _kinds("Opposition protesters lit fires on the main street of Sarema.")
+    assert kinds == [("Riots", "Violent demonstration")]
