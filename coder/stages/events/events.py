@@ -66,6 +66,8 @@ def find_events(
             copies = coordinated_copies(sa, cand, out)  # `out` holds the earlier candidates
             out.append(cand)
             out += copies
+    if "protest" in families and "violence" in families:
+        out = _grievances_dropped(sa, out)
     _killed_in_a_fight(out)
     out = _one_fight(out)
     families = {c.concept.family for c in out}  # a clash may have become a riot
@@ -140,6 +142,31 @@ def _mob_not_demonstration(candidates: list[Candidate]) -> None:
     for c in candidates:
         if c.mention.kind.sub_event_type == violent_demonstration:
             c.mention.kind = mob.mention.kind
+
+
+def _grievances_dropped(sa: SentenceAnalysis, candidates: list[Candidate]) -> list[Candidate]:
+    """"Thousands protest police raids on media", "residents demonstrated over the killing of
+    a driver by police": violence named after a demonstration, past a grievance word (words.csv
+    grievance) or as the protest verb's object, is what the crowd protests, not force used on
+    it nor an event this sentence reports."""
+    protest = next((c for c in candidates if c.concept.family == "protest"
+                    and c.mention.realis == "actual" and not c.anaphoric and not c.background
+                    and not c.quoted), None)
+    if protest is None:
+        return candidates
+    keys, words = sa.keys, sa.words
+    start = protest.match.end
+    drop = []
+    for c in candidates:
+        if c.concept.family != "violence" or c.match.start < start:
+            continue
+        between = keys[start : c.match.start]
+        if not words.clause_break_or_comma.isdisjoint(between):
+            continue
+        if not words.grievance.isdisjoint(between) or (
+                protest.trigger.pos == "verb" and len(between) <= 3):
+            drop.append(c)
+    return [c for c in candidates if c not in drop]
 
 
 def _killed_in_a_fight(candidates: list[Candidate]) -> None:

@@ -131,3 +131,9 @@ def test_a_riot_over_a_road_accident_is_still_a_riot() -> None:
 def test_demonstrators_who_light_fires_are_violent() -> None:
     kinds = _kinds("Opposition protesters lit fires on the main street of Sarema.")
     assert kinds == [("Riots", "Violent demonstration")]
+
+
+def test_violence_the_crowd_protests_is_its_grievance_not_force_used_on_it() -> None:
+    kinds = _kinds("Hundreds of residents marched in Sarema over the killing of a driver by "
+                   "police.")
+    assert kinds == [("Protests", "Peaceful protest")]
