@@ -83,6 +83,7 @@ class EventWords:
     crowd_word: frozenset[str] = frozenset()
     crowd_side: frozenset[str] = frozenset()
     sequel: frozenset[str] = frozenset()
+    harm_concept: frozenset[str] = frozenset()
     # derived: a clause break or a comma; a force word -> its agent id (sets "force:<agent>")
     clause_break_or_comma: frozenset[str] = frozenset()
     forces: dict[str, str] = field(default_factory=dict)

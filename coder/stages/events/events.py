@@ -10,7 +10,7 @@ rules that fired. The jobs are the sibling modules': trigger selection (`trigger
 from __future__ import annotations
 
 from coder.dictionaries.rules import RuleSet, TriggerMatch, load_rules
-from coder.dictionaries.taxonomy import KIND, SUB
+from coder.dictionaries.taxonomy import EVENT, KIND, SUB, EventType
 from coder.stages.events.analysis import (
     CONFLICT_FAMILIES,
     DEMONSTRATION_FAMILIES,
@@ -69,6 +69,7 @@ def find_events(
     if "protest" in families and "violence" in families:
         out = _grievances_dropped(sa, out)
     _killed_in_a_fight(out)
+    _abducted_and_harmed(sa, out)
     out = _one_fight(out)
     families = {c.concept.family for c in out}  # a clash may have become a riot
     if "sd" in families and not CONFLICT_FAMILIES.isdisjoint(families):
@@ -167,6 +168,21 @@ def _grievances_dropped(sa: SentenceAnalysis, candidates: list[Candidate]) -> li
                 protest.trigger.pos == "verb" and len(between) <= 3):
             drop.append(c)
     return [c for c in candidates if c not in drop]
+
+
+def _abducted_and_harmed(sa: SentenceAnalysis, candidates: list[Candidate]) -> None:
+    """"Gunmen kidnapped a chief and killed him": an abduction the sentence reports with a
+    killing or injury (words.csv harm_concept) is an attack (ACLED: abduction only with no
+    further violence)."""
+    harmed = any(c.concept.concept in sa.words.harm_concept and c.mention.realis == "actual"
+                 for c in candidates)
+    if not harmed:
+        return
+    for c in candidates:
+        m = c.mention
+        if m.kind.sub_event_type == SUB.abduction_forced_disappearance:
+            m.kind = EventType(EVENT.violence_against_civilians, SUB.attack, m.kind.cameo_code)
+            m.rule_ids.append("abducted-and-harmed")
 
 
 def _killed_in_a_fight(candidates: list[Candidate]) -> None:

@@ -38,3 +38,9 @@ def test_one_shoot_out_told_twice_is_one_battle() -> None:
     assert isinstance(doc, Document)
     records = code_documents([doc], merge=False).records
     assert [(r.event_type, r.sub_event_type) for r in records] == [("Battles", "Armed clash")]
+
+
+def test_an_abduction_with_a_killing_is_an_attack() -> None:
+    # ACLED: a civilian abducted and then killed is an attack, not an abduction
+    kinds = _kinds("Gunmen kidnapped a village chief near Sarema and killed him.")
+    assert kinds == [("Violence against civilians", "Attack")]
