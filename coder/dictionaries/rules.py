@@ -107,7 +107,7 @@ WordSet = Literal[
     "clause_coordinator", "modifier_gap", "place_preposition", "verb_marker", "progressive_be",
     "survival_verb", "state_weapon_break", "force_kind", "unarmed_kind",
     "allegation_preposition", "intention", "noun_follower",
-    "grievance", "civilian_occupation",
+    "grievance", "civilian_occupation", "mob_word", "crowd_word", "crowd_side", "sequel", "harm_concept",
 ]
 
 
@@ -332,7 +332,8 @@ class TriggerIndex:
 
 
 # skipped between the words of a phrase ("sit-in" is "sit - in"); quotation marks never
-# interrupt a phrase either ("offered “all assistance”"), and a gap does not count them
+# interrupt a phrase either ("offered “all assistance”"), and a gap does not count them (nor
+# the hyphens of a hyphenated name)
 _SKIPPABLE = frozenset({"-", "'", '"'})
 
 
@@ -349,8 +350,9 @@ def _match_from(
             p = pos  # one past the gap
             for skip in range(MAX_GAP + 1):
                 if skip:  # one more word into the gap
-                    while p < n and keys[p] == '"':
-                        p += 1
+                    while p < n and (keys[p] == '"' or (keys[p] == "-" and p + 1 < n
+                                                        and tokens[p + 1].is_word)):
+                        p += 1  # a hyphen inside a name is no gap word ("Kisa-Mara road")
                     if p >= n or not (tokens[p].is_word or keys[p] == "'s"):
                         break  # gaps never cross punctuation (a possessive is part of a phrase)
                     p += 1

@@ -9,7 +9,7 @@ from typing import Literal, get_args
 
 from coder.dictionaries.rules import Concept, RuleSet, TriggerMatch, Weapon
 from coder.dictionaries.taxonomy import KIND, SUB, EventType
-from coder.models import EventMention, Span
+from coder.models import ActorMention, EventMention, Span
 from coder.stages.events.analysis import (
     CONFLICT_FAMILIES,
     DEMONSTRATION_FAMILIES,
@@ -23,7 +23,9 @@ from coder.stages.events.arguments import find_arguments, is_speaker, swapped
 from coder.stages.events.attachment import event_place, nearest_date
 from coder.stages.events.classification import (
     classify_demonstration,
+    acts_as_crowd,
     classify_violence,
+    crowd_against_force,
     is_armed,
     victims_armed,
 )
@@ -67,6 +69,12 @@ def build_candidate(
     if ev.weapon_hit is not None and concept.family == "violence":
         weapon = ev.weapon_hit[0]
         mention.rule_ids.append(f"weapons:{weapon.weapon}")
+    if concept.concept == "clash" and crowd_against_force(mention.actor1, mention.actor2):
+        concept = ev.rules.concepts["riot"]  # "students clashed with police": a riot
+        mention.rule_ids.append("crowd-clash")
+    elif concept.concept == "clash" and _crowds_clash(ev.sa, m, mention):
+        concept = ev.rules.concepts["mob_violence"]  # "rival supporters clashed": a mob's
+        mention.rule_ids.append("crowds-clash")
     if concept.family == "violence":
         concept = _violent_actors(ev, m, concept, mention)
         _classify_violence(ev, m, concept, mention, weapon)
@@ -171,7 +179,8 @@ def _classify_violence(
     sa = ev.sa
     ground = bool(ev.weapons) and any(w.weapon == "firearm" for w, _ in ev.weapons)
     mention.kind, mention.civilian_targeting = classify_violence(
-        concept, weapon, mention.actor1, mention.actor2, victims_armed(sa.casualties), ground)
+        concept, weapon, mention.actor1, mention.actor2, victims_armed(sa.casualties), ground,
+        acts_as_crowd(mention.actor1, _words_before(sa, mention.actor1)))
     if concept.concept in TERRITORY_CONCEPTS and sentence_has_cue(sa, ev.rules, "unopposed"):
         # "took control of the town without resistance": no battle (ACLED)
         mention.kind = KIND.non_violent_transfer
@@ -182,6 +191,40 @@ def _classify_violence(
         mention.civilian_targeting = False
         mention.realis = "actual"
         mention.rule_ids.append("cues:disrupted")
+
+
+# how far before a clash its sides may be named ("supporters of the two candidates clashed"),
+# and after it ("clashes between rival supporters")
+_SIDES_BEFORE = 10
+_SIDES_AFTER = 6
+
+
+def _crowds_clash(sa: SentenceAnalysis, m: TriggerMatch, mention: EventMention) -> bool:
+    """"Rival supporters clashed", "two groups of students fought": a clash between crowds (a
+    crowd word in the words before it or after "between"), no armed
+    group among its sides (words.csv crowd_side). ACLED: mob violence, battles need organised
+    armed groups."""
+    if is_armed(mention.actor1) or is_armed(mention.actor2):
+        return False
+    words = sa.words
+    keys = sa.keys
+    before: list[str] = []
+    for k in reversed(keys[max(0, m.start - _SIDES_BEFORE) : m.start]):
+        if k in words.clause_break_or_comma:
+            break
+        before.append(k)
+    after = keys[m.end : m.end + _SIDES_AFTER]
+    if after[:1] == ["between"] or after[:2] == ["broke", "out"]:
+        before += after
+    return not words.crowd_side.isdisjoint(before)
+
+
+def _words_before(sa: SentenceAnalysis, actor: ActorMention | None) -> list[str]:
+    """The two token keys before an actor the sentence names ([] for any other actor)."""
+    if actor is None or not any(a is actor for a in sa.actors):
+        return []
+    start = mention_index(sa, actor)[0]
+    return sa.keys[max(0, start - 2) : start]
 
 
 def _demonstration_actors(ev: SentenceEvidence, concept: Concept, mention: EventMention) -> None:
@@ -211,7 +254,7 @@ def _classify_demonstration(
         c.concept.family == "violence" and c.mention.actor1 is not None
         and c.mention.actor1.actor.inter == 1 for c in earlier
     )
-    mention.kind = classify_demonstration(concept, ev.cues, state_violence)
+    mention.kind = classify_demonstration(concept, ev.cues, state_violence, mention.actor1)
     for cue in sorted(ev.cues & _NAMED_CUES):
         mention.rule_ids.append(f"cues:{cue}")
 

@@ -18,6 +18,8 @@ from coder.stages.events.analysis import TERRITORY_CONCEPTS, event_words
 from coder.text.tokens import Token
 
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+# a mob, and a crowd's violent act that names no demonstration ("youths torched the bus")
+_MOB_CONCEPTS = frozenset({"mob_violence", "crowd_violence"})
 # the concepts whose CAMEO code names the act whatever the weapon (but a drone's)
 Assassination = Literal["assassinate", "assassination_attempt"]
 _ASSASSINATION = frozenset(get_args(Assassination))
@@ -92,6 +94,28 @@ def is_civilian_target(mention: ActorMention | None) -> bool:
         mention.span.text.rsplit(" ", 1)[-1].lower() in words.civilian_occupation)
 
 
+def is_mob(mention: ActorMention) -> bool:
+    """A perpetrator named as vigilantes or a mob ("a vigilante group"): a crowd, not an
+    organised armed group."""
+    return not event_words().mob_word.isdisjoint(mention.span.text.lower().split())
+
+
+def acts_as_crowd(mention: ActorMention | None, before: list[str]) -> bool:
+    """Rioters, a mob, or people named as a community or crowd ("angry residents",
+    "villagers", "youths", "a group of men"; `before`: the two words before the mention), not
+    as a few people ("three men"): ACLED's perpetrators of mob violence."""
+    if mention is None:
+        return False
+    if mention.actor.inter == _RIOTERS or is_mob(mention):
+        return True
+    if mention.actor.inter not in (_PROTESTERS, _CIVILIANS):
+        return False  # (a "crowd" may have been taken for protesters)
+    words = event_words()
+    last = mention.span.text.rsplit(" ", 1)[-1].lower()
+    return (last in words.civilian_occupation or last in words.crowd_word
+            or (len(before) == 2 and before[1] == "of" and before[0] in words.crowd_word))
+
+
 def armed_victims(words: str) -> bool:
     """Whether a victim phrase names soldiers, police or fighters."""
     return bool(set(words.lower().split()) & event_words().armed_victim)
@@ -106,6 +130,24 @@ def victims_armed(casualties: list[CasualtyMention]) -> bool | None:
     return None
 
 
+# ACLED inter codes: state forces; a crowd or civilians
+_STATE = 1
+_RIOTERS = 5
+_PROTESTERS = 6
+_CIVILIANS = 7
+_CROWD_OR_CIVILIANS = frozenset({5, 6, 7})
+
+
+def crowd_against_force(actor1: ActorMention | None, actor2: ActorMention | None) -> bool:
+    """"Students clashed with riot police", "traders fought running battles with officers":
+    one side is a crowd or civilians, the other the state's forces. ACLED codes such a clash as
+    rioting (demonstrators who clash with police), not a battle between armed groups."""
+    if actor1 is None or actor2 is None:
+        return False
+    sides = {actor1.actor.inter, actor2.actor.inter}
+    return _STATE in sides and not _CROWD_OR_CIVILIANS.isdisjoint(sides)
+
+
 def classify_violence(
     concept: Concept,
     weapon: Weapon | None,
@@ -113,8 +155,10 @@ def classify_violence(
     actor2: ActorMention | None,
     victims_armed: bool | None,
     ground_fire: bool = False,
+    crowd: bool = False,
 ) -> tuple[EventType, bool]:
-    """ACLED type and civilian targeting for a violent trigger; CAMEO code follows the weapon."""
+    """ACLED type and civilian targeting for a violent trigger (`crowd`: actor1 acts as a crowd,
+    `acts_as_crowd`); CAMEO code follows the weapon."""
     cameo = concept.cameo_code
     if concept.concept == "clash":
         code = weapon.cameo_code if weapon else cameo
@@ -123,6 +167,8 @@ def classify_violence(
         if actor1 is not None and actor1.actor.inter == 1:
             return KIND.government_regains_territory, False
         return KIND.non_state_overtakes_territory, False
+    if actor1 is not None and actor2 is not None and actor2.actor == actor1.actor:
+        actor2 = None  # "gunmen raided the village and robbed its people": no second side
     civilian = is_civilian_target(actor2) or (actor2 is None and victims_armed is False)
     if weapon is not None and weapon.weapon == "firearm":
         weapon = None  # guns alone say nothing beyond the attack itself
@@ -146,17 +192,21 @@ def classify_violence(
         actor2 is None and victims_armed is True)
     if target_armed and (actor1 is None or is_armed(actor1)):
         return (KIND.armed_clash if cameo == "190" else KIND.armed_clash_fire), False
-    if actor1 is not None and actor1.actor.inter in {5, 7}:
+    if crowd:
         # a crowd or ordinary people attacking: ACLED's mob violence
         return KIND.mob_violence, civilian
     return EventType(EVENT.violence_against_civilians, SUB.attack, cameo), True
 
 
-def classify_demonstration(concept: Concept, cues: set[str], state_violence: bool) -> EventType:
-    """Peaceful protest, protest with intervention, excessive force, or violent demonstration."""
-    if concept.concept == "mob_violence":
+def classify_demonstration(concept: Concept, cues: set[str], state_violence: bool,
+                           crowd: ActorMention | None = None) -> EventType:
+    """Peaceful protest, protest with intervention, excessive force, violent demonstration, or
+    mob violence (a mob; a crowd's violent act by anyone but demonstrators: `crowd`, actor1)."""
+    if concept.concept == "mob_violence" or (
+        concept.concept in _MOB_CONCEPTS and (crowd is None or crowd.actor.inter != _PROTESTERS)
+    ):
         return KIND.mob_violence
-    if concept.concept == "riot" or "violent" in cues:
+    if concept.family == "riot" or "violent" in cues:
         return KIND.violent_demonstration
     if "lethal" in cues or state_violence:
         return KIND.excessive_force_riot

@@ -150,7 +150,24 @@ def _headline_verb(tokens: list[Token], i: int, keys: list[str], words: EventWor
     prev, nxt = keys[i - 1], keys[i + 1]
     if not prev[:1].isalnum() or prev in words.preposition or prev in words.light_verb:
         return False
-    if prev.endswith("s") and not prev.endswith("ss") and not keys[i].endswith("s"):
+    if not keys[i].endswith("s") and _plural_subject(tokens, i, keys, words):
         return True  # a plural subject and the verb's plural form: "residents protest against"
     return nxt[:1].isalnum() and not nxt.endswith("ed") and nxt not in words.noun_follower \
         and nxt not in words.preposition and nxt not in words.gerund_noun_follower
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def _plural_subject(tokens: list[Token], i: int, keys: list[str], words: EventWords) -> bool:
+    """A plural noun just before the word at `i`, or before a name that places it ("residents
+    of Baraka Estate protest", "students at Tana University protest")."""
+    j = i - 1
+    if _plural(keys[j]):
+        return True
+    while j > 0 and tokens[j].text[:1].isupper():  # perf: Token.is_capitalized, inlined
+        j -= 1
+    if j == i - 1 or j < 1 or keys[j] not in words.preposition:
+        return False
+    return _plural(keys[j - 1]) and keys[j - 1] not in words.preposition
