@@ -147,6 +147,11 @@ def _merge_kind(ev: DocEvent, m: EventMention, family: str) -> None:
                 KIND.excessive_force)
             ev.family = "demo"
             main.actor1, main.actor2 = m.actor1, state_actor or m.actor2
+    elif main.kind.event_type == EVENT.protests and m.kind == KIND.mob_violence:
+        # a crowd act told apart from the demonstration it belongs to ("Traders protested ...
+        # They stoned passing cars."): demonstrators who turn violent (ACLED: violent
+        # demonstration), not an unorganised mob
+        main.kind = KIND.violent_demonstration
     elif (type_rank(m.kind) > type_rank(main.kind)
           and (not _bare_clash(m) or main.actor1 is None)
           and (m.kind.event_type, m.kind.sub_event_type)

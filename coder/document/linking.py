@@ -25,7 +25,13 @@ from coder.document.incidents import (
 from coder.document.model import CARRY_SENTENCES, DocEvent
 from coder.document.words import document_words
 from coder.models import ActorMention, Document, EventMention
-from coder.stages.events import Candidate, SentenceAnalysis, has_cue
+from coder.stages.events import (
+    Candidate,
+    SentenceAnalysis,
+    demonstration_types,
+    has_cue,
+    type_rank,
+)
 
 _CROWD_OR_CIVILIANS = frozenset({5, 6, 7})  # ACLED inter codes
 
@@ -96,8 +102,13 @@ def add_casualties(ev: DocEvent, sa: SentenceAnalysis) -> None:
 
 
 def _absorb(ev: DocEvent, m: EventMention) -> None:
-    """Take from a back-reference whatever it adds (a target, a place, rule ids)."""
+    """Take from a back-reference whatever it adds (a target, a place, rule ids), and the kind
+    it says the demonstration turned into ("The protest turned violent.")."""
     main = ev.mention
+    demos = demonstration_types()
+    if (main.kind.event_type in demos and m.kind.event_type in demos
+            and type_rank(m.kind) > type_rank(main.kind)):
+        main.kind = m.kind
     if main.actor2 is None and m.actor2 is not None:
         main.actor2 = m.actor2
     if main.place is None and m.place is not None:

@@ -1,0 +1,28 @@
+"""One demonstration told over several sentences is one event of the kind the whole account
+gives it: demonstrators who turn violent make a violent demonstration (ACLED), whether the
+text says so in a back-reference or tells the crowd's act apart."""
+
+from __future__ import annotations
+
+from coder import code_texts
+from coder.dictionaries.taxonomy import SUB
+
+
+def _kinds(text: str) -> list[str]:
+    result = code_texts([{"text": text, "published": "2021-05-06"}])
+    return [r.sub_event_type for r in result.records]
+
+
+def test_a_protest_whose_crowd_later_burns_buses_is_a_violent_demonstration() -> None:
+    assert _kinds("Students held a demonstration at a college in Gulu on Tuesday over fees. "
+                  "Youths then torched two buses.") == [SUB.violent_demonstration]
+
+
+def test_a_protest_a_later_sentence_calls_a_riot_is_a_violent_demonstration() -> None:
+    assert _kinds("Workers marched peacefully in Lira on Friday. "
+                  "The demonstration later turned into a riot.") == [SUB.violent_demonstration]
+
+
+def test_a_protest_nothing_turns_violent_stays_peaceful() -> None:
+    assert _kinds("Workers marched peacefully in Lira on Friday. "
+                  "The demonstration ended at noon.") == [SUB.peaceful_protest]
