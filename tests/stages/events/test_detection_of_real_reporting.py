@@ -23,6 +23,15 @@ DETECTED = [
      "Peaceful protest"),
     # protest.dispersed_with: tear gas fired at a crowd is an intervention in a demonstration
     ("Police fired tear gas at students in Zomba.", "Protest with intervention"),
+    # protest.crowd_gathered: protesters named as the crowd that gathered
+    ("Protesters gathered at the district office over unpaid land compensation.",
+     "Peaceful protest"),
+    # riot.disrupted_event: a crowd disrupting a meeting or vote is a violent demonstration
+    ("Angry youths disrupted a campaign rally of the ruling party.", "Violent demonstration"),
+    # riot.stoned: stoning vehicles, police or journalists
+    ("Residents stoned police vehicles after a boy was run over.", "Violent demonstration"),
+    # clash.ethnic
+    ("Ethnic violence left three people dead near Jos.", "Armed clash"),
     # disrupted.found_explosive: an explosive found or defused before it went off
     ("Army engineers defused a bomb found under a bus in Garoua.", "Disrupted weapons use"),
     ("Soldiers discovered two explosive devices near a bridge in Mopti.",
@@ -47,6 +56,7 @@ NOT_DETECTED = [
     "Police blocked the road to the stadium ahead of the match.",
     "A landslide blocked the main road to the town.",
     "She took over the leadership of the cooperative last year.",
+    "Heavy rains disrupted the campaign rally in the north.",
 ]
 
 
