@@ -32,6 +32,14 @@ DETECTED = [
     ("Residents stoned police vehicles after a boy was run over.", "Violent demonstration"),
     # clash.ethnic
     ("Ethnic violence left three people dead near Jos.", "Armed clash"),
+    # protest.manner_verb: a manner adverb or "after" makes "protest" a verb
+    ("Pupils of a mission school angrily protest the transfer of their head teacher.",
+     "Peaceful protest"),
+    # riot.plain_verb: the headline present tense of "riot"
+    ("Inmates of an overcrowded prison riot over food rations.", "Violent demonstration"),
+    # protest.teargassed: "teargas" used as a verb on a crowd (cues.csv: an intervention)
+    ("Police teargassed opposition supporters outside the electoral office.",
+     "Protest with intervention"),
     # disrupted.found_explosive: an explosive found or defused before it went off
     ("Army engineers defused a bomb found under a bus in Garoua.", "Disrupted weapons use"),
     ("Soldiers discovered two explosive devices near a bridge in Mopti.",
