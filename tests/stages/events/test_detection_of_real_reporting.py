@@ -1,6 +1,6 @@
 """Detection of the wordings event notes use for what ACLED codes (own invented sentences):
 protests named with a light verb or a blocked road, disrupted weapons use, recruitment and
-movement of forces, peaceful takeovers, petrol bombs and livestock raids. Each sentence is coded
+movement of forces, peaceful takeovers and livestock raids. Each sentence is coded
 only because of one trigger appended to coder/data/events/triggers.jsonl."""
 
 from __future__ import annotations
@@ -58,8 +58,6 @@ DETECTED = [
      "Non-violent transfer of territory"),
 ]
 
-PETROL_BOMB = "Unknown assailants hurled a petrol bomb at a pastor's house in Enugu."
-
 NOT_DETECTED = [
     "Police blocked the road to the stadium ahead of the match.",
     "A landslide blocked the main road to the town.",
@@ -81,8 +79,3 @@ def test_no_event_is_detected(text: str) -> None:
     assert not [r for r in records if r.event_type], [
         (r.event_type, r.sub_event_type, r.rule_ids) for r in records]
 
-
-def test_a_thrown_petrol_bomb_is_detected() -> None:
-    # attack.petrol_bomb; the weapon word "bomb" still gives it an explosion type (weapons.csv)
-    records = explain_text(PETROL_BOMB).records
-    assert any(r.event_type for r in records), [(r.event_type, r.rule_ids) for r in records]
