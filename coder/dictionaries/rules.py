@@ -25,7 +25,7 @@ from coder.dictionaries.files import (
 )
 from coder.dictionaries.taxonomy import kind_problem
 from coder.problems import Problem
-from coder.text.tokens import PhraseMatcher, Token, phrase_key
+from coder.text.tokens import PhraseMatcher, Token, inside_number, phrase_key
 
 GAP = "*"
 _RAW_WORD = re.compile(r"[^\W\d_]+")
@@ -105,9 +105,9 @@ WordSet = Literal[
     "agent_preposition", "side_preposition", "loser_preposition", "member_preposition",
     "caller_preposition", "conjunct_joiner", "pair_joiner", "subject_coordinator",
     "clause_coordinator", "modifier_gap", "place_preposition", "verb_marker", "progressive_be",
-    "survival_verb", "state_weapon_break", "force_kind", "unarmed_kind",
-    "allegation_preposition", "intention", "noun_follower",
-    "grievance", "civilian_occupation", "mob_word", "crowd_word", "crowd_side", "sequel", "harm_concept",
+    "survival_verb", "state_weapon_break", "force_kind", "unarmed_kind", "allegation_preposition",
+    "intention", "noun_follower", "grievance", "civilian_occupation", "mob_word", "crowd_word",
+    "crowd_side", "sequel", "harm_concept",
 ]
 
 
@@ -332,8 +332,7 @@ class TriggerIndex:
 
 
 # skipped between the words of a phrase ("sit-in" is "sit - in"); quotation marks never
-# interrupt a phrase either ("offered “all assistance”"), and a gap does not count them (nor
-# the hyphens of a hyphenated name)
+# interrupt a phrase either ("offered “all assistance”"); a gap does not count them
 _SKIPPABLE = frozenset({"-", "'", '"'})
 
 
@@ -351,8 +350,9 @@ def _match_from(
             for skip in range(MAX_GAP + 1):
                 if skip:  # one more word into the gap
                     while p < n and (keys[p] == '"' or (keys[p] == "-" and p + 1 < n
-                                                        and tokens[p + 1].is_word)):
-                        p += 1  # a hyphen inside a name is no gap word ("Kisa-Mara road")
+                                                        and tokens[p + 1].is_word)
+                                     or inside_number(tokens, p)):
+                        p += 1  # nor a name's hyphen ("Kisa-Mara road") nor a number's comma
                     if p >= n or not (tokens[p].is_word or keys[p] == "'s"):
                         break  # gaps never cross punctuation (a possessive is part of a phrase)
                     p += 1

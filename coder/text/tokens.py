@@ -265,3 +265,13 @@ class PhraseMatcher(Generic[T]):
                     continue
             yield _match(s, last, tok.start, tokens[last - 1].end, entries[key])
             i = last
+
+
+def inside_number(tokens: list[Token], p: int) -> bool:
+    """Whether token `p` is the comma or point between the digit groups of one number
+    ("2,000", "3.5"): no space on either side, digits on both."""
+    if not 0 < p < len(tokens) - 1 or tokens[p].text not in (",", "."):
+        return False
+    before, after = tokens[p - 1], tokens[p + 1]
+    return (before.text.isdigit() and after.text.isdigit()
+            and before.end == tokens[p].start and tokens[p].end == after.start)

@@ -68,3 +68,11 @@ def test_document_sentences_without_title() -> None:
 
 def test_empty_document_has_no_sentences() -> None:
     assert document_sentences(Document(id="e", text="")) == []
+
+
+def test_inside_number_is_the_separator_between_digit_groups_only() -> None:
+    from coder.text.tokens import inside_number, tokenize
+
+    tokens = tokenize("took 2,000 goats, 3 cows and 1.5 tonnes")
+    seps = [t.text for i, t in enumerate(tokens) if inside_number(tokens, i)]
+    assert seps == [",", "."]  # not the comma after "goats"

@@ -22,8 +22,8 @@ from coder.stages.events.analysis import (
 from coder.stages.events.arguments import find_arguments, is_speaker, swapped
 from coder.stages.events.attachment import event_place, nearest_date
 from coder.stages.events.classification import (
-    classify_demonstration,
     acts_as_crowd,
+    classify_demonstration,
     classify_violence,
     crowd_against_force,
     is_armed,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from coder import code_texts
 from coder.engines.local import explain_text
 
 DETECTED = [
@@ -80,3 +81,10 @@ def test_no_event_is_detected(text: str) -> None:
     assert not [r for r in records if r.event_type], [
         (r.event_type, r.sub_event_type, r.rule_ids) for r in records]
 
+
+
+def test_a_number_written_with_a_thousands_comma_does_not_break_a_phrase() -> None:
+    # "stole * cattle": the comma inside "2,000" is part of the number, not punctuation
+    records = code_texts([{"text": "Armed bandits stole 2,000 cattle from herders near Kotido.",
+                           "published": "2021-03-06"}]).records
+    assert [r.sub_event_type for r in records] == ["Attack"]
