@@ -173,12 +173,12 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
                 i = skip - 1  # "Four people, including two children, were killed"
                 continue
             if i + 1 < t.start and has_role(tokens[i + 1].key, "relative"):
-                i -= 1  # "shot one gang member, who died later": the antecedent's figure
+                i -= 1  # "wounded one robber, who died in hospital": the antecedent's figure
                 continue
         if key == ")":
             opening = _bracket_start(tokens, i)
             if opening is not None:
-                i = opening - 1  # "three herders (out of a group of seven) were killed"
+                i = opening - 1  # "four fishermen (of a crew of nine) were killed"
                 continue
         if not tok.is_word and key not in ("-", "'s", "'", '"'):
             break  # a closing quote is transparent: '"six members of his guard" were hurt'
@@ -282,7 +282,7 @@ def _figureless(tokens: list[Token], t: Match[Trigger], aux: str | None) -> Foun
     if aux is not None and has_role(aux, "aux_plural"):
         listed = _singular_list(tokens, j)
         if listed is not None:
-            return Found(listed[1], listed[0], t.end)  # "a man and his son were killed"
+            return Found(listed[1], listed[0], t.end)  # "a farmer and his nephew were killed"
         return Found(3, j, t.end, vague=True)
     k = j
     while k > j - 4 and k > 0 and tokens[k - 1].is_word and not has_role(tokens[k - 1].key,
@@ -373,14 +373,14 @@ def _second_verb_object(tokens: list[Token], t: Match[Trigger],
         singular = has_role(pronoun, "pronoun_singular") and not has_role(pronoun, "determiner")
         return Found(1, t.start, j + 3) if singular else None
     if n.article and _singular_conjunct(tokens, n.end, opened=True) is None:
-        return None  # "lynches and burns a suspected thief": an article before a victim
+        return None  # "lynches and torches a suspected robber": an article before a victim
     victims, end = victim_span(tokens, n.end, len(tokens))
     return Found(n.value, t.start, max(end, n.end), n.high, n.vague, n.zero, victims, n.start)
 
 
 def _companions(tokens: list[Token], t: Match[Trigger], found: Found | None,
                 by_start: dict[int, NumberMatch]) -> Found | None:
-    """ "was shot dead along with two bodyguards and a driver": the victims named after a
+    """ "was gunned down together with three aides": the victims named after a
     companion phrase (function_words.csv) add to the figure."""
     j = t.end
     if (found is None or found.zero or j + 2 >= len(tokens)
@@ -466,6 +466,6 @@ def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMat
         found = _backward(tokens, t, by_end, used, kind)  # "gunmen killed and robbed ...":
         return found if found is not None and found.number_start >= 0 else None  # actors
     if nxt is None or not nxt.is_word or has_role(nxt.key, "follower") or has_role(
-            tokens[t.start].key, "adverb"):  # "beat a woman to death who ...": object before
+            tokens[t.start].key, "adverb"):  # "clubbed a trader to death who ...": object before
         return _companions(tokens, t, _backward(tokens, t, by_end, used, kind), by_start)
     return None

@@ -83,7 +83,7 @@ def find_date_expressions(text: str, tokens: list[Token] | None = None) -> list[
 
 def _night(expr: DateExpression, text: str, g: Grammar) -> DateExpression:
     """A two-day range led by "the night of" (night_leads.csv) as its second day, the morning
-    the night ended in ("the night of 23 to 24 November" -> 24 November); any other expression
+    the night ended in ("the night of 4 to 5 June" -> 5 June); any other expression
     as it is."""
     if expr.kind != "range" or expr.offset_days != 1 or expr.month is None or expr.day is None:
         return expr

@@ -146,7 +146,7 @@ def _mob_not_demonstration(candidates: list[Candidate]) -> None:
 
 
 def _grievances_dropped(sa: SentenceAnalysis, candidates: list[Candidate]) -> list[Candidate]:
-    """"Thousands protest police raids on media", "residents demonstrated over the killing of
+    """"Hundreds protest army raids on newspapers", "residents demonstrated over the killing of
     a driver by police": violence named after a demonstration, past a grievance word (words.csv
     grievance) or as the protest verb's object, is what the crowd protests, not force used on
     it nor an event this sentence reports."""

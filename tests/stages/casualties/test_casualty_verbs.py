@@ -56,7 +56,7 @@ def test_two_singular_victims_joined_by_and(text: str, expect: list[int]) -> Non
 
 @pytest.mark.parametrize(("text", "expect"), [
     ("A clerk at the district office, was shot dead on Friday.", [1]),
-    ("A member of the council of elders from the northern ward has been shot dead.", [1]),
+    ("A village headman from the eastern valley has been shot dead.", [1]),
     ("A suspected burglar was beaten and killed by residents.", [1]),
     ("Clashes over grazing land left one death, police said.", [1]),
     ("No death was reported after the blast.", [0]),
@@ -82,7 +82,7 @@ def test_no_death_either(text: str) -> None:
     ("A crowd beat a widow to death who they accused of sorcery.", [1]),
     ("Three guards were shot, hacked and beheaded by raiders.", [3]),
     ("Soldiers shot one smuggler, who died later in hospital.", [1]),
-    ("Two herders (out of a group of five) were killed by bandits.", [2]),
+    ("Two fishermen (of a crew of six) were killed by pirates.", [2]),
     ("Councillor killed at his home in Velo", [1]),
 ])
 def test_shared_auxiliaries_brackets_and_relatives(text: str, expect: list[int]) -> None:
@@ -111,7 +111,7 @@ def test_adjectives_and_past_deeds_are_no_deaths(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "expect"), [
-    ("A crowd lynches and burns a suspected thief in Rusi.", [1]),
+    ("A mob lynches and torches a suspected robber in Rusi.", [1]),
     ("Police detective shot dead while on patrol", [1]),
     ("Bandits killed and looted in Velo on Monday.", []),
 ])
@@ -123,7 +123,7 @@ def test_second_verbs_and_active_subjects(text: str, expect: list[int]) -> None:
     ("Raiders stormed a farm, killing and robbing him.", [1]),
     ("Twelve people (among them four guards, two drivers and a cook at the camp) were killed.",
      [12]),
-    ("Police officers killed when responding to an alarm", [3]),
+    ("Soldiers killed while answering a distress call", [3]),
 ])
 def test_pronoun_objects_long_brackets_and_headline_plurals(text: str, expect: list[int]) -> None:
     assert _killed(text) == expect

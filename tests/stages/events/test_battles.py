@@ -33,8 +33,8 @@ def test_reservists_shot_dead_are_armed_victims() -> None:
 
 def test_one_shoot_out_told_twice_is_one_battle() -> None:
     # the killing and the shoot-out name the two sides in the other order: one battle
-    doc = document_from_text("Four members of the Mungiki sect killed in shootout with "
-                             "police", "t", {"country": "Kenya"}, origin="test")
+    doc = document_from_text("Five members of a drug cartel killed in gunfight with "
+                             "police", "t", {"country": "Mexico"}, origin="test")
     assert isinstance(doc, Document)
     records = code_documents([doc], merge=False).records
     assert [(r.event_type, r.sub_event_type) for r in records] == [("Battles", "Armed clash")]
