@@ -216,8 +216,10 @@ class DocumentLinker:
                 m.date_expression = previous.mention.date_expression
             if m.place is None:
                 m.place = previous.mention.place
-        if cand.ongoing and m.date_expression is None:
-            return None  # continuing activity with no day of its own
+        if cand.ongoing and m.date_expression is None and not (family == "demo" and m.place):
+            # continuing activity with no day of its own; a demonstration going on at a named
+            # place is under way as reported ("traders in X are protesting ...")
+            return None
         return self._same_incident(m, pos, sid, family) or _New(family)
 
     def _refers_to_earlier(self, cand: Candidate, sa: SentenceAnalysis,

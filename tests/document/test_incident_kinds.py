@@ -26,3 +26,12 @@ def test_a_protest_a_later_sentence_calls_a_riot_is_a_violent_demonstration() ->
 def test_a_protest_nothing_turns_violent_stays_peaceful() -> None:
     assert _kinds("Workers marched peacefully in Lira on Friday. "
                   "The demonstration ended at noon.") == [SUB.peaceful_protest]
+
+
+def test_a_demonstration_under_way_at_a_named_place_is_an_event() -> None:
+    assert _kinds("Nurses in Gulu are protesting the closure of their ward.") == [
+        SUB.peaceful_protest]
+
+
+def test_fighting_going_on_with_no_place_or_day_is_no_event_of_its_own() -> None:
+    assert _kinds("Rebels are fighting government troops.") == []
