@@ -438,9 +438,9 @@ def _first_word_index(
     index: dict[str, dict[str, list[tuple[str, ...]]]] = {}
     for kind, table in cue_keys.items():
         by_first: dict[str, list[tuple[str, ...]]] = {}
-        for key in table:
+        for key in table:  # "tear gassed" is also written "tear-gassed" (tear - gassed)
             words = tuple(key.split())
-            by_first.setdefault(words[0], []).append(words)
+            by_first.setdefault(words[0], []).extend({words, tuple(" - ".join(words).split())})
         for phrases in by_first.values():
             phrases.sort(key=len, reverse=True)  # the longest phrase is the one a text names
         index[kind] = by_first

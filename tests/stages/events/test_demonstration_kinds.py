@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from coder import code_texts
 from coder.engines.local import explain_text
 
 DAY = dt.date(2022, 5, 11)
@@ -137,3 +138,10 @@ def test_violence_the_crowd_protests_is_its_grievance_not_force_used_on_it() -> 
     kinds = _kinds("Hundreds of residents marched in Sarema over the killing of a driver by "
                    "police.")
     assert kinds == [("Protests", "Peaceful protest")]
+
+
+def test_a_hyphenated_cue_is_read_as_written_with_a_space() -> None:
+    # "tear-gassed" is the cue "tear gassed": force used on the march
+    records = code_texts([{"text": "Hundreds of teachers marched in Gulu on Monday and police "
+                                   "tear-gassed them.", "published": "2021-05-06"}]).records
+    assert [r.sub_event_type for r in records] == ["Protest with intervention"]
