@@ -40,10 +40,9 @@ from coder.models import Document
 from coder.stages.actors import find_actors
 from coder.stages.casualties import find_casualties
 from coder.stages.dates import find_date_expressions
-from coder.stages.events import SentenceAnalysis, find_events, find_triggers
+from coder.stages.events import SentenceAnalysis, find_events, find_triggers, tokenized
 from coder.stages.places import Gazetteer, PlaceContext, document_context
 from coder.text.sentences import document_sentences
-from coder.text.tokens import tokenize
 
 Triggers = list[list[TriggerMatch]]  # each sentence's trigger matches
 
@@ -67,11 +66,6 @@ def code_document(doc: Document) -> CodedDocument:
     return CodedDocument(doc, linker.events, len(sentences), anchor, basis, context)
 
 
-def _tokenize(sa: SentenceAnalysis) -> None:
-    sa.tokens = tokenize(sa.sentence.text)
-    sa.keys = [t.key for t in sa.tokens]  # perf: once for every stage
-
-
 def _read_sentences(doc: Document,
                     analyses: list[SentenceAnalysis]) -> tuple[list[SentenceAnalysis], Triggers]:
     """Each sentence's trigger matches, and its dates where they matter: in event sentences,
@@ -82,7 +76,7 @@ def _read_sentences(doc: Document,
     lead = opening_sentence(analyses)  # its date sets the scene (`carry_scene`)
     for sa in analyses:
         if index.may_match(sa.sentence.text):
-            _tokenize(sa)
+            tokenized(sa)
             triggers.append(find_triggers(sa.tokens, keys=sa.keys))
         else:
             triggers.append([])
@@ -101,8 +95,7 @@ def _find_actors(analyses: list[SentenceAnalysis], triggers: Triggers,
     for pos, sa in enumerate(analyses):
         sa.day = anchor
         if needs_actors(pos, triggers, pronouns):
-            if not sa.tokens:
-                _tokenize(sa)
+            tokenized(sa)
             sa.actors = find_actors(sa.tokens, sa.sentence.text, anchor)
 
 
@@ -146,8 +139,7 @@ def _near_events(triggers: Triggers) -> list[bool]:
 def _read_scene(sa: SentenceAnalysis, gaz: Gazetteer, context: PlaceContext) -> None:
     """The places of a sentence with no event, near one: "LOCATION: X village." or "The
     town of X lies on the border." set the scene for the events around them (`carry_scene`)."""
-    if not sa.tokens:
-        _tokenize(sa)
+    tokenized(sa)
     sa.places = gaz.find_places(sa.tokens, sa.sentence.text, context)
     for pm in sa.places:
         if not pm.span.text:

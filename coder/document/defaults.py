@@ -28,6 +28,7 @@ from coder.stages.events import (
     demonstration_types,
     has_cue,
     is_armed,
+    tokenized,
 )
 from coder.text.tokens import tokenize
 
@@ -227,9 +228,7 @@ def _later_force(ev: DocEvent, iso3: str, day: dt.date | None,
     # the sentences after the event's first one: those that say more about it, and the next
     for sa in analyses[min(own) + 1 : max(own) + CARRY_SENTENCES]:
         s = sa.sentence
-        # perf: the document step tokenized every sentence that may hold a trigger
-        tokens = sa.tokens or tokenize(s.text)
-        keys = sa.keys or [t.key for t in tokens]
+        tokens, keys = tokenized(sa), sa.keys
         if not has_cue(keys, rules, "intervention") and not has_cue(keys, rules, "lethal"):
             continue
         for a in find_actors(tokens, s.text, day, iso3):
@@ -275,8 +274,7 @@ def _sentence_actors(sa: SentenceAnalysis, iso3: str,
     """The actors of one sentence, found now if the document step did not need them."""
     if sa.actors:
         return [with_country(a, iso3, day) for a in sa.actors]
-    tokens = sa.tokens or tokenize(sa.sentence.text)
-    return find_actors(tokens, sa.sentence.text, day, iso3)
+    return find_actors(tokenized(sa), sa.sentence.text, day, iso3)
 
 
 def _localise_agents(m: EventMention, iso3: str, day: dt.date | None) -> None:
@@ -387,7 +385,7 @@ _BLAME_REACH = 8
 
 def _near_cue(sa: SentenceAnalysis, a: ActorMention, cues: frozenset[str]) -> bool:
     """A blame word stands within `_BLAME_REACH` tokens of the mention, on either side."""
-    tokens = sa.tokens or tokenize(sa.sentence.text)
+    tokens = tokenized(sa)
     at = [i for i, t in enumerate(tokens) if a.span.start <= t.start < a.span.end]
     if not at:
         return False
@@ -440,17 +438,12 @@ def _communal_sides(ev: DocEvent, iso3: str, analyses: list[SentenceAnalysis]) -
     if not sides:
         return
     cues = document_words()["communal_cue"]
-    if all(cues.isdisjoint(_keys(sa)) for sa in _event_sentences(ev, analyses)):
+    if all(cues.isdisjoint(t.key for t in tokenized(sa)) for sa in _event_sentences(ev, analyses)):
         return
     for side in sides:
         a = getattr(m, side)
         militia = generic_actor("communal-militia", a.actor.country or iso3)
         setattr(m, side, ActorMention(a.span, militia.actor, a.rule_id + ":communal"))
-
-
-def _keys(sa: SentenceAnalysis) -> list[str]:
-    """The sentence's token keys, tokenizing it if the document step did not."""
-    return sa.keys or [t.key for t in tokenize(sa.sentence.text)]
 
 
 def _civilian_victims(victims: ActorMention, iso3: str) -> ActorMention:

@@ -1,7 +1,7 @@
 """Events in a sentence: trigger phrases, realis, arguments (actor and target), attachment of
 dates and places, ACLED and CAMEO classification."""
 
-from coder.stages.events.analysis import Candidate, SentenceAnalysis, has_cue
+from coder.stages.events.analysis import Candidate, SentenceAnalysis, has_cue, tokenized
 from coder.stages.events.classification import (
     armed_victims,
     demonstration_types,
@@ -15,5 +15,5 @@ from coder.stages.events.triggers import find_triggers
 __all__ = [
     "Candidate", "SentenceAnalysis", "armed_victims",
     "demonstration_types", "find_events", "find_triggers", "has_cue", "interaction", "is_armed",
-    "type_rank",
+    "tokenized", "type_rank",
 ]

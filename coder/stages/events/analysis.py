@@ -25,7 +25,7 @@ from coder.models import (
     PlaceMention,
     Sentence,
 )
-from coder.text.tokens import Token
+from coder.text.tokens import Token, tokenize
 
 # the concept families whose events are acts of conflict, and those of demonstrations
 Conflict = Literal["violence", "protest", "riot"]
@@ -134,6 +134,15 @@ class SentenceAnalysis:
     # the places that may be an event's place, each with its (specific, prepositional) rank:
     # the same for every event of the sentence (filled on first use, reset by find_events)
     place_ranks: list[tuple[PlaceMention, int, int]] | None = None
+
+
+def tokenized(sa: SentenceAnalysis) -> list[Token]:
+    """The sentence's tokens, and its keys, made once: a stage that needs the words of a
+    sentence no earlier stage tokenized fills them in for every later one."""
+    if not sa.tokens:
+        sa.tokens = tokenize(sa.sentence.text)
+        sa.keys = [t.key for t in sa.tokens]
+    return sa.tokens
 
 
 @dataclass(slots=True)
