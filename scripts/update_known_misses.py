@@ -11,12 +11,15 @@ import json
 import sys
 from pathlib import Path
 
-from coder.engines.local import code_corpus
-from coder.io.export import csv_cells
-from coder.models import COLUMNS
-from coder.tools.evaluate import matches, normalise_row
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's coder, installed or not
 
-DEV = Path(__file__).resolve().parents[1] / "tests" / "gold" / "dev"
+from coder.engines.local import code_corpus  # noqa: E402
+from coder.io.export import csv_cells  # noqa: E402
+from coder.models import COLUMNS  # noqa: E402
+from coder.tools.evaluate import matches, normalise_row  # noqa: E402
+
+DEV = ROOT / "tests" / "gold" / "dev"
 
 
 def main() -> int:
