@@ -13,9 +13,11 @@ together, instead of stopping at the first broken file:
 
 from __future__ import annotations
 
+import gc
 import inspect
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +50,21 @@ def clear_caches() -> None:
         fn.cache_clear()
 
 
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Run a block with the cyclic garbage collector off (perf, for loading): the tables are
+    hundreds of thousands of new objects that all stay alive, and every collection their
+    allocations trigger would walk them again for nothing (a third of the loading time).
+    Reference counting still frees everything as usual; the collector's state is restored."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def loaders() -> list[Callable[[], object]]:
     """The registered functions that take no argument: one table each."""
     return [fn for fn in _cached if _takes_no_argument(fn)]
@@ -70,12 +87,13 @@ def check_all() -> None:
     loaders: `coder.api.check_dictionaries` imports the whole pipeline first.
     """
     problems: dict[str, Problem] = {}
-    for load in loaders():
-        try:
-            load()
-        except DictionaryError as err:
-            for p in err.problems:
-                problems.setdefault(str(p), p)
+    with collection_paused():
+        for load in loaders():
+            try:
+                load()
+            except DictionaryError as err:
+                for p in err.problems:
+                    problems.setdefault(str(p), p)
     if problems:
         raise DictionaryError(list(problems.values()))
 

@@ -25,7 +25,7 @@ from coder.dictionaries.files import (
 )
 from coder.dictionaries.taxonomy import kind_problem
 from coder.problems import Problem
-from coder.text.tokens import PhraseMatcher, Token, inside_number, phrase_key
+from coder.text.tokens import PhraseMatcher, Token, inside_number, key_positions, phrase_key
 
 GAP = "*"
 _RAW_WORD = re.compile(r"[^\W\d_]+")
@@ -305,8 +305,8 @@ class TriggerIndex:
             return found
         n = len(tokens)
         plans = self._plans
-        for i, key in enumerate(keys):
-            if key not in present or not tokens[i].is_word:
+        for i, key in key_positions(keys, present):
+            if not tokens[i].is_word:
                 continue
             by_next, steps = plans[key]
             j = i + 1  # the next token that is not skippable (what `_match_from` checks next)

@@ -63,6 +63,9 @@ def code_document(doc: Document) -> CodedDocument:
         linker.events)
     for ev in linker.events:
         _finish(ev, country, anchor, analyses)
+    # the names the gazetteer kept from this document's sentences serve no other document;
+    # kept, thousands of token lists would stay alive for the garbage collector to walk (perf)
+    gaz.scans.clear()
     return CodedDocument(doc, linker.events, len(sentences), anchor, basis, context)
 
 
@@ -132,8 +135,12 @@ def _code_sentences(linker: DocumentLinker, analyses: list[SentenceAnalysis],
 def _near_events(triggers: Triggers) -> list[bool]:
     """For each sentence, whether an event sentence lies within the carry window
     (`CARRY_SENTENCES`) before or after it: a place it names may be that event's scene."""
-    events = [i for i, t in enumerate(triggers) if t]
-    return [any(abs(i - e) <= CARRY_SENTENCES for e in events) for i in range(len(triggers))]
+    near = [False] * len(triggers)
+    for e, t in enumerate(triggers):  # perf: one window per event, not every pair of sentences
+        if t:
+            near[max(e - CARRY_SENTENCES, 0) : e + CARRY_SENTENCES + 1] = [True] * (
+                min(e + CARRY_SENTENCES + 1, len(triggers)) - max(e - CARRY_SENTENCES, 0))
+    return near
 
 
 def _read_scene(sa: SentenceAnalysis, gaz: Gazetteer, context: PlaceContext) -> None:

@@ -47,8 +47,18 @@ class PhraseTable(Generic[V]):
         self.prefixes: set[str] = set()
         self.later: set[str] = set()
         self.possessive = possessive
+        self._index_all(keys)
+
+    def _index_all(self, keys: Iterable[str]) -> None:
+        """`index` every key, in order (the same tables): perf, a gazetteer has 400,000
+        keys, most of one word, which need only their `first` entry."""
+        first, index = self.first, self.index
+        get = first.get
         for key in keys:
-            self.index(key)
+            if " " in key:
+                index(key)
+            elif not get(key):  # a one-word key: its length, 1, unless a longer one is there
+                first[key] = 1
 
     def index(self, key: str) -> None:
         """Make `key` (already in `entries`) findable: its first word and its prefixes."""

@@ -16,7 +16,6 @@ them likely places.
 from __future__ import annotations
 
 import gzip
-import io
 from collections import Counter
 from functools import lru_cache
 
@@ -75,20 +74,29 @@ def _read_gazetteer_rows() -> tuple[list[Entry], list[str]]:
     problems: list[Problem] = []
     entries: list[Entry] = []
     keys: list[str] = []
-    with io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8") as fh:
-        header = fh.readline().rstrip("\n").split("\t")
-        for line_no, line in enumerate(fh, start=2):
-            cells = line.rstrip("\n").split("\t")
-            if len(cells) != len(header) or cells[3] not in iso2:
-                problems.append(Problem("bad_dictionary", "bad row (columns or country code)",
-                                        file=GAZETTEER_FILE, row=line_no))
-                continue
-            gid, feat, name, cc, a1, a2, lat, lon, pop, key_cell = cells
-            precision = 3 if feat == "admin1" else 2 if feat == "admin2" else 1
-            main = key_cell.split("|", 1)[0]
-            entries.append((f"gazetteer:{gid}", feat, name, iso2[cc], a1, a2, float(lat),
-                            float(lon), int(pop), precision, main))
-            keys.append(key_cell)
+    # perf: decompressed and split at once, not read line by line (the lines a text-mode
+    # file gives: universal newlines, no empty line after the last newline)
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    header = lines[0].split("\t") if lines else [""]
+    width = len(header)
+    append, append_key = entries.append, keys.append
+    for line_no, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        if len(cells) != width or cells[3] not in iso2:
+            problems.append(Problem("bad_dictionary", "bad row (columns or country code)",
+                                    file=GAZETTEER_FILE, row=line_no))
+            continue
+        gid, feat, name, cc, a1, a2, lat, lon, pop, key_cell = cells
+        precision = 3 if feat == "admin1" else 2 if feat == "admin2" else 1
+        main = key_cell.split("|", 1)[0]
+        append((f"gazetteer:{gid}", feat, name, iso2[cc], a1, a2, float(lat), float(lon),
+                int(pop), precision, main))
+        append_key(key_cell)
     if problems:
         raise DictionaryError(problems[:50])
     return entries, keys
