@@ -15,6 +15,7 @@ from coder.stages.events.analysis import (
     DEMONSTRATION_FAMILIES,
     TERRITORY_CONCEPTS,
     Candidate,
+    EventWords,
     SentenceAnalysis,
     mention_index,
     sentence_has_cue,
@@ -178,9 +179,13 @@ def _classify_violence(
     resistance, or a foiled attack, is a strategic development."""
     sa = ev.sa
     ground = bool(ev.weapons) and any(w.weapon == "firearm" for w, _ in ev.weapons)
+    crowd = acts_as_crowd(mention.actor1, _words_before(sa, mention.actor1)) or (
+        mention.actor1 is None and _crowd_subject(sa, m))
     mention.kind, mention.civilian_targeting = classify_violence(
         concept, weapon, mention.actor1, mention.actor2, victims_armed(sa.casualties), ground,
-        acts_as_crowd(mention.actor1, _words_before(sa, mention.actor1)))
+        crowd)
+    if crowd and mention.actor1 is None:
+        mention.rule_ids.append("crowd-subject")
     if concept.concept in TERRITORY_CONCEPTS and sentence_has_cue(sa, ev.rules, "unopposed"):
         # "took control of the town without resistance": no battle (ACLED)
         mention.kind = KIND.non_violent_transfer
@@ -217,6 +222,42 @@ def _crowds_clash(sa: SentenceAnalysis, m: TriggerMatch, mention: EventMention) 
     if after[:1] == ["between"] or after[:2] == ["broke", "out"]:
         before += after
     return not words.crowd_side.isdisjoint(before)
+
+
+# how far before a violent verb its subject may stand, and after "by" in the passive
+_SUBJECT_BEFORE = 6
+_AGENT_AFTER = 6
+
+
+def _crowd_subject(sa: SentenceAnalysis, m: TriggerMatch) -> bool:
+    """"Angry voters beat up an official", "he was attacked by rival supporters": the act's
+    subject (the words before the verb in its clause; in the passive, the words after "by"),
+    for which no actor was named, is a crowd (words.csv crowd_subject). Verbs only: a noun
+    trigger has no subject of its own."""
+    if m.trigger.pos != "verb":
+        return False
+    keys, words = sa.keys, sa.words
+    if is_passive(keys, m.start, words):
+        after = keys[m.end : m.end + _AGENT_AFTER]
+        if "by" not in after:
+            return False
+        agent: list[str] = []
+        for k in after[after.index("by") + 1 :]:
+            if k in words.clause_break_or_comma:
+                break
+            agent.append(k)
+        return _a_crowd(agent, words)
+    subject: list[str] = []
+    for k in reversed(keys[max(0, m.start - _SUBJECT_BEFORE) : m.start]):
+        if k in words.clause_break_or_comma:
+            break
+        subject.append(k)
+    return _a_crowd(subject, words)
+
+
+def _a_crowd(phrase: list[str], words: EventWords) -> bool:
+    """A crowd word with no word that makes it an armed group ("armed youths")."""
+    return not words.crowd_subject.isdisjoint(phrase) and words.armed_qualifier.isdisjoint(phrase)
 
 
 def _words_before(sa: SentenceAnalysis, actor: ActorMention | None) -> list[str]:

@@ -1,0 +1,36 @@
+"""ACLED's sub-event rules on sentences written for these tests: who the sides are (an
+organised armed group, a crowd, a political party) decides between an armed clash, an attack
+and mob violence, not the verb alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coder.dictionaries.taxonomy import SUB
+from coder.engines.local import explain_text
+
+DAY = dt.date(2016, 3, 9)
+
+
+def _subs(text: str) -> list[str]:
+    return [r.sub_event_type for r in explain_text(text, DAY).records]
+
+
+def test_supporters_of_two_parties_who_clash_are_rioters_not_armed_groups() -> None:
+    # a political party is no organised armed group: its supporters' fight is mob violence
+    assert _subs("Supporters of ODM and Jubilee clashed outside a polling station in "
+                 "Kilifi.") == [SUB.mob_violence]
+
+
+def test_a_crowd_named_only_as_the_subject_of_a_beating_is_a_mob() -> None:
+    assert _subs("Angry voters beat up a county official in Kitui.") == [SUB.mob_violence]
+
+
+def test_a_crowd_named_after_by_in_the_passive_is_a_mob() -> None:
+    assert _subs("A ward administrator was attacked by angry voters in Kitui.") == [
+        SUB.mob_violence]
+
+
+def test_armed_or_unidentified_youths_are_an_armed_group_attacking_civilians() -> None:
+    assert _subs("Armed youths attacked a village near Kericho.") == [SUB.attack]
+    assert _subs("Unidentified youths attacked a journalist in Eldoret.") == [SUB.attack]
