@@ -14,6 +14,7 @@ from coder.stages.events import demonstration_types, is_armed, type_rank
 # ACLED inter codes of a crowd (protesters, rioters) and of civilians
 _CROWD = frozenset({5, 6})
 _CIVILIANS = 7
+_STATE = 1
 
 
 def same_day(a: DateExpression | None, b: DateExpression | None) -> bool:
@@ -113,6 +114,11 @@ def about_demonstration(m: EventMention) -> bool:
         return False
     a1 = m.actor1.actor.inter if m.actor1 is not None else None
     a2 = m.actor2.actor.inter if m.actor2 is not None else None
+    if a1 not in _CROWD and a1 != _STATE and is_armed(m.actor1) and a2 not in _CROWD:
+        # gunmen who killed a shopkeeper, raiders who attacked a village: an armed group's
+        # violence against people who are not the crowd is no part of the demonstration (at
+        # most its grievance), whatever the sentence order
+        return False
     return a2 is None or a2 in _CROWD or a1 in _CROWD or a2 == _CIVILIANS
 
 

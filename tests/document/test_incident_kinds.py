@@ -35,3 +35,16 @@ def test_a_demonstration_under_way_at_a_named_place_is_an_event() -> None:
 
 def test_fighting_going_on_with_no_place_or_day_is_no_event_of_its_own() -> None:
     assert _kinds("Rebels are fighting government troops.") == []
+
+
+def test_gunmen_killing_a_shopkeeper_is_no_force_against_a_later_protest() -> None:
+    # ACLED: excessive force is force used on the demonstrators; an armed group's killing of
+    # someone else is the grievance, an event of its own
+    assert _kinds("Gunmen shot dead a shopkeeper in Garissa. "
+                  "Traders in Garissa protested over insecurity.") == [
+        SUB.attack, SUB.peaceful_protest]
+
+
+def test_an_attack_a_protest_follows_in_one_sentence_stays_apart_from_it() -> None:
+    assert _kinds("Following an attack by bandits on a village near Isiolo, residents "
+                  "protested over insecurity.") == [SUB.attack, SUB.peaceful_protest]
