@@ -9,7 +9,7 @@ from __future__ import annotations
 from coder.dictionaries.taxonomy import EVENT, KIND, SUB
 from coder.document.model import DocEvent
 from coder.models import ActorMention, DateExpression, EventMention, PlaceMention
-from coder.stages.events import demonstration_types, is_armed, type_rank
+from coder.stages.events import demonstration_types, event_words, is_armed, type_rank
 
 # ACLED inter codes of a crowd (protesters, rioters) and of civilians
 _CROWD = frozenset({5, 6})
@@ -79,8 +79,30 @@ def same_incident(ev: DocEvent, m: EventMention, family: str, adjacent: bool) ->
     if ev.family == "demo" and family == "demo":
         return True
     if {ev.family, family} == {"demo", "violence"}:
-        return about_demonstration(other)
+        return about_demonstration(other) or aimed_at(other, m if other is main else main)
     return False
+
+
+# how many words may stand between a violent verb and the demonstration it is aimed at
+_OBJECT_GAP = 4
+
+
+def aimed_at(violence: EventMention, demo: EventMention) -> bool:
+    """"Gunmen fired on a rally", "attacked the march": the demonstration is the violent
+    act's object (the demonstration's trigger a few words after it in the same sentence), so
+    the violence was used against the crowd, whoever committed it."""
+    if violence.sentence_index != demo.sentence_index or violence.doc_id != demo.doc_id:
+        return False
+    if demo.trigger.start < violence.trigger.end:
+        return False
+    gap = violence.sentence_text[violence.trigger.end : demo.trigger.start].lower().split()
+    words = event_words()
+    # "fired on a rally", "attacked the march"; not "killed in riots", "killed a man and
+    # torched houses"
+    return (len(gap) <= _OBJECT_GAP and bool(gap)
+            and (gap[0] in words.object_preposition or gap[0] in words.determiner)
+            and words.clause_break_or_comma.isdisjoint(gap)
+            and words.clause_coordinator.isdisjoint(gap))
 
 
 def _one_violent_incident(main: EventMention, m: EventMention) -> bool:

@@ -48,3 +48,9 @@ def test_gunmen_killing_a_shopkeeper_is_no_force_against_a_later_protest() -> No
 def test_an_attack_a_protest_follows_in_one_sentence_stays_apart_from_it() -> None:
     assert _kinds("Following an attack by bandits on a village near Isiolo, residents "
                   "protested over insecurity.") == [SUB.attack, SUB.peaceful_protest]
+
+
+def test_an_armed_group_firing_on_a_rally_is_force_against_the_protesters() -> None:
+    # the demonstration is the violent act's object: force used against the crowd
+    assert _kinds("Armed men fired on an opposition rally in Kisumu on Sunday, wounding "
+                  "four participants.") == [SUB.excessive_force_against_protesters]

@@ -1,7 +1,13 @@
 """Events in a sentence: trigger phrases, realis, arguments (actor and target), attachment of
 dates and places, ACLED and CAMEO classification."""
 
-from coder.stages.events.analysis import Candidate, SentenceAnalysis, has_cue, tokenized
+from coder.stages.events.analysis import (
+    Candidate,
+    SentenceAnalysis,
+    event_words,
+    has_cue,
+    tokenized,
+)
 from coder.stages.events.classification import (
     armed_victims,
     demonstration_types,
@@ -14,6 +20,6 @@ from coder.stages.events.triggers import find_triggers
 
 __all__ = [
     "Candidate", "SentenceAnalysis", "armed_victims",
-    "demonstration_types", "find_events", "find_triggers", "has_cue", "interaction", "is_armed",
+    "demonstration_types", "event_words", "find_events", "find_triggers", "has_cue", "interaction", "is_armed",
     "tokenized", "type_rank",
 ]
