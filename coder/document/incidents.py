@@ -111,7 +111,7 @@ def _one_violent_incident(main: EventMention, m: EventMention) -> bool:
     battles = EVENT.battles
     if main.kind.event_type == battles and m.kind.event_type == battles:
         return True
-    if _bare_clash(m) or _bare_clash(main):
+    if bare_clash(m) or bare_clash(main):
         return True  # "in an exchange of fire": the setting of the incident, no new event
     if battles in {main.kind.event_type, m.kind.event_type}:
         other = m if main.kind.event_type == battles else main
@@ -119,7 +119,8 @@ def _one_violent_incident(main: EventMention, m: EventMention) -> bool:
     return True
 
 
-def _bare_clash(m: EventMention) -> bool:
+def bare_clash(m: EventMention) -> bool:
+    """A battle named with no side of its own ("in an exchange of fire", "running battles")."""
     return m.kind.event_type == EVENT.battles and m.actor1 is None and m.actor2 is None
 
 
@@ -181,7 +182,7 @@ def _merge_kind(ev: DocEvent, m: EventMention, family: str) -> None:
         # demonstration), not an unorganised mob
         main.kind = KIND.violent_demonstration
     elif (type_rank(m.kind) > type_rank(main.kind)
-          and (not _bare_clash(m) or main.actor1 is None)
+          and (not bare_clash(m) or main.actor1 is None)
           and (m.kind.event_type, m.kind.sub_event_type)
           != (EVENT.violence_against_civilians, SUB.attack)):
         # "three killed in ethnic clashes": with no perpetrator named, the clash is the account
