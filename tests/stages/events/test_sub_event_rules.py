@@ -34,3 +34,10 @@ def test_a_crowd_named_after_by_in_the_passive_is_a_mob() -> None:
 def test_armed_or_unidentified_youths_are_an_armed_group_attacking_civilians() -> None:
     assert _subs("Armed youths attacked a village near Kericho.") == [SUB.attack]
     assert _subs("Unidentified youths attacked a journalist in Eldoret.") == [SUB.attack]
+
+
+def test_a_killing_named_deep_in_the_grievance_is_no_force_against_the_protest() -> None:
+    # "against the release of ... suspected of killing": what the crowd protests, in the
+    # clause the grievance word opens, not lethal force used on it
+    assert _subs("Residents of Eldoret protested on Friday against the release of three men "
+                 "suspected of killing a rider.") == [SUB.peaceful_protest]
