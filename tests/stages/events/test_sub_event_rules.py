@@ -41,3 +41,16 @@ def test_a_killing_named_deep_in_the_grievance_is_no_force_against_the_protest()
     # clause the grievance word opens, not lethal force used on it
     assert _subs("Residents of Eldoret protested on Friday against the release of three men "
                  "suspected of killing a rider.") == [SUB.peaceful_protest]
+
+
+def test_demonstrators_who_burn_property_hold_a_violent_demonstration() -> None:
+    # ACLED: demonstrators who destroy property (a dormitory burned down, a rampage)
+    assert _subs("Pupils of a boarding school in Kisii burned their dormitory in protest over "
+                 "a new principal.") == [SUB.violent_demonstration]
+    assert _subs("Youths in Kakamega went on a rampage on Sunday to protest a power "
+                 "cut.") == [SUB.violent_demonstration]
+
+
+def test_burning_an_effigy_is_a_symbolic_act_of_a_peaceful_protest() -> None:
+    assert _subs("Students in Lahore burned an effigy of the minister to protest the fee "
+                 "rise.") == [SUB.peaceful_protest]
