@@ -84,6 +84,7 @@ class EventWords:
     crowd_side: frozenset[str] = frozenset()
     crowd_subject: frozenset[str] = frozenset()
     armed_qualifier: frozenset[str] = frozenset()
+    demonstrator_word: frozenset[str] = frozenset()
     sequel: frozenset[str] = frozenset()
     harm_concept: frozenset[str] = frozenset()
     # derived: a clause break or a comma; a force word -> its agent id (sets "force:<agent>")

@@ -54,6 +54,7 @@ class SentenceEvidence:
     weapons: list[tuple[Weapon, int]]  # every weapon named, with its token index
     weapon_hit: tuple[Weapon, int] | None  # the strongest weapon that is not a firearm
     trigger_starts: tuple[int, ...] = ()  # where each trigger of the sentence starts (chars)
+    demonstrating: bool = True  # the sentence shows people demonstrating
 
 
 def build_candidate(
@@ -183,7 +184,7 @@ def _classify_violence(
         mention.actor1 is None and _crowd_subject(sa, m))
     mention.kind, mention.civilian_targeting = classify_violence(
         concept, weapon, mention.actor1, mention.actor2, victims_armed(sa.casualties), ground,
-        crowd)
+        crowd, ev.demonstrating or _names_demonstrators(sa, mention.actor2))
     if crowd and mention.actor1 is None:
         mention.rule_ids.append("crowd-subject")
     if concept.concept in TERRITORY_CONCEPTS and sentence_has_cue(sa, ev.rules, "unopposed"):
@@ -258,6 +259,14 @@ def _crowd_subject(sa: SentenceAnalysis, m: TriggerMatch) -> bool:
 def _a_crowd(phrase: list[str], words: EventWords) -> bool:
     """A crowd word with no word that makes it an armed group ("armed youths")."""
     return not words.crowd_subject.isdisjoint(phrase) and words.armed_qualifier.isdisjoint(phrase)
+
+
+def _names_demonstrators(sa: SentenceAnalysis, actor: ActorMention | None) -> bool:
+    """The actor is named as demonstrators ("protesters", "marchers": words.csv
+    demonstrator_word), not as people who may go on strike ("workers")."""
+    if actor is None:
+        return False
+    return actor.span.text.rsplit(" ", 1)[-1].lower() in sa.words.demonstrator_word
 
 
 def _words_before(sa: SentenceAnalysis, actor: ActorMention | None) -> list[str]:

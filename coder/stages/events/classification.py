@@ -156,9 +156,11 @@ def classify_violence(
     victims_armed: bool | None,
     ground_fire: bool = False,
     crowd: bool = False,
+    demonstrating: bool = True,
 ) -> tuple[EventType, bool]:
     """ACLED type and civilian targeting for a violent trigger (`crowd`: actor1 acts as a crowd,
-    `acts_as_crowd`); CAMEO code follows the weapon."""
+    `acts_as_crowd`; `demonstrating`: the sentence shows its victims demonstrating, so force
+    against protesters is force against a demonstration); CAMEO code follows the weapon."""
     cameo = concept.cameo_code
     if concept.concept == "clash":
         code = weapon.cameo_code if weapon else cameo
@@ -186,7 +188,7 @@ def classify_violence(
         return EventType(concept.event_type, concept.sub_event_type, cameo), (
             concept.event_type == EVENT.violence_against_civilians
         )
-    if actor2 is not None and actor2.actor.inter == 6:
+    if actor2 is not None and actor2.actor.inter == 6 and demonstrating:
         return KIND.excessive_force, True
     target_armed = (is_armed(actor2) and not civilian) or (
         actor2 is None and victims_armed is True)

@@ -54,3 +54,14 @@ def test_demonstrators_who_burn_property_hold_a_violent_demonstration() -> None:
 def test_burning_an_effigy_is_a_symbolic_act_of_a_peaceful_protest() -> None:
     assert _subs("Students in Lahore burned an effigy of the minister to protest the fee "
                  "rise.") == [SUB.peaceful_protest]
+
+
+def test_workers_killed_where_no_demonstration_is_named_are_civilians_attacked() -> None:
+    # excessive force needs a demonstration: workers are not protesters by their trade
+    assert _subs("Gunmen of al-Shabaab attacked quarry workers near Mandera, killing "
+                 "twelve.") == [SUB.attack]
+
+
+def test_force_against_people_named_as_protesters_is_excessive_force() -> None:
+    assert _subs("Police shot dead three protesters in Nairobi.") == [
+        SUB.excessive_force_against_protesters]
