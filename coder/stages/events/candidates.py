@@ -28,7 +28,6 @@ from coder.stages.events.classification import (
     classify_violence,
     crowd_against_force,
     is_armed,
-    is_mob,
     victims_armed,
 )
 from coder.stages.events.forces import (
@@ -78,12 +77,6 @@ def build_candidate(
     elif concept.concept == "clash" and _crowds_clash(ev.sa, m, mention):
         concept = ev.rules.concepts["mob_violence"]  # "rival supporters clashed": a mob's
         mention.rule_ids.append("crowds-clash")
-    elif concept.concept == "crowd_violence" and is_armed(mention.actor1) and not (
-            mention.actor1 is not None and is_mob(mention.actor1)):
-        # "bandits torched homes", "police set the huts on fire": an organised armed actor's
-        # destruction (ACLED: looting/property destruction), no crowd's
-        concept = ev.rules.concepts["destroy_property"]
-        mention.rule_ids.append("armed-not-crowd")
     if concept.family == "violence":
         concept = _violent_actors(ev, m, concept, mention)
         _classify_violence(ev, m, concept, mention, weapon)

@@ -65,14 +65,3 @@ def test_workers_killed_where_no_demonstration_is_named_are_civilians_attacked()
 def test_force_against_people_named_as_protesters_is_excessive_force() -> None:
     assert _subs("Police shot dead three protesters in Nairobi.") == [
         SUB.excessive_force_against_protesters]
-
-
-def test_an_armed_group_burning_property_destroys_it_no_mob_does() -> None:
-    # ACLED: a crowd's arson is mob violence; raiders' or police arson of empty buildings is
-    # looting/property destruction by an organised armed actor
-    assert _subs("Pokot raiders burned down a tourist lodge in Laikipia on Monday.") == [
-        SUB.looting_property_destruction]
-    assert _subs("Police officers set fire to nine houses in Kanuni.") == [
-        SUB.looting_property_destruction]
-    assert _subs("Angry residents torched the house of a suspected witch in Kisii.") == [
-        SUB.mob_violence]
