@@ -9,7 +9,13 @@ from __future__ import annotations
 from coder.dictionaries.taxonomy import EVENT, KIND, SUB
 from coder.document.model import DocEvent
 from coder.models import ActorMention, DateExpression, EventMention, PlaceMention
-from coder.stages.events import demonstration_types, event_words, is_armed, type_rank
+from coder.stages.events import (
+    ARMED_TARGET,
+    demonstration_types,
+    event_words,
+    is_armed,
+    type_rank,
+)
 
 # ACLED inter codes of a crowd (protesters, rioters) and of civilians
 _CROWD = frozenset({5, 6})
@@ -155,7 +161,8 @@ def merge_into(ev: DocEvent, m: EventMention, family: str) -> None:
 def _merge_kind(ev: DocEvent, m: EventMention, family: str) -> None:
     """Violence at a demonstration makes it one met with force (or a riot); a demonstration
     that violence turns out to be part of takes the event over; else the more specific kind
-    wins, never a generic "attack"."""
+    wins, never a generic "attack" (nor an attack on armed people over the explosion it was:
+    ACLED merges remote violence into a battle only when a fight is told)."""
     main = ev.mention
     if ev.family == "demo" and family == "violence":
         # violence against (or by) demonstrators upgrades the demonstration
@@ -183,6 +190,8 @@ def _merge_kind(ev: DocEvent, m: EventMention, family: str) -> None:
         main.kind = KIND.violent_demonstration
     elif (type_rank(m.kind) > type_rank(main.kind)
           and (not bare_clash(m) or main.actor1 is None)
+          and not (main.kind.event_type == EVENT.explosions_remote_violence
+                   and ARMED_TARGET in m.rule_ids)
           and (m.kind.event_type, m.kind.sub_event_type)
           != (EVENT.violence_against_civilians, SUB.attack)):
         # "three killed in ethnic clashes": with no perpetrator named, the clash is the account
@@ -190,6 +199,11 @@ def _merge_kind(ev: DocEvent, m: EventMention, family: str) -> None:
         # a generic "killing" never overrides a more specific account of the same incident
         main.kind = m.kind
         main.civilian_targeting = m.civilian_targeting
+    elif (m.kind.event_type == EVENT.explosions_remote_violence
+          and main.kind.event_type == EVENT.battles and ARMED_TARGET in main.rule_ids):
+        # "Militants attacked an army convoy. A landmine killed four soldiers.": the attack
+        # was the explosion, no fight
+        main.kind = m.kind
 
 
 def _merge_arguments(main: EventMention, m: EventMention) -> None:

@@ -69,3 +69,18 @@ def test_clashes_a_report_says_did_not_happen_leave_a_march_peaceful() -> None:
     assert _kinds("Opposition supporters took to the streets on Sunday in Kisii to celebrate "
                   "a court ruling. The peaceful celebrations were devoid of police presence "
                   "and running battles.") == [SUB.peaceful_protest]
+
+
+def test_an_attack_on_soldiers_that_was_a_landmine_blast_stays_an_explosion() -> None:
+    # ACLED: remote violence joins a battle only when a fight is told; an "attack" on armed
+    # people with no exchange is the explosion itself, in either order
+    assert _kinds("A landmine blast killed four soldiers near Kiunga on Monday. Militants "
+                  "attacked the army convoy as it drove to Sankuri.") == [
+        SUB.remote_explosive_landmine_ied]
+    assert _kinds("Militants attacked an army convoy near Kiunga on Monday. A landmine blast "
+                  "killed four soldiers.") == [SUB.remote_explosive_landmine_ied]
+
+
+def test_an_attack_on_soldiers_who_fire_back_stays_a_battle() -> None:
+    assert _kinds("Militants attacked an army convoy near Kiunga on Monday. Soldiers "
+                  "exchanged fire with them for an hour.") == [SUB.armed_clash]

@@ -9,6 +9,7 @@ from coder.stages.events.analysis import (
     tokenized,
 )
 from coder.stages.events.classification import (
+    ARMED_TARGET,
     armed_victims,
     demonstration_types,
     interaction,
@@ -19,7 +20,7 @@ from coder.stages.events.events import find_events
 from coder.stages.events.triggers import find_triggers
 
 __all__ = [
-    "Candidate", "SentenceAnalysis", "armed_victims",
+    "ARMED_TARGET", "Candidate", "SentenceAnalysis", "armed_victims",
     "demonstration_types", "event_words", "find_events", "find_triggers", "has_cue", "interaction", "is_armed",
     "tokenized", "type_rank",
 ]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from coder.dictionaries.rules import Concept, RuleSet, TriggerMatch, Weapon
-from coder.dictionaries.taxonomy import KIND, SUB, EventType
+from coder.dictionaries.taxonomy import EVENT, KIND, SUB, EventType
 from coder.models import ActorMention, EventMention, Span
 from coder.stages.events.analysis import (
     CONFLICT_FAMILIES,
@@ -23,6 +23,7 @@ from coder.stages.events.analysis import (
 from coder.stages.events.arguments import find_arguments, is_speaker, swapped
 from coder.stages.events.attachment import event_place, nearest_date
 from coder.stages.events.classification import (
+    ARMED_TARGET,
     acts_as_crowd,
     classify_demonstration,
     classify_violence,
@@ -187,6 +188,8 @@ def _classify_violence(
         crowd, ev.demonstrating or _names_demonstrators(sa, mention.actor2))
     if crowd and mention.actor1 is None:
         mention.rule_ids.append("crowd-subject")
+    if concept.resolve and mention.kind.event_type == EVENT.battles:
+        mention.rule_ids.append(ARMED_TARGET)  # an attack on armed people, no fight told
     if concept.concept in TERRITORY_CONCEPTS and sentence_has_cue(sa, ev.rules, "unopposed"):
         # "took control of the town without resistance": no battle (ACLED)
         mention.kind = KIND.non_violent_transfer

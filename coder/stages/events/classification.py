@@ -18,6 +18,9 @@ from coder.stages.events.analysis import TERRITORY_CONCEPTS, event_words
 from coder.text.tokens import Token
 
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+# the rule id of a battle coded from an attack on armed people ("militants attacked a police
+# post"), not from a fight the text tells ("exchanged fire")
+ARMED_TARGET = "armed-target"
 # a mob, and a crowd's violent act that names no demonstration ("youths torched the bus")
 _MOB_CONCEPTS = frozenset({"mob_violence", "crowd_violence"})
 # the concepts whose CAMEO code names the act whatever the weapon (but a drone's)
