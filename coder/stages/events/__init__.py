@@ -20,7 +20,7 @@ from coder.stages.events.events import find_events
 from coder.stages.events.triggers import find_triggers
 
 __all__ = [
-    "ARMED_TARGET", "Candidate", "SentenceAnalysis", "armed_victims",
-    "demonstration_types", "event_words", "find_events", "find_triggers", "has_cue", "interaction", "is_armed",
+    "ARMED_TARGET", "Candidate", "SentenceAnalysis", "armed_victims", "demonstration_types",
+    "event_words", "find_events", "find_triggers", "has_cue", "interaction", "is_armed",
     "tokenized", "type_rank",
 ]
