@@ -107,7 +107,7 @@ WordSet = Literal[
     "clause_coordinator", "modifier_gap", "place_preposition", "verb_marker", "progressive_be",
     "survival_verb", "state_weapon_break", "force_kind", "unarmed_kind", "allegation_preposition",
     "intention", "noun_follower", "grievance", "civilian_occupation", "mob_word", "crowd_word",
-    "crowd_side", "sequel", "harm_concept",
+    "crowd_side", "sequel", "harm_concept", "crowd_subject", "armed_qualifier", "demonstrator_word",
 ]
 
 

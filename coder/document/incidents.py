@@ -9,11 +9,18 @@ from __future__ import annotations
 from coder.dictionaries.taxonomy import EVENT, KIND, SUB
 from coder.document.model import DocEvent
 from coder.models import ActorMention, DateExpression, EventMention, PlaceMention
-from coder.stages.events import demonstration_types, is_armed, type_rank
+from coder.stages.events import (
+    ARMED_TARGET,
+    demonstration_types,
+    event_words,
+    is_armed,
+    type_rank,
+)
 
 # ACLED inter codes of a crowd (protesters, rioters) and of civilians
 _CROWD = frozenset({5, 6})
 _CIVILIANS = 7
+_STATE = 1
 
 
 def same_day(a: DateExpression | None, b: DateExpression | None) -> bool:
@@ -78,8 +85,30 @@ def same_incident(ev: DocEvent, m: EventMention, family: str, adjacent: bool) ->
     if ev.family == "demo" and family == "demo":
         return True
     if {ev.family, family} == {"demo", "violence"}:
-        return about_demonstration(other)
+        return about_demonstration(other) or aimed_at(other, m if other is main else main)
     return False
+
+
+# how many words may stand between a violent verb and the demonstration it is aimed at
+_OBJECT_GAP = 4
+
+
+def aimed_at(violence: EventMention, demo: EventMention) -> bool:
+    """"Gunmen fired on a rally", "attacked the march": the demonstration is the violent
+    act's object (the demonstration's trigger a few words after it in the same sentence), so
+    the violence was used against the crowd, whoever committed it."""
+    if violence.sentence_index != demo.sentence_index or violence.doc_id != demo.doc_id:
+        return False
+    if demo.trigger.start < violence.trigger.end:
+        return False
+    gap = violence.sentence_text[violence.trigger.end : demo.trigger.start].lower().split()
+    words = event_words()
+    # "fired on a rally", "attacked the march"; not "killed in riots", "killed a man and
+    # torched houses"
+    return (len(gap) <= _OBJECT_GAP and bool(gap)
+            and (gap[0] in words.object_preposition or gap[0] in words.determiner)
+            and words.clause_break_or_comma.isdisjoint(gap)
+            and words.clause_coordinator.isdisjoint(gap))
 
 
 def _one_violent_incident(main: EventMention, m: EventMention) -> bool:
@@ -88,7 +117,7 @@ def _one_violent_incident(main: EventMention, m: EventMention) -> bool:
     battles = EVENT.battles
     if main.kind.event_type == battles and m.kind.event_type == battles:
         return True
-    if _bare_clash(m) or _bare_clash(main):
+    if bare_clash(m) or bare_clash(main):
         return True  # "in an exchange of fire": the setting of the incident, no new event
     if battles in {main.kind.event_type, m.kind.event_type}:
         other = m if main.kind.event_type == battles else main
@@ -96,7 +125,8 @@ def _one_violent_incident(main: EventMention, m: EventMention) -> bool:
     return True
 
 
-def _bare_clash(m: EventMention) -> bool:
+def bare_clash(m: EventMention) -> bool:
+    """A battle named with no side of its own ("in an exchange of fire", "running battles")."""
     return m.kind.event_type == EVENT.battles and m.actor1 is None and m.actor2 is None
 
 
@@ -113,6 +143,11 @@ def about_demonstration(m: EventMention) -> bool:
         return False
     a1 = m.actor1.actor.inter if m.actor1 is not None else None
     a2 = m.actor2.actor.inter if m.actor2 is not None else None
+    if a1 not in _CROWD and a1 != _STATE and is_armed(m.actor1) and a2 not in _CROWD:
+        # gunmen who killed a shopkeeper, raiders who attacked a village: an armed group's
+        # violence against people who are not the crowd is no part of the demonstration (at
+        # most its grievance), whatever the sentence order
+        return False
     return a2 is None or a2 in _CROWD or a1 in _CROWD or a2 == _CIVILIANS
 
 
@@ -126,7 +161,8 @@ def merge_into(ev: DocEvent, m: EventMention, family: str) -> None:
 def _merge_kind(ev: DocEvent, m: EventMention, family: str) -> None:
     """Violence at a demonstration makes it one met with force (or a riot); a demonstration
     that violence turns out to be part of takes the event over; else the more specific kind
-    wins, never a generic "attack"."""
+    wins, never a generic "attack" (nor an attack on armed people over the explosion it was:
+    ACLED merges remote violence into a battle only when a fight is told)."""
     main = ev.mention
     if ev.family == "demo" and family == "violence":
         # violence against (or by) demonstrators upgrades the demonstration
@@ -153,7 +189,9 @@ def _merge_kind(ev: DocEvent, m: EventMention, family: str) -> None:
         # demonstration), not an unorganised mob
         main.kind = KIND.violent_demonstration
     elif (type_rank(m.kind) > type_rank(main.kind)
-          and (not _bare_clash(m) or main.actor1 is None)
+          and (not bare_clash(m) or main.actor1 is None)
+          and not (main.kind.event_type == EVENT.explosions_remote_violence
+                   and ARMED_TARGET in m.rule_ids)
           and (m.kind.event_type, m.kind.sub_event_type)
           != (EVENT.violence_against_civilians, SUB.attack)):
         # "three killed in ethnic clashes": with no perpetrator named, the clash is the account
@@ -161,6 +199,11 @@ def _merge_kind(ev: DocEvent, m: EventMention, family: str) -> None:
         # a generic "killing" never overrides a more specific account of the same incident
         main.kind = m.kind
         main.civilian_targeting = m.civilian_targeting
+    elif (m.kind.event_type == EVENT.explosions_remote_violence
+          and main.kind.event_type == EVENT.battles and ARMED_TARGET in main.rule_ids):
+        # "Militants attacked an army convoy. A landmine killed four soldiers.": the attack
+        # was the explosion, no fight
+        main.kind = m.kind
 
 
 def _merge_arguments(main: EventMention, m: EventMention) -> None:

@@ -15,6 +15,7 @@ from coder.dictionaries.taxonomy import EVENT, KIND, SUB
 from coder.document.defaults import generic_actor
 from coder.document.incidents import (
     add_rule_ids,
+    bare_clash,
     merge_into,
     more_specific,
     same_day,
@@ -109,6 +110,11 @@ def _absorb(ev: DocEvent, m: EventMention) -> None:
     if (main.kind.event_type in demos and m.kind.event_type in demos
             and type_rank(m.kind) > type_rank(main.kind)):
         main.kind = m.kind
+    elif main.kind.event_type == EVENT.protests and bare_clash(m):
+        # "... following running battles.": a fight with no sides of its own at the
+        # demonstration is the crowd's (ACLED: a demonstration that turned violent), no battle
+        # between organised armed groups
+        main.kind = KIND.violent_demonstration
     if main.actor2 is None and m.actor2 is not None:
         main.actor2 = m.actor2
     if main.place is None and m.place is not None:

@@ -82,6 +82,9 @@ class EventWords:
     mob_word: frozenset[str] = frozenset()
     crowd_word: frozenset[str] = frozenset()
     crowd_side: frozenset[str] = frozenset()
+    crowd_subject: frozenset[str] = frozenset()
+    armed_qualifier: frozenset[str] = frozenset()
+    demonstrator_word: frozenset[str] = frozenset()
     sequel: frozenset[str] = frozenset()
     harm_concept: frozenset[str] = frozenset()
     # derived: a clause break or a comma; a force word -> its agent id (sets "force:<agent>")
@@ -297,7 +300,8 @@ def sentence_cues(sa: SentenceAnalysis, rules: RuleSet) -> set[str]:
         # "protested against the killing of a student", "marched over the arrest of their
         # leader": the grievance, not force used on the crowd
         for kind in found & _FORCE_CUE_KINDS:
-            if not _cue_outside_grievance(sa.keys, rules, kind, grievance):
+            if not _cue_outside_grievance(sa.keys, rules, kind, grievance,
+                                          sa.words.clause_break_or_comma):
                 found.discard(kind)
     return found
 
@@ -306,13 +310,31 @@ _FORCE_CUE_KINDS = frozenset({"lethal", "intervention"})
 
 
 def _cue_outside_grievance(keys: list[str], rules: RuleSet, kind: str,
-                           grievance: frozenset[str]) -> bool:
+                           grievance: frozenset[str], breaks: frozenset[str]) -> bool:
     """Whether a cue phrase of `kind` occurs with no grievance word in the five keys before it
-    ("against the killing of", "after a boy was killed")."""
+    ("against the killing of", "after a boy was killed") nor earlier in its clause ("against
+    the release of three men suspected of killing a rider")."""
     by_first = rules.cue_first.get(kind, {})
     for i, word in enumerate(keys):
         for phrase in by_first.get(word, ()):
             if tuple(keys[i : i + len(phrase)]) == phrase and \
-                    grievance.isdisjoint(keys[max(0, i - 5) : i]):
+                    grievance.isdisjoint(keys[max(0, i - 5) : i]) and \
+                    grievance.isdisjoint(_same_clause_before(keys, i, breaks)):
                 return True
     return False
+
+
+# how far back a grievance word may govern a cue ("against the release of three men suspected
+# of killing a rider")
+_GRIEVANCE_REACH = 10
+
+
+def _same_clause_before(keys: list[str], i: int, breaks: frozenset[str]) -> list[str]:
+    """The keys before `i`, back to the nearest comma, clause break or full stop (one the
+    sentence splitter left: "leaders. police intervened"), at most _GRIEVANCE_REACH."""
+    out: list[str] = []
+    for k in reversed(keys[max(0, i - _GRIEVANCE_REACH) : i]):
+        if k in breaks or k == ".":
+            break
+        out.append(k)
+    return out

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from coder.dictionaries.rules import Concept, RuleSet, TriggerMatch, Weapon
-from coder.dictionaries.taxonomy import KIND, SUB, EventType
+from coder.dictionaries.taxonomy import EVENT, KIND, SUB, EventType
 from coder.models import ActorMention, EventMention, Span
 from coder.stages.events.analysis import (
     CONFLICT_FAMILIES,
     DEMONSTRATION_FAMILIES,
     TERRITORY_CONCEPTS,
     Candidate,
+    EventWords,
     SentenceAnalysis,
     mention_index,
     sentence_has_cue,
@@ -22,6 +23,7 @@ from coder.stages.events.analysis import (
 from coder.stages.events.arguments import find_arguments, is_speaker, swapped
 from coder.stages.events.attachment import event_place, nearest_date
 from coder.stages.events.classification import (
+    ARMED_TARGET,
     acts_as_crowd,
     classify_demonstration,
     classify_violence,
@@ -53,6 +55,7 @@ class SentenceEvidence:
     weapons: list[tuple[Weapon, int]]  # every weapon named, with its token index
     weapon_hit: tuple[Weapon, int] | None  # the strongest weapon that is not a firearm
     trigger_starts: tuple[int, ...] = ()  # where each trigger of the sentence starts (chars)
+    demonstrating: bool = True  # the sentence shows people demonstrating
 
 
 def build_candidate(
@@ -178,9 +181,15 @@ def _classify_violence(
     resistance, or a foiled attack, is a strategic development."""
     sa = ev.sa
     ground = bool(ev.weapons) and any(w.weapon == "firearm" for w, _ in ev.weapons)
+    crowd = acts_as_crowd(mention.actor1, _words_before(sa, mention.actor1)) or (
+        mention.actor1 is None and _crowd_subject(sa, m))
     mention.kind, mention.civilian_targeting = classify_violence(
         concept, weapon, mention.actor1, mention.actor2, victims_armed(sa.casualties), ground,
-        acts_as_crowd(mention.actor1, _words_before(sa, mention.actor1)))
+        crowd, ev.demonstrating or _names_demonstrators(sa, mention.actor2))
+    if crowd and mention.actor1 is None:
+        mention.rule_ids.append("crowd-subject")
+    if concept.resolve and mention.kind.event_type == EVENT.battles:
+        mention.rule_ids.append(ARMED_TARGET)  # an attack on armed people, no fight told
     if concept.concept in TERRITORY_CONCEPTS and sentence_has_cue(sa, ev.rules, "unopposed"):
         # "took control of the town without resistance": no battle (ACLED)
         mention.kind = KIND.non_violent_transfer
@@ -217,6 +226,50 @@ def _crowds_clash(sa: SentenceAnalysis, m: TriggerMatch, mention: EventMention) 
     if after[:1] == ["between"] or after[:2] == ["broke", "out"]:
         before += after
     return not words.crowd_side.isdisjoint(before)
+
+
+# how far before a violent verb its subject may stand, and after "by" in the passive
+_SUBJECT_BEFORE = 6
+_AGENT_AFTER = 6
+
+
+def _crowd_subject(sa: SentenceAnalysis, m: TriggerMatch) -> bool:
+    """"Angry voters beat up an official", "he was attacked by rival supporters": the act's
+    subject (the words before the verb in its clause; in the passive, the words after "by"),
+    for which no actor was named, is a crowd (words.csv crowd_subject). Verbs only: a noun
+    trigger has no subject of its own."""
+    if m.trigger.pos != "verb":
+        return False
+    keys, words = sa.keys, sa.words
+    if is_passive(keys, m.start, words):
+        after = keys[m.end : m.end + _AGENT_AFTER]
+        if "by" not in after:
+            return False
+        agent: list[str] = []
+        for k in after[after.index("by") + 1 :]:
+            if k in words.clause_break_or_comma:
+                break
+            agent.append(k)
+        return _a_crowd(agent, words)
+    subject: list[str] = []
+    for k in reversed(keys[max(0, m.start - _SUBJECT_BEFORE) : m.start]):
+        if k in words.clause_break_or_comma:
+            break
+        subject.append(k)
+    return _a_crowd(subject, words)
+
+
+def _a_crowd(phrase: list[str], words: EventWords) -> bool:
+    """A crowd word with no word that makes it an armed group ("armed youths")."""
+    return not words.crowd_subject.isdisjoint(phrase) and words.armed_qualifier.isdisjoint(phrase)
+
+
+def _names_demonstrators(sa: SentenceAnalysis, actor: ActorMention | None) -> bool:
+    """The actor is named as demonstrators ("protesters", "marchers": words.csv
+    demonstrator_word), not as people who may go on strike ("workers")."""
+    if actor is None:
+        return False
+    return actor.span.text.rsplit(" ", 1)[-1].lower() in sa.words.demonstrator_word
 
 
 def _words_before(sa: SentenceAnalysis, actor: ActorMention | None) -> list[str]:

@@ -18,6 +18,9 @@ from coder.stages.events.analysis import TERRITORY_CONCEPTS, event_words
 from coder.text.tokens import Token
 
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+# the rule id of a battle coded from an attack on armed people ("militants attacked a police
+# post"), not from a fight the text tells ("exchanged fire")
+ARMED_TARGET = "armed-target"
 # a mob, and a crowd's violent act that names no demonstration ("youths torched the bus")
 _MOB_CONCEPTS = frozenset({"mob_violence", "crowd_violence"})
 # the concepts whose CAMEO code names the act whatever the weapon (but a drone's)
@@ -156,9 +159,11 @@ def classify_violence(
     victims_armed: bool | None,
     ground_fire: bool = False,
     crowd: bool = False,
+    demonstrating: bool = True,
 ) -> tuple[EventType, bool]:
     """ACLED type and civilian targeting for a violent trigger (`crowd`: actor1 acts as a crowd,
-    `acts_as_crowd`); CAMEO code follows the weapon."""
+    `acts_as_crowd`; `demonstrating`: the sentence shows its victims demonstrating, so force
+    against protesters is force against a demonstration); CAMEO code follows the weapon."""
     cameo = concept.cameo_code
     if concept.concept == "clash":
         code = weapon.cameo_code if weapon else cameo
@@ -186,7 +191,7 @@ def classify_violence(
         return EventType(concept.event_type, concept.sub_event_type, cameo), (
             concept.event_type == EVENT.violence_against_civilians
         )
-    if actor2 is not None and actor2.actor.inter == 6:
+    if actor2 is not None and actor2.actor.inter == 6 and demonstrating:
         return KIND.excessive_force, True
     target_armed = (is_armed(actor2) and not civilian) or (
         actor2 is None and victims_armed is True)

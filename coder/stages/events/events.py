@@ -119,7 +119,11 @@ def _evidence(sa: SentenceAnalysis, rules: RuleSet, families: set[str]) -> Sente
     remote = [w for w in weapons if w[0].weapon != "firearm"]
     sa.weapon_positions = [i for _, i in weapons]
     cues = sentence_cues(sa, rules) if not DEMONSTRATION_FAMILIES.isdisjoint(families) else set()
-    return SentenceEvidence(sa, rules, quoted, cues, weapons, remote[0] if remote else None)
+    # the sentence shows people demonstrating: a demonstration trigger or a crowd's activity
+    demonstrating = not DEMONSTRATION_FAMILIES.isdisjoint(families) or sentence_has_cue(
+        sa, rules, "assembly")
+    return SentenceEvidence(sa, rules, quoted, cues, weapons, remote[0] if remote else None,
+                            demonstrating=demonstrating)
 
 
 def _quoted_report(sa: SentenceAnalysis, quoted: list[bool]) -> bool:
