@@ -155,3 +155,19 @@ def test_aid_group_staff_gunmen_killed_are_civilians_with_the_group_as_associate
             "published": "2016-05-10", "country": "ZMB"}
     record = code_texts([item]).records[0]
     assert (record.actor2, record.assoc_actor_2) == ("Civilians (Zambia)", "Oxfam")
+
+
+def test_men_who_shoot_a_trader_are_an_unidentified_armed_group() -> None:
+    actor1, _, actor2, sub = _sides("Three men shot dead a shopkeeper in Kitale, Kenya.", "KEN")
+    assert (actor1, actor2, sub) == ("Unidentified Armed Group (Kenya)", "Civilians (Kenya)",
+                                     "Attack")
+
+
+def test_civilians_first_and_militants_second_in_an_attack_are_turned_round() -> None:
+    text = ("Four people are in hospital with bullet wounds after their bus was shot at by "
+            "militants near Lamu, Kenya.")
+    item = {"text": text, "published": "2016-05-10", "country": "KEN"}
+    record = code_texts([item]).records[0]
+    assert (record.actor1, record.actor2) == ("Unidentified Armed Group (Kenya)",
+                                              "Civilians (Kenya)")
+    assert "defaults:armed-perpetrator:swapped" in record.rule_ids

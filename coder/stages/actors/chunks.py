@@ -73,7 +73,10 @@ def _of_country(d: ActorDictionary, tokens: list[Token], i: int, pieces: list[Pi
     if j < len(tokens) and tokens[j].key == "the":
         j += 1
     p = pieces[k]
-    if p.start == j and p.entry.kind in ("country", "capital"):
+    if p.start == j and p.entry.kind in ("country", "capital") and not (
+        p.end + 1 < len(tokens) and tokens[p.end].key == "-"
+        and tokens[p.end + 1].key in d.words["backer"]
+    ):  # "supporters of Iran-backed militias": Iran qualifies the militias
         return p.entry.ref, k + 1
     return "", k
 

@@ -74,7 +74,8 @@ def find_actors(tokens: list[Token], text: str, on_date: dt.date | None = None,
         if iso3 is None:
             continue
         end = chunk.end
-        resolved = _resolve(d, chunk, on_date, iso3, context, _object_noun(d, tokens, end))
+        resolved = _resolve(d, chunk, on_date, iso3, context,
+                            _object_noun(d, tokens, chunk.start, end))
         reading.prev_end = end
         if resolved is None:
             continue
@@ -130,13 +131,28 @@ def _country(d: ActorDictionary, tokens: list[Token], chunk: Chunk,
     return iso3
 
 
-def _object_noun(d: ActorDictionary, tokens: list[Token], end: int) -> bool:
-    """A noun after the chunk makes it a modifier ("police station"), or a glued "-held"
-    ("rebel-held town")."""
+def _object_noun(d: ActorDictionary, tokens: list[Token], start: int, end: int) -> bool:
+    """A noun after the chunk (tokens[start:end]) makes it a modifier ("police station"), or a
+    glued "-held" ("rebel-held town"); a noun that is also a verb is the chunk's verb when a
+    word that can be its object follows ("raiders attack a village")."""
     n = len(tokens)
-    return end < n and tokens[end].key in d.words["object-noun"] or (
-        end + 1 < n and tokens[end].key == "-" and glued(tokens, end)
-        and tokens[end + 1].key in d.words["held"])
+    if end < n and tokens[end].key in d.words["object-noun"]:
+        return not (tokens[end].key in d.words["verb-noun"] and _verb_reading(d, tokens, start,
+                                                                              end))
+    return end + 1 < n and tokens[end].key == "-" and glued(tokens, end) \
+        and tokens[end + 1].key in d.words["held"]
+
+
+def _verb_reading(d: ActorDictionary, tokens: list[Token], start: int, end: int) -> bool:
+    """tokens[end] ("attack") is the verb of the chunk before it: a word after it that is no
+    preposition or verb a noun would take ("militants attack villages", not "militant attacks
+    on ..." or "the militia attack killed two"), and, for a form without -s, no "a"/"an"
+    before the chunk ("a police attack"; "a gunman attacks a bus" is a verb)."""
+    word = tokens[end].key
+    if not word.endswith("s") and start > 0 and tokens[start - 1].key in ("a", "an"):
+        return False
+    nxt = tokens[end + 1] if end + 1 < len(tokens) else None
+    return nxt is not None and nxt.is_word and nxt.key not in d.words["noun-follower"]
 
 
 def _left(d: ActorDictionary, tokens: list[Token], i: int) -> int:
