@@ -431,20 +431,22 @@ def _default_sides(ev: DocEvent, iso3: str) -> None:
 def _communal_sides(ev: DocEvent, iso3: str, analyses: list[SentenceAnalysis]) -> None:
     """ACLED: unidentified attackers in violence a report calls ethnic, tribal, clan or
     communal ("clashes between the two clans", "an ethnically motivated attack") are an
-    unidentified communal militia, not an unidentified armed group."""
+    unidentified communal militia, not an unidentified armed group; an unidentified ethnic
+    militia where the report calls it ethnic or tribal."""
     m = ev.mention
     if m.kind.event_type not in {EVENT.battles, EVENT.violence_against_civilians}:
         return
-    sides = [side for side in ("actor1", "actor2")
-             if (a := getattr(m, side)) is not None and a.rule_id.startswith("agents:gunmen")]
-    if not sides:
+    sides = [side for side in ("actor1", "actor2") if (a := getattr(m, side)) is not None
+             and a.rule_id.startswith(("agents:gunmen", "agents:communal-militia"))]
+    words = document_words()
+    keys = {t.key for sa in _event_sentences(ev, analyses) for t in tokenized(sa)}
+    if not sides or words["communal_cue"].isdisjoint(keys):
         return
-    cues = document_words()["communal_cue"]
-    if all(cues.isdisjoint(t.key for t in tokenized(sa)) for sa in _event_sentences(ev, analyses)):
-        return
+    # ACLED: "Unidentified Ethnic Militia" where the report calls the violence ethnic or tribal
+    agent = "communal-militia" if words["ethnic_cue"].isdisjoint(keys) else "ethnic-militia"
     for side in sides:
         a = getattr(m, side)
-        militia = generic_actor("communal-militia", a.actor.country or iso3)
+        militia = generic_actor(agent, a.actor.country or iso3)
         setattr(m, side, ActorMention(a.span, militia.actor, a.rule_id + ":communal"))
 
 
@@ -466,7 +468,8 @@ def _civilian_victims(victims: ActorMention, iso3: str) -> ActorMention:
         if victims.actor.kind == "party" or named_ngo:
             civilians.actor.assoc = victims.actor.name
         return ActorMention(victims.span, civilians.actor, f"{rule}:victims")
-    if victims.actor.inter != 4 or not rule.startswith(("ethnic:", "agents:communal-militia")):
+    if victims.actor.inter != 4 or not rule.startswith(("ethnic:", "agents:communal-militia",
+                                                          "agents:ethnic-militia")):
         return victims
     civilians = generic_actor("civilians", country)
     if rule.startswith("ethnic:"):

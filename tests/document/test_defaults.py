@@ -171,3 +171,15 @@ def test_civilians_first_and_militants_second_in_an_attack_are_turned_round() ->
     assert (record.actor1, record.actor2) == ("Unidentified Armed Group (Kenya)",
                                               "Civilians (Kenya)")
     assert "defaults:armed-perpetrator:swapped" in record.rule_ids
+
+
+def test_unnamed_attackers_in_violence_called_tribal_are_an_unidentified_ethnic_militia() -> None:
+    text = "Gunmen killed two farmers near Molo, Kenya, in renewed tribal fighting over land."
+    actor1, _, actor2, _ = _sides(text, "KEN")
+    assert (actor1, actor2) == ("Unidentified Ethnic Militia (Kenya)", "Civilians (Kenya)")
+
+
+def test_unnamed_attackers_in_violence_between_clans_stay_a_communal_militia() -> None:
+    text = "Gunmen killed two herders near Wajir, Kenya, as fighting between two clans resumed."
+    actor1, _, _, _ = _sides(text, "KEN")
+    assert actor1 == "Unidentified Communal Militia (Kenya)"
