@@ -12,7 +12,7 @@ import datetime as dt
 from coder.dictionaries.rules import load_rules
 from coder.dictionaries.taxonomy import EVENT, KIND, SUB
 from coder.document.model import CARRY_SENTENCES, DocEvent, resolve_event_date
-from coder.document.perpetrators import armed_perpetrator
+from coder.document.perpetrators import armed_perpetrator, rival_crowd
 from coder.document.words import document_words
 from coder.models import Actor, ActorMention, EventMention, Span
 from coder.stages.actors import (
@@ -184,6 +184,7 @@ def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None,
     _crowds_fighting(m, iso3)
     _demonstration_sides(m, iso3)
     _blamed_group(ev, iso3, day, analyses)
+    rival_crowd(ev, iso3, day)
     _default_sides(ev, iso3)
     armed_perpetrator(ev, iso3, day)
     _communal_sides(ev, iso3, analyses)

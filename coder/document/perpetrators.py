@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coder.dictionaries.taxonomy import EVENT
+from coder.dictionaries.taxonomy import EVENT, SUB
 from coder.document.model import DocEvent
-from coder.models import ActorMention, EventMention
+from coder.document.words import document_words
+from coder.models import ActorMention, EventMention, Span
 from coder.stages.actors import ActorDictionary, agent_actor
 from coder.stages.actors.resolve import ethnic_actor
 
@@ -56,3 +57,18 @@ def _passive_agent(m: EventMention, side: ActorMention) -> bool:
     if start < 0 or end < start:
         return False
     return "by" in m.sentence_text[start:end].lower().split()
+
+
+def rival_crowd(ev: DocEvent, iso3: str, day: dt.date | None) -> None:
+    """ACLED: mob violence reported as a fight ("rival supporters clashed", "two groups of
+    youths fought") is between two crowds, rioters on both sides; its unnamed second side is
+    the rival crowd, not civilian victims."""
+    m = ev.mention
+    if m.kind.sub_event_type != SUB.mob_violence or m.actor1 is None or m.actor2 is not None:
+        return
+    if document_words()["crowd_fight_rule"].isdisjoint(m.rule_ids):
+        return
+    crowd = agent_actor(ActorDictionary.load().agents["rioters"], m.actor1.actor.country or iso3,
+                        day)
+    m.actor2 = ActorMention(Span(-1, -1, ""), crowd, "agents:rioters:rival")
+    m.rule_ids.append("defaults:rival-crowd")

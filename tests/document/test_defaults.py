@@ -183,3 +183,9 @@ def test_unnamed_attackers_in_violence_between_clans_stay_a_communal_militia() -
     text = "Gunmen killed two herders near Wajir, Kenya, as fighting between two clans resumed."
     actor1, _, _, _ = _sides(text, "KEN")
     assert actor1 == "Unidentified Communal Militia (Kenya)"
+
+
+def test_rival_crowds_that_clash_are_rioters_on_both_sides() -> None:
+    text = "Supporters of two rival candidates clashed outside a polling centre in Voi, Kenya."
+    actor1, _, actor2, sub = _sides(text, "KEN")
+    assert (actor1, actor2, sub) == ("Rioters (Kenya)", "Rioters (Kenya)", "Mob violence")
