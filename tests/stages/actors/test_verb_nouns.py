@@ -1,6 +1,7 @@
 """A word that is both a noun and a verb ("attack") after an agent: the agent's verb when an
 object follows, a modifier otherwise (coder/stages/actors/mentions.py, actors/words.csv
-"verb-noun", "noun-follower"); crowd nouns of local reporting are actors (agents.csv)."""
+"verb-noun", "noun-follower"); crowd nouns of local reporting and prison warders are actors
+(agents.csv)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,8 @@ def test_supporters_of_a_proxy_group_take_no_country_from_its_backer() -> None:
     found = find_actors(tokenize(text), text, None, "IRQ")
     assert [(a.span.text, a.actor.name) for a in found] == [
         ("Supporters", "Civilians (Iraq)"), ("militias", "Unidentified Armed Group (Iraq)")]
+
+
+def test_prison_warders_are_the_prison_guards_unit_of_the_police() -> None:
+    assert _names("Prison warders beat an inmate in Kisumu.")[0] == \
+        "Police Forces of Kenya Prison Guards"
