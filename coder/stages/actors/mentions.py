@@ -193,7 +193,23 @@ def _is_place(d: ActorDictionary, tokens: list[Token], chunk: Chunk, last_place_
                               d.words["not-name"]):
             return True
     head = tokens[chunk.start]
+    if chunk.pieces[0].entry.kind == "capital" and _route_end(tokens, chunk.start, e):
+        return True
     return len(head.text) > 3 and head.text.isupper() and chunk.pieces[0].entry.kind == "capital"
+
+
+_ROUTE_JOINS = ("-", "/")
+
+
+def _route_end(tokens: list[Token], start: int, end: int) -> bool:
+    """A capital glued by a hyphen or slash to another name is one end of a route or a pair
+    of places ("the Nairobi-Mombasa highway", "the Garissa-Nairobi road"), not its state."""
+    n = len(tokens)
+    before = start >= 2 and tokens[start - 1].key in _ROUTE_JOINS and glued(tokens, start - 1) \
+        and tokens[start - 2].is_capitalized
+    after = end + 1 < n and tokens[end].key in _ROUTE_JOINS and glued(tokens, end) \
+        and tokens[end + 1].is_capitalized
+    return before or after
 
 
 def _bracketed_place(tokens: list[Token], start: int) -> bool:
