@@ -8,6 +8,7 @@ protesters or rioters, an attack's unnamed victims are civilians of the country.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from coder.dictionaries.rules import load_rules
 from coder.dictionaries.taxonomy import EVENT, KIND, SUB
@@ -130,6 +131,8 @@ def _unnamed_enemy(ev: DocEvent, context_country: str, day: dt.date | None) -> N
     else:
         communal = m.actor1.actor.inter == _IDENTITY_MILITIA
         m.actor2 = generic_actor("communal-militia" if communal else "gunmen", iso3, day)
+        if communal and m.actor1.rule_id.startswith("agents:"):  # unnamed militias, one kind
+            m.actor2.actor = replace(m.actor1.actor, assoc="")
     m.rule_ids.append("defaults:unnamed-enemy")
 
 
@@ -443,7 +446,6 @@ def _communal_sides(ev: DocEvent, iso3: str, analyses: list[SentenceAnalysis]) -
     keys = {t.key for sa in _event_sentences(ev, analyses) for t in tokenized(sa)}
     if not sides or words["communal_cue"].isdisjoint(keys):
         return
-    # ACLED: "Unidentified Ethnic Militia" where the report calls the violence ethnic or tribal
     agent = "communal-militia" if words["ethnic_cue"].isdisjoint(keys) else "ethnic-militia"
     for side in sides:
         a = getattr(m, side)

@@ -189,3 +189,9 @@ def test_rival_crowds_that_clash_are_rioters_on_both_sides() -> None:
     text = "Supporters of two rival candidates clashed outside a polling centre in Voi, Kenya."
     actor1, _, actor2, sub = _sides(text, "KEN")
     assert (actor1, actor2, sub) == ("Rioters (Kenya)", "Rioters (Kenya)", "Mob violence")
+
+
+def test_the_unnamed_enemy_of_an_unidentified_militia_is_the_same_kind_of_militia() -> None:
+    text = "Ethnic militiamen clashed near Marsabit, Kenya, leaving four dead."
+    actor1, _, actor2, _ = _sides(text, "KEN")
+    assert actor1 == actor2 == "Unidentified Ethnic Militia (Kenya)"

@@ -175,6 +175,9 @@ def _is_place(d: ActorDictionary, tokens: list[Token], chunk: Chunk, last_place_
     if p > 0 and p != prev_end - 1 and tokens[p].is_word and tokens[p].is_capitalized \
             and tokens[p].key not in d.words["not-name"]:
         return True
+    if p > 0 and tokens[p].key == "," and p - 1 != prev_end - 1 and tokens[p - 1].is_word \
+            and tokens[p - 1].is_capitalized and tokens[p - 1].key not in d.words["not-name"]:
+        return True  # "near Marsabit, Kenya": the country of the place named before it
     if p > 0 and tokens[p].key in d.words["particle"] and not tokens[p].is_capitalized \
             and tokens[p - 1].is_capitalized:
         return True  # "Mocímboa da Praia", "Ciudad del Este": the end of a longer name
