@@ -95,7 +95,7 @@ WordKind = Literal[
     "locative", "former", "particle", "modifier", "backer", "pro", "not-name", "conjunction",
     "determiner", "spelling", "place-locative", "object-noun", "not-capital", "affiliation",
     "community", "held", "herder", "article", "ethnic-armed", "affiliate-agent", "verb-noun",
-    "noun-follower",
+    "noun-follower", "civil-officer", "civil-qualified",
 ]
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from coder.models import Actor, ActorMention, Span
 from coder.stages.actors.affiliations import affiliations
 from coder.stages.actors.chunks import COUNTRY_KINDS, Chunk, build_chunks, share_head
-from coder.stages.actors.dictionary import ActorDictionary
+from coder.stages.actors.dictionary import ActorDictionary, Entry
 from coder.stages.actors.pieces import Piece, find_pieces, glued
 from coder.stages.actors.resolve import (
     agent_actor,
@@ -41,6 +41,9 @@ from coder.text.tokens import Token
 
 __all__ = ["ActorDictionary", "find_actors", "person_actor", "organisation_actor",
            "agent_actor", "office_holder", "with_country"]
+
+
+_CIVIL_SERVANTS = "officials"  # agents.csv id of a state's civil servants
 
 
 @dataclass(slots=True)
@@ -103,6 +106,11 @@ def _prepare(d: ActorDictionary, tokens: list[Token], chunks: list[Chunk], ci: i
         chunk.pieces = chunk.pieces[1:]  # "pro-Iran militias": the militias, not Iran
         chunk.start = chunk.pieces[0].start
     before = tokens[chunk.start - 1].key if chunk.start else ""
+    if before in d.words["civil-officer"] and len(chunk.pieces) == 1 and \
+            first.entry.kind == "agent" and first.entry.ref in d.words["civil-qualified"]:
+        # "a returning officer", "education officers": civil servants, not the police
+        chunk.start -= 1
+        chunk.pieces = [Piece(Entry("agent", _CIVIL_SERVANTS, 0), chunk.start, chunk.end)]
     if before in d.words["former"] or before == "-":  # perf: call only where it can succeed
         f = _former(d, tokens, chunk.start)
         if f >= 0:

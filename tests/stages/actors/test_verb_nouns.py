@@ -51,3 +51,9 @@ def test_supporters_of_a_proxy_group_take_no_country_from_its_backer() -> None:
 def test_prison_warders_are_the_prison_guards_unit_of_the_police() -> None:
     assert _names("Prison warders beat an inmate in Kisumu.")[0] == \
         "Police Forces of Kenya Prison Guards"
+
+
+def test_a_returning_officer_is_an_official_and_a_police_officer_the_police() -> None:
+    assert _names("Youths beat up a returning officer in Kisii.") == [
+        "Civilians (Kenya)", "Government of Kenya"]
+    assert _names("Two police officers were shot in Kisii.") == ["Police Forces of Kenya"]
