@@ -8,10 +8,12 @@ protesters or rioters, an attack's unnamed victims are civilians of the country.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from coder.dictionaries.rules import load_rules
 from coder.dictionaries.taxonomy import EVENT, KIND, SUB
 from coder.document.model import CARRY_SENTENCES, DocEvent, resolve_event_date
+from coder.document.perpetrators import armed_perpetrator, rival_crowd
 from coder.document.words import document_words
 from coder.models import Actor, ActorMention, EventMention, Span
 from coder.stages.actors import (
@@ -129,6 +131,8 @@ def _unnamed_enemy(ev: DocEvent, context_country: str, day: dt.date | None) -> N
     else:
         communal = m.actor1.actor.inter == _IDENTITY_MILITIA
         m.actor2 = generic_actor("communal-militia" if communal else "gunmen", iso3, day)
+        if communal and m.actor1.rule_id.startswith("agents:"):  # unnamed militias, one kind
+            m.actor2.actor = replace(m.actor1.actor, assoc="")
     m.rule_ids.append("defaults:unnamed-enemy")
 
 
@@ -183,7 +187,9 @@ def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None,
     _crowds_fighting(m, iso3)
     _demonstration_sides(m, iso3)
     _blamed_group(ev, iso3, day, analyses)
+    rival_crowd(ev, iso3, day)
     _default_sides(ev, iso3)
+    armed_perpetrator(ev, iso3, day)
     _communal_sides(ev, iso3, analyses)
     _tidy_sides(m, iso3)
 
@@ -429,20 +435,21 @@ def _default_sides(ev: DocEvent, iso3: str) -> None:
 def _communal_sides(ev: DocEvent, iso3: str, analyses: list[SentenceAnalysis]) -> None:
     """ACLED: unidentified attackers in violence a report calls ethnic, tribal, clan or
     communal ("clashes between the two clans", "an ethnically motivated attack") are an
-    unidentified communal militia, not an unidentified armed group."""
+    unidentified communal militia, not an unidentified armed group; an unidentified ethnic
+    militia where the report calls it ethnic or tribal."""
     m = ev.mention
     if m.kind.event_type not in {EVENT.battles, EVENT.violence_against_civilians}:
         return
-    sides = [side for side in ("actor1", "actor2")
-             if (a := getattr(m, side)) is not None and a.rule_id.startswith("agents:gunmen")]
-    if not sides:
+    sides = [side for side in ("actor1", "actor2") if (a := getattr(m, side)) is not None
+             and a.rule_id.startswith(("agents:gunmen", "agents:communal-militia"))]
+    words = document_words()
+    keys = {t.key for sa in _event_sentences(ev, analyses) for t in tokenized(sa)}
+    if not sides or words["communal_cue"].isdisjoint(keys):
         return
-    cues = document_words()["communal_cue"]
-    if all(cues.isdisjoint(t.key for t in tokenized(sa)) for sa in _event_sentences(ev, analyses)):
-        return
+    agent = "communal-militia" if words["ethnic_cue"].isdisjoint(keys) else "ethnic-militia"
     for side in sides:
         a = getattr(m, side)
-        militia = generic_actor("communal-militia", a.actor.country or iso3)
+        militia = generic_actor(agent, a.actor.country or iso3)
         setattr(m, side, ActorMention(a.span, militia.actor, a.rule_id + ":communal"))
 
 
@@ -464,7 +471,8 @@ def _civilian_victims(victims: ActorMention, iso3: str) -> ActorMention:
         if victims.actor.kind == "party" or named_ngo:
             civilians.actor.assoc = victims.actor.name
         return ActorMention(victims.span, civilians.actor, f"{rule}:victims")
-    if victims.actor.inter != 4 or not rule.startswith(("ethnic:", "agents:communal-militia")):
+    if victims.actor.inter != 4 or not rule.startswith(("ethnic:", "agents:communal-militia",
+                                                          "agents:ethnic-militia")):
         return victims
     civilians = generic_actor("civilians", country)
     if rule.startswith("ethnic:"):

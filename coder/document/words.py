@@ -12,7 +12,8 @@ from coder.dictionaries.rules import word_sets
 
 DocumentWordSet = Literal["crowd_kind", "not_antecedent_kind", "casualty_concept", "force_kind",
                           "armed_group_kind", "blame_cue",
-                          "unarmed_victim_kind", "communal_cue"]
+                          "unarmed_victim_kind", "communal_cue", "ethnic_cue",
+                          "crowd_fight_rule"]
 
 
 class _Word(BaseModel):

@@ -155,3 +155,43 @@ def test_aid_group_staff_gunmen_killed_are_civilians_with_the_group_as_associate
             "published": "2016-05-10", "country": "ZMB"}
     record = code_texts([item]).records[0]
     assert (record.actor2, record.assoc_actor_2) == ("Civilians (Zambia)", "Oxfam")
+
+
+def test_men_who_shoot_a_trader_are_an_unidentified_armed_group() -> None:
+    actor1, _, actor2, sub = _sides("Three men shot dead a shopkeeper in Kitale, Kenya.", "KEN")
+    assert (actor1, actor2, sub) == ("Unidentified Armed Group (Kenya)", "Civilians (Kenya)",
+                                     "Attack")
+
+
+def test_civilians_first_and_militants_second_in_an_attack_are_turned_round() -> None:
+    text = ("Four people are in hospital with bullet wounds after their bus was shot at by "
+            "militants near Lamu, Kenya.")
+    item = {"text": text, "published": "2016-05-10", "country": "KEN"}
+    record = code_texts([item]).records[0]
+    assert (record.actor1, record.actor2) == ("Unidentified Armed Group (Kenya)",
+                                              "Civilians (Kenya)")
+    assert "defaults:armed-perpetrator:swapped" in record.rule_ids
+
+
+def test_unnamed_attackers_in_violence_called_tribal_are_an_unidentified_ethnic_militia() -> None:
+    text = "Gunmen killed two farmers near Molo, Kenya, in renewed tribal fighting over land."
+    actor1, _, actor2, _ = _sides(text, "KEN")
+    assert (actor1, actor2) == ("Unidentified Ethnic Militia (Kenya)", "Civilians (Kenya)")
+
+
+def test_unnamed_attackers_in_violence_between_clans_stay_a_communal_militia() -> None:
+    text = "Gunmen killed two herders near Wajir, Kenya, as fighting between two clans resumed."
+    actor1, _, _, _ = _sides(text, "KEN")
+    assert actor1 == "Unidentified Communal Militia (Kenya)"
+
+
+def test_rival_crowds_that_clash_are_rioters_on_both_sides() -> None:
+    text = "Supporters of two rival candidates clashed outside a polling centre in Voi, Kenya."
+    actor1, _, actor2, sub = _sides(text, "KEN")
+    assert (actor1, actor2, sub) == ("Rioters (Kenya)", "Rioters (Kenya)", "Mob violence")
+
+
+def test_the_unnamed_enemy_of_an_unidentified_militia_is_the_same_kind_of_militia() -> None:
+    text = "Ethnic militiamen clashed near Marsabit, Kenya, leaving four dead."
+    actor1, _, actor2, _ = _sides(text, "KEN")
+    assert actor1 == actor2 == "Unidentified Ethnic Militia (Kenya)"

@@ -27,7 +27,7 @@ def affiliations(d: ActorDictionary, tokens: list[Token], text: str,
         if k + 1 < len(mentions):
             nxt = mentions[k + 1]
             a, b = spans[k][1], spans[k + 1][0]
-            if _linked(tokens, a, b, link_words, skipped):
+            if _linked(tokens, a, b, link_words, skipped, d.words["determiner"]):
                 org_first = m.rule_id.startswith("organisations:") and _agent_id(nxt) in \
                     agents and tokens[a].key == "-"  # "Islamic State-linked insurgents"
                 agent_first = _agent_id(m) in agents and nxt.rule_id.startswith(
@@ -44,13 +44,16 @@ def affiliations(d: ActorDictionary, tokens: list[Token], text: str,
 
 
 def _linked(tokens: list[Token], a: int, b: int, link_words: frozenset[str],
-            skipped: frozenset[str]) -> bool:
+            skipped: frozenset[str], determiners: frozenset[str]) -> bool:
     """tokens[a:b], between two mentions, are one to three link words ("linked to", "members
     of"), not counting articles, hyphens and qualifiers glued to a hyphen ("of the
-    Kurdish-led SDF": a qualifier glued to "-led" is part of the link)."""
+    Kurdish-led SDF": a qualifier glued to "-led" is part of the link), nor a comma that opens
+    a hedge ("militants, believed to be from X")."""
     words = 0
     for i in range(a, b):
         key = tokens[i].key
+        if key == "," and i == a and i + 1 < b and tokens[i + 1].key in skipped - determiners:
+            continue
         if key == "-" or key in skipped or (i + 2 < b and tokens[i + 1].key == "-"):
             continue
         words += 1

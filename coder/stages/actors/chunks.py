@@ -73,7 +73,13 @@ def _of_country(d: ActorDictionary, tokens: list[Token], i: int, pieces: list[Pi
     if j < len(tokens) and tokens[j].key == "the":
         j += 1
     p = pieces[k]
-    if p.start == j and p.entry.kind in ("country", "capital"):
+    nxt = tokens[p.end] if p.end < len(tokens) else None
+    if p.start == j and p.entry.kind in ("country", "capital") and not (
+        nxt is not None and nxt.key == "-" and p.end + 1 < len(tokens)
+        and tokens[p.end + 1].key in d.words["backer"]
+    ) and not (nxt is not None and nxt.is_word and nxt.is_capitalized):
+        # "supporters of Iran-backed militias": Iran qualifies the militias; "traders of Burma
+        # Market": the country's name begins a longer name
         return p.entry.ref, k + 1
     return "", k
 

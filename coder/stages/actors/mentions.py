@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from coder.models import Actor, ActorMention, Span
 from coder.stages.actors.affiliations import affiliations
 from coder.stages.actors.chunks import COUNTRY_KINDS, Chunk, build_chunks, share_head
-from coder.stages.actors.dictionary import ActorDictionary
+from coder.stages.actors.dictionary import ActorDictionary, Entry
 from coder.stages.actors.pieces import Piece, find_pieces, glued
 from coder.stages.actors.resolve import (
     agent_actor,
@@ -41,6 +41,9 @@ from coder.text.tokens import Token
 
 __all__ = ["ActorDictionary", "find_actors", "person_actor", "organisation_actor",
            "agent_actor", "office_holder", "with_country"]
+
+
+_CIVIL_SERVANTS = "officials"  # agents.csv id of a state's civil servants
 
 
 @dataclass(slots=True)
@@ -74,7 +77,8 @@ def find_actors(tokens: list[Token], text: str, on_date: dt.date | None = None,
         if iso3 is None:
             continue
         end = chunk.end
-        resolved = _resolve(d, chunk, on_date, iso3, context, _object_noun(d, tokens, end))
+        resolved = _resolve(d, chunk, on_date, iso3, context,
+                            _object_noun(d, tokens, chunk.start, end))
         reading.prev_end = end
         if resolved is None:
             continue
@@ -102,6 +106,11 @@ def _prepare(d: ActorDictionary, tokens: list[Token], chunks: list[Chunk], ci: i
         chunk.pieces = chunk.pieces[1:]  # "pro-Iran militias": the militias, not Iran
         chunk.start = chunk.pieces[0].start
     before = tokens[chunk.start - 1].key if chunk.start else ""
+    if before in d.words["civil-officer"] and len(chunk.pieces) == 1 and \
+            first.entry.kind == "agent" and first.entry.ref in d.words["civil-qualified"]:
+        # "a returning officer", "education officers": civil servants, not the police
+        chunk.start -= 1
+        chunk.pieces = [Piece(Entry("agent", _CIVIL_SERVANTS, 0), chunk.start, chunk.end)]
     if before in d.words["former"] or before == "-":  # perf: call only where it can succeed
         f = _former(d, tokens, chunk.start)
         if f >= 0:
@@ -130,13 +139,28 @@ def _country(d: ActorDictionary, tokens: list[Token], chunk: Chunk,
     return iso3
 
 
-def _object_noun(d: ActorDictionary, tokens: list[Token], end: int) -> bool:
-    """A noun after the chunk makes it a modifier ("police station"), or a glued "-held"
-    ("rebel-held town")."""
+def _object_noun(d: ActorDictionary, tokens: list[Token], start: int, end: int) -> bool:
+    """A noun after the chunk (tokens[start:end]) makes it a modifier ("police station"), or a
+    glued "-held" ("rebel-held town"); a noun that is also a verb is the chunk's verb when a
+    word that can be its object follows ("raiders attack a village")."""
     n = len(tokens)
-    return end < n and tokens[end].key in d.words["object-noun"] or (
-        end + 1 < n and tokens[end].key == "-" and glued(tokens, end)
-        and tokens[end + 1].key in d.words["held"])
+    if end < n and tokens[end].key in d.words["object-noun"]:
+        return not (tokens[end].key in d.words["verb-noun"] and _verb_reading(d, tokens, start,
+                                                                              end))
+    return end + 1 < n and tokens[end].key == "-" and glued(tokens, end) \
+        and tokens[end + 1].key in d.words["held"]
+
+
+def _verb_reading(d: ActorDictionary, tokens: list[Token], start: int, end: int) -> bool:
+    """tokens[end] ("attack") is the verb of the chunk before it: a word after it that is no
+    preposition or verb a noun would take ("militants attack villages", not "militant attacks
+    on ..." or "the militia attack killed two"), and, for a form without -s, no "a"/"an"
+    before the chunk ("a police attack"; "a gunman attacks a bus" is a verb)."""
+    word = tokens[end].key
+    if not word.endswith("s") and start > 0 and tokens[start - 1].key in ("a", "an"):
+        return False
+    nxt = tokens[end + 1] if end + 1 < len(tokens) else None
+    return nxt is not None and nxt.is_word and nxt.key not in d.words["noun-follower"]
 
 
 def _left(d: ActorDictionary, tokens: list[Token], i: int) -> int:
@@ -159,6 +183,9 @@ def _is_place(d: ActorDictionary, tokens: list[Token], chunk: Chunk, last_place_
     if p > 0 and p != prev_end - 1 and tokens[p].is_word and tokens[p].is_capitalized \
             and tokens[p].key not in d.words["not-name"]:
         return True
+    if p > 0 and tokens[p].key == "," and p - 1 != prev_end - 1 and tokens[p - 1].is_word \
+            and tokens[p - 1].is_capitalized and tokens[p - 1].key not in d.words["not-name"]:
+        return True  # "near Marsabit, Kenya": the country of the place named before it
     if p > 0 and tokens[p].key in d.words["particle"] and not tokens[p].is_capitalized \
             and tokens[p - 1].is_capitalized:
         return True  # "Mocímboa da Praia", "Ciudad del Este": the end of a longer name
@@ -177,7 +204,23 @@ def _is_place(d: ActorDictionary, tokens: list[Token], chunk: Chunk, last_place_
                               d.words["not-name"]):
             return True
     head = tokens[chunk.start]
+    if chunk.pieces[0].entry.kind == "capital" and _route_end(tokens, chunk.start, e):
+        return True
     return len(head.text) > 3 and head.text.isupper() and chunk.pieces[0].entry.kind == "capital"
+
+
+_ROUTE_JOINS = ("-", "/")
+
+
+def _route_end(tokens: list[Token], start: int, end: int) -> bool:
+    """A capital glued by a hyphen or slash to another name is one end of a route or a pair
+    of places ("the Nairobi-Mombasa highway", "the Garissa-Nairobi road"), not its state."""
+    n = len(tokens)
+    before = start >= 2 and tokens[start - 1].key in _ROUTE_JOINS and glued(tokens, start - 1) \
+        and tokens[start - 2].is_capitalized
+    after = end + 1 < n and tokens[end].key in _ROUTE_JOINS and glued(tokens, end) \
+        and tokens[end + 1].is_capitalized
+    return before or after
 
 
 def _bracketed_place(tokens: list[Token], start: int) -> bool:

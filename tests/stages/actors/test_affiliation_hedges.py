@@ -22,3 +22,16 @@ def _names(text: str) -> list[str]:
 def test_a_suspected_link_makes_the_agent_the_group(text: str) -> None:
     assert _names(text) == ["Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"]
 
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen suspected to belong to Boko Haram raided a market near Gwoza.",
+    "The attackers, believed to be Boko Haram fighters, burned a clinic near Gwoza.",
+])
+def test_a_belonging_or_a_hedge_after_a_comma_makes_the_agent_the_group(text: str) -> None:
+    assert _names(text)[0] == "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+
+
+def test_a_group_after_a_comma_with_no_hedge_stays_apart() -> None:
+    names = _names("Soldiers killed the gunmen, the Boko Haram commander said.")
+    assert "Unidentified Armed Group (Nigeria)" in names

@@ -1,0 +1,74 @@
+"""Who ACLED names as the perpetrator of one-sided violence, once the event's type is known.
+
+ACLED's victims of violence against civilians are always its second actor, and civilians are
+never the first: people of no armed organisation who shoot, stab or abduct someone ("two men
+shot a trader", "supporters of a rival attacked a candidate") are coded as an unidentified armed
+group, or, named by their ethnic group ("Pokot villagers raided ..."), as that group's militia.
+A crowd that attacks is mob violence (rioters), which the events stage decides before this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coder.dictionaries.taxonomy import EVENT, SUB
+from coder.document.model import DocEvent
+from coder.document.words import document_words
+from coder.models import ActorMention, EventMention, Span
+from coder.stages.actors import ActorDictionary, agent_actor
+from coder.stages.actors.resolve import ethnic_actor
+
+_CIVILIANS = 7  # ACLED inter codes: civilians; state forces, armed groups, foreign forces
+_ARMED = frozenset({1, 2, 3, 4, 8})
+# event types whose perpetrator ACLED never codes as civilians
+_ARMED_PERPETRATOR = frozenset({EVENT.violence_against_civilians,
+                                EVENT.explosions_remote_violence})
+
+
+def armed_perpetrator(ev: DocEvent, iso3: str, day: dt.date | None) -> None:
+    """A perpetrator of violence against civilians (or of a bombing) that the text names as
+    civilians is an unidentified armed group of its country; one named with its ethnic group
+    ("Turkana men") is that group's militia. Civilians first and an armed actor second are the
+    sides the wrong way round when the armed actor is the "by" agent after the trigger ("their
+    bus was shot at by militants"): the armed actor acted."""
+    m = ev.mention
+    a = m.actor1
+    if a is None or a.actor.inter != _CIVILIANS or m.kind.event_type not in _ARMED_PERPETRATOR:
+        return
+    if m.actor2 is not None and m.actor2.actor.inter in _ARMED and _passive_agent(m, m.actor2):
+        m.actor1, m.actor2 = m.actor2, a
+        m.rule_ids.append("defaults:armed-perpetrator:swapped")
+        return
+    country = a.actor.country or iso3
+    if ":ethnic:" in a.rule_id:
+        group = a.rule_id.rsplit(":", 1)[1]
+        actor = ethnic_actor(group, country, day)
+        rule = f"ethnic:{group}:perpetrator"
+    else:
+        actor = agent_actor(ActorDictionary.load().agents["gunmen"], country, day)
+        rule = f"{a.rule_id}:perpetrator"
+    m.actor1 = ActorMention(a.span, actor, rule, a.coreferent)
+    m.rule_ids.append("defaults:armed-perpetrator")
+
+
+def _passive_agent(m: EventMention, side: ActorMention) -> bool:
+    """`side` stands after the trigger with "by" between them, as a passive's agent."""
+    start, end = m.trigger.end, side.span.start
+    if start < 0 or end < start:
+        return False
+    return "by" in m.sentence_text[start:end].lower().split()
+
+
+def rival_crowd(ev: DocEvent, iso3: str, day: dt.date | None) -> None:
+    """ACLED: mob violence reported as a fight ("rival supporters clashed", "two groups of
+    youths fought") is between two crowds, rioters on both sides; its unnamed second side is
+    the rival crowd, not civilian victims."""
+    m = ev.mention
+    if m.kind.sub_event_type != SUB.mob_violence or m.actor1 is None or m.actor2 is not None:
+        return
+    if document_words()["crowd_fight_rule"].isdisjoint(m.rule_ids):
+        return
+    crowd = agent_actor(ActorDictionary.load().agents["rioters"], m.actor1.actor.country or iso3,
+                        day)
+    m.actor2 = ActorMention(Span(-1, -1, ""), crowd, "agents:rioters:rival")
+    m.rule_ids.append("defaults:rival-crowd")
