@@ -106,7 +106,8 @@ def is_mob(mention: ActorMention) -> bool:
 def acts_as_crowd(mention: ActorMention | None, before: list[str]) -> bool:
     """Rioters, a mob, or people named as a community or crowd ("angry residents",
     "villagers", "youths", "a group of men"; `before`: the two words before the mention), not
-    as a few people ("three men"): ACLED's perpetrators of mob violence."""
+    as a few people ("three men") nor as armed ("armed youths"): ACLED's perpetrators of mob
+    violence."""
     if mention is None:
         return False
     if mention.actor.inter == _RIOTERS or is_mob(mention):
@@ -114,8 +115,12 @@ def acts_as_crowd(mention: ActorMention | None, before: list[str]) -> bool:
     if mention.actor.inter not in (_PROTESTERS, _CIVILIANS):
         return False  # (a "crowd" may have been taken for protesters)
     words = event_words()
-    last = mention.span.text.rsplit(" ", 1)[-1].lower()
+    named = mention.span.text.lower().split()
+    if not words.armed_qualifier.isdisjoint(named) or not words.armed_qualifier.isdisjoint(before):
+        return False  # "armed youths", "unidentified youths": an armed group
+    last = named[-1] if named else ""
     return (last in words.civilian_occupation or last in words.crowd_word
+            or last in words.crowd_subject
             or (len(before) == 2 and before[1] == "of" and before[0] in words.crowd_word))
 
 
