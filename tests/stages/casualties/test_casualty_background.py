@@ -33,3 +33,25 @@ def test_background_killing_is_no_fatality(text: str) -> None:
 ])
 def test_killing_in_the_event_counts(text: str, expect: list[int]) -> None:
     assert _killed(text) == expect
+
+
+@pytest.mark.parametrize("text", [
+    "Traders shut the market road demanding the arrest of the gang that killed a vendor.",
+    "Relatives of a boatman who died in a police chase marched to the district office.",
+    "The union held a vigil in memory of the nine miners who died in the shaft collapse.",
+    "Students rallied to mark the anniversary of the raid in which 14 pupils were killed.",
+    "Youths gathered outside the morgue seeking compensation for the death of a cyclist.",
+    "Activists marched in Tamale condemning the killing of a journalist last month.",
+])
+def test_grievance_killing_is_no_fatality(text: str) -> None:
+    """A death the crowd demands redress for, mourns or condemns is the grievance of the
+    demonstration, not a death in it (ACLED codes the demonstration with no fatalities)."""
+    assert _killed(text) == []
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Robbers demanded cash from the shopkeeper and then shot him dead.", [1]),
+    ("Mourners were attacked at a funeral procession, and three of them were killed.", [3]),
+])
+def test_killing_beside_a_grievance_word_still_counts(text: str, expect: list[int]) -> None:
+    assert _killed(text) == expect
