@@ -175,6 +175,10 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
             if i + 1 < t.start and has_role(tokens[i + 1].key, "relative"):
                 i -= 1  # "wounded one robber, who died in hospital": the antecedent's figure
                 continue
+            skip = _relative_clause_start(tokens, i)
+            if skip is not None and i + 1 == t.start:
+                i = skip - 1  # "A driver, who was hurt in the blast, died": the subject's
+                continue
         if key == ")":
             opening = _bracket_start(tokens, i)
             if opening is not None:
@@ -230,6 +234,17 @@ def _parenthesis_start(tokens: list[Token], comma: int) -> int | None:
     for k in range(comma - 1, max(-1, comma - 10), -1):
         if tokens[k].key == ",":
             return k if k + 1 < comma and has_role(tokens[k + 1].key, "parenthetical") else None
+        if tokens[k].key in (".", ";", ":"):
+            return None
+    return None
+
+
+def _relative_clause_start(tokens: list[Token], comma: int) -> int | None:
+    """Index of the comma that opens a relative clause (", who was hurt in the attack,")
+    closed by the comma at `comma`, within thirty tokens; None when there is none."""
+    for k in range(comma - 1, max(-1, comma - 31), -1):
+        if tokens[k].key == ",":
+            return k if k + 1 < comma and has_role(tokens[k + 1].key, "relative") else None
         if tokens[k].key in (".", ";", ":"):
             return None
     return None

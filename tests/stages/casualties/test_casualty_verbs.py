@@ -136,3 +136,13 @@ def test_pronoun_objects_long_brackets_and_headline_plurals(text: str, expect: l
 ])
 def test_companions_add_up(text: str, expect: list[int]) -> None:
     assert _killed(text) == expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("A taxi driver, who was burnt when youths set fire to his car on Monday night, died in "
+     "hospital on Wednesday.", [1]),
+    ("Two herders, who were wounded when raiders fired on their camp, died later.", [2]),
+])
+def test_a_relative_clause_between_the_victims_and_died(text: str, expect: list[int]) -> None:
+    """The victims named before a relative clause between commas are the ones who died."""
+    assert [m.value for m in find_casualties(text) if m.kind == "killed"] == expect
