@@ -137,7 +137,7 @@ def _and_more(tokens: list[Token], found: Found, by_start: dict[int, NumberMatch
 
 def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMatch],
               used: set[tuple[str, int]], kind: str) -> Found | None:
-    """The figure before the trigger within seven words ("12 people were killed"), one not
+    """The figure before the trigger within twelve words ("12 people were killed"), one not
     yet used for this kind; without one, a figureless subject (see `_figureless`)."""
     words = 0
     aux: str | None = None
@@ -179,7 +179,7 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
             if skip is not None and i + 1 == t.start:
                 i = skip - 1  # "A driver, who was hurt in the blast, died": the subject's
                 continue
-        if key == ")":
+        if key in (")", "]"):
             opening = _bracket_start(tokens, i)
             if opening is not None:
                 i = opening - 1  # "four fishermen (of a crew of nine) were killed"
@@ -192,7 +192,7 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
             aux = key
         # "have been", "were reportedly": auxiliaries and adverbs do not use up the window
         words += tok.is_word and not (has_role(key, "aux") or has_role(key, "adverb"))
-        if words > 7:
+        if words > 12:
             break
         i -= 1
     return _figureless(tokens, t, aux)
@@ -220,11 +220,12 @@ def _outer_number(tokens: list[Token], n: NumberMatch, by_end: dict[int, NumberM
 
 
 def _bracket_start(tokens: list[Token], close: int) -> int | None:
-    """Index of the "(" that the ")" at `close` ends, within twenty tokens."""
+    """Index of the "(" or "[" that the ")" or "]" at `close` ends, within twenty tokens."""
+    opener = "[" if tokens[close].key == "]" else "("
     for k in range(close - 1, max(-1, close - 21), -1):
-        if tokens[k].key == "(":
+        if tokens[k].key == opener:
             return k
-        if tokens[k].key in (")", ".", ";"):
+        if tokens[k].key in (")", "]", ".", ";"):
             return None
     return None
 

@@ -8,7 +8,7 @@ from operator import attrgetter
 
 from coder.models import CasualtyMention, Span
 from coder.stages.casualties.attach import attach
-from coder.stages.casualties.rules import Trigger, is_count, rules
+from coder.stages.casualties.rules import Trigger, has_role, is_count, rules
 from coder.text.numbers import find_numbers
 from coder.text.tokens import Match, Token, phrase_key, tokenize
 
@@ -65,6 +65,8 @@ def find_casualties(text: str, tokens: list[Token] | None = None,
     out: list[CasualtyMention] = []
     for t in triggers:
         trig = t.value
+        if t.start > 0 and has_role(tokens[t.start - 1].key, "institution"):
+            continue  # "local governing bodies": an institution, not the dead
         found = attach(tokens, t, by_start, by_end, used)
         if found is None:
             continue

@@ -146,3 +146,22 @@ def test_companions_add_up(text: str, expect: list[int]) -> None:
 def test_a_relative_clause_between_the_victims_and_died(text: str, expect: list[int]) -> None:
     """The victims named before a relative clause between commas are the ones who died."""
     assert [m.value for m in find_casualties(text) if m.kind == "killed"] == expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # a long subject: the figure opens a noun phrase of ten words before the verb
+    ("Two members of the banned Eastern Valley People's Liberation Front were killed in a raid.",
+     [2]),
+    # an editor's aside in square brackets between the figure and its noun
+    ("Four FNL [National Liberation Forces] fighters were killed near the lake.", [4]),
+])
+def test_the_figure_opening_a_long_subject_counts(text: str, expect: list[int]) -> None:
+    assert _killed(text) == expect
+
+
+@pytest.mark.parametrize("text", [
+    "Turnout was low in the elections to local governing bodies in the province.",
+    "Rival candidates clashed before the vote for local bodies in the district.",
+])
+def test_an_institution_named_bodies_is_no_death(text: str) -> None:
+    assert _killed(text) == []
