@@ -168,16 +168,9 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
         if has_role(key, "negator"):
             return None
         if key == ",":
-            skip = _parenthesis_start(tokens, i)
-            if skip is not None:
-                i = skip - 1  # "Four people, including two children, were killed"
-                continue
-            if i + 1 < t.start and has_role(tokens[i + 1].key, "relative"):
-                i -= 1  # "wounded one robber, who died in hospital": the antecedent's figure
-                continue
-            skip = _relative_clause_start(tokens, i)
-            if skip is not None and i + 1 == t.start:
-                i = skip - 1  # "A driver, who was hurt in the blast, died": the subject's
+            after_comma = _skip_at_comma(tokens, i, t.start)
+            if after_comma is not None:
+                i = after_comma  # "Four people, including two children, were killed"
                 continue
         if key in (")", "]"):
             opening = _bracket_start(tokens, i)
@@ -238,6 +231,20 @@ def _parenthesis_start(tokens: list[Token], comma: int) -> int | None:
         if tokens[k].key in (".", ";", ":"):
             return None
     return None
+
+
+def _skip_at_comma(tokens: list[Token], comma: int, start: int) -> int | None:
+    """Where the backward search from the trigger at `start` goes on past the comma at `comma`:
+    before an aside (", including two children,"), before the antecedent of a relative pronoun
+    ("wounded one robber, who died"), or before a relative clause that ends right before the
+    trigger ("A driver, who was hurt in the blast, died"); None when it stops there."""
+    skip = _parenthesis_start(tokens, comma)
+    if skip is not None:
+        return skip - 1
+    if comma + 1 < start and has_role(tokens[comma + 1].key, "relative"):
+        return comma - 1
+    skip = _relative_clause_start(tokens, comma)
+    return skip - 1 if skip is not None and comma + 1 == start else None
 
 
 def _relative_clause_start(tokens: list[Token], comma: int) -> int | None:
