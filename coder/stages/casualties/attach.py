@@ -201,9 +201,10 @@ def _subject_head(tokens: list[Token], start: int) -> int:
 
 def _outer_number(tokens: list[Token], n: NumberMatch, by_end: dict[int, NumberMatch]
                   ) -> NumberMatch:
-    """ "Five members of one family": the figure before "<noun> of" counts, not the inner one."""
+    """ "Five members of one family", "three people including a policeman": the figure before
+    "<noun> of" or before an unbracketed "including" counts, not the inner one."""
     of = n.start - 1
-    if of < 1 or tokens[of].key != "of":
+    if of < 1 or not (tokens[of].key == "of" or has_role(tokens[of].key, "parenthetical")):
         return n
     for end in range(of, max(0, of - 3), -1):
         outer = by_end.get(end)

@@ -165,3 +165,12 @@ def test_the_figure_opening_a_long_subject_counts(text: str, expect: list[int]) 
 ])
 def test_an_institution_named_bodies_is_no_death(text: str) -> None:
     assert _killed(text) == []
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Three people including a police officer died in clashes near Loima.", [3]),
+    ("Six herders including two boys were killed by raiders.", [6]),
+])
+def test_people_including_some_counts_them_all(text: str, expect: list[int]) -> None:
+    """ "N people including M X": N died, M of them X; with no commas around the aside too."""
+    assert _killed(text) == expect
