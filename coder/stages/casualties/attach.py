@@ -287,6 +287,8 @@ def _coordinated(tokens: list[Token], found: Found, by_end: dict[int, NumberMatc
 def _figureless(tokens: list[Token], t: Match[Trigger], aux: str | None) -> Found | None:
     """No figure before the trigger: one victim or several, from the subject's number."""
     j = t.start - 1
+    if j >= 0 and has_role(tokens[j].key, "determiner") and tokens[t.end - 1].key.endswith("s"):
+        return None  # "the reason for their deaths": victims counted where they are named
     while j >= 0 and (has_role(tokens[j].key, "adverb") or has_role(tokens[j].key, "aux")):
         j -= 1
     if j < 0 or not tokens[j].is_word:
