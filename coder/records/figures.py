@@ -30,9 +30,12 @@ def _per_report(
     buckets: list[dict[int, list[CasualtyMention]]],
 ) -> tuple[int | None, int | None]:
     """One report's figure: each sentence's (`_sentence_figure`); across its sentences the
-    lowest is the report's conservative figure and the highest its upper bound."""
-    lows = [_sentence_figure(m, "low") for bucket in buckets for m in bucket.values()]
-    highs = [_sentence_figure(m, "high") for bucket in buckets for m in bucket.values()]
+    lowest is the report's conservative figure (a sentence with only vague figures giving way
+    to a precise one, as within a sentence) and the highest its upper bound."""
+    sentences = [m for bucket in buckets for m in bucket.values()]
+    precise = [m for m in sentences if not all(c.vague for c in m)]
+    lows = [_sentence_figure(m, "low") for m in precise or sentences]
+    highs = [_sentence_figure(m, "high") for m in sentences]
     if not lows:
         return None, None
     return min(lows), max(highs)

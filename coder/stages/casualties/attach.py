@@ -137,7 +137,7 @@ def _and_more(tokens: list[Token], found: Found, by_start: dict[int, NumberMatch
 
 def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMatch],
               used: set[tuple[str, int]], kind: str) -> Found | None:
-    """The figure before the trigger within seven words ("12 people were killed"), one not
+    """The figure before the trigger within twelve words ("12 people were killed"), one not
     yet used for this kind; without one, a figureless subject (see `_figureless`)."""
     words = 0
     aux: str | None = None
@@ -168,14 +168,11 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
         if has_role(key, "negator"):
             return None
         if key == ",":
-            skip = _parenthesis_start(tokens, i)
-            if skip is not None:
-                i = skip - 1  # "Four people, including two children, were killed"
+            after_comma = _skip_at_comma(tokens, i, t.start)
+            if after_comma is not None:
+                i = after_comma  # "Four people, including two children, were killed"
                 continue
-            if i + 1 < t.start and has_role(tokens[i + 1].key, "relative"):
-                i -= 1  # "wounded one robber, who died in hospital": the antecedent's figure
-                continue
-        if key == ")":
+        if key in (")", "]"):
             opening = _bracket_start(tokens, i)
             if opening is not None:
                 i = opening - 1  # "four fishermen (of a crew of nine) were killed"
@@ -188,7 +185,7 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
             aux = key
         # "have been", "were reportedly": auxiliaries and adverbs do not use up the window
         words += tok.is_word and not (has_role(key, "aux") or has_role(key, "adverb"))
-        if words > 7:
+        if words > 12:
             break
         i -= 1
     return _figureless(tokens, t, aux)
@@ -204,9 +201,10 @@ def _subject_head(tokens: list[Token], start: int) -> int:
 
 def _outer_number(tokens: list[Token], n: NumberMatch, by_end: dict[int, NumberMatch]
                   ) -> NumberMatch:
-    """ "Five members of one family": the figure before "<noun> of" counts, not the inner one."""
+    """ "Five members of one family", "three people including a policeman": the figure before
+    "<noun> of" or before an unbracketed "including" counts, not the inner one."""
     of = n.start - 1
-    if of < 1 or tokens[of].key != "of":
+    if of < 1 or not (tokens[of].key == "of" or has_role(tokens[of].key, "parenthetical")):
         return n
     for end in range(of, max(0, of - 3), -1):
         outer = by_end.get(end)
@@ -216,11 +214,12 @@ def _outer_number(tokens: list[Token], n: NumberMatch, by_end: dict[int, NumberM
 
 
 def _bracket_start(tokens: list[Token], close: int) -> int | None:
-    """Index of the "(" that the ")" at `close` ends, within twenty tokens."""
+    """Index of the "(" or "[" that the ")" or "]" at `close` ends, within twenty tokens."""
+    opener = "[" if tokens[close].key == "]" else "("
     for k in range(close - 1, max(-1, close - 21), -1):
-        if tokens[k].key == "(":
+        if tokens[k].key == opener:
             return k
-        if tokens[k].key in (")", ".", ";"):
+        if tokens[k].key in (")", "]", ".", ";"):
             return None
     return None
 
@@ -230,6 +229,31 @@ def _parenthesis_start(tokens: list[Token], comma: int) -> int | None:
     for k in range(comma - 1, max(-1, comma - 10), -1):
         if tokens[k].key == ",":
             return k if k + 1 < comma and has_role(tokens[k + 1].key, "parenthetical") else None
+        if tokens[k].key in (".", ";", ":"):
+            return None
+    return None
+
+
+def _skip_at_comma(tokens: list[Token], comma: int, start: int) -> int | None:
+    """Where the backward search from the trigger at `start` goes on past the comma at `comma`:
+    before an aside (", including two children,"), before the antecedent of a relative pronoun
+    ("wounded one robber, who died"), or before a relative clause that ends right before the
+    trigger ("A driver, who was hurt in the blast, died"); None when it stops there."""
+    skip = _parenthesis_start(tokens, comma)
+    if skip is not None:
+        return skip - 1
+    if comma + 1 < start and has_role(tokens[comma + 1].key, "relative"):
+        return comma - 1
+    skip = _relative_clause_start(tokens, comma)
+    return skip - 1 if skip is not None and comma + 1 == start else None
+
+
+def _relative_clause_start(tokens: list[Token], comma: int) -> int | None:
+    """Index of the comma that opens a relative clause (", who was hurt in the attack,")
+    closed by the comma at `comma`, within thirty tokens; None when there is none."""
+    for k in range(comma - 1, max(-1, comma - 31), -1):
+        if tokens[k].key == ",":
+            return k if k + 1 < comma and has_role(tokens[k + 1].key, "relative") else None
         if tokens[k].key in (".", ";", ":"):
             return None
     return None
@@ -263,6 +287,8 @@ def _coordinated(tokens: list[Token], found: Found, by_end: dict[int, NumberMatc
 def _figureless(tokens: list[Token], t: Match[Trigger], aux: str | None) -> Found | None:
     """No figure before the trigger: one victim or several, from the subject's number."""
     j = t.start - 1
+    if j >= 0 and has_role(tokens[j].key, "determiner") and tokens[t.end - 1].key.endswith("s"):
+        return None  # "the reason for their deaths": victims counted where they are named
     while j >= 0 and (has_role(tokens[j].key, "adverb") or has_role(tokens[j].key, "aux")):
         j -= 1
     if j < 0 or not tokens[j].is_word:

@@ -8,7 +8,7 @@ from operator import attrgetter
 
 from coder.models import CasualtyMention, Span
 from coder.stages.casualties.attach import attach
-from coder.stages.casualties.rules import Trigger, is_count, rules
+from coder.stages.casualties.rules import Trigger, has_role, is_count, rules
 from coder.text.numbers import find_numbers
 from coder.text.tokens import Match, Token, phrase_key, tokenize
 
@@ -61,9 +61,12 @@ def find_casualties(text: str, tokens: list[Token] | None = None,
     seg_of = _segments(tokens)
     cumulative = _cumulative_segments(tokens, triggers, seg_of)
     background = r.background.find(tokens)
+    earlier = r.earlier.find(tokens)
     out: list[CasualtyMention] = []
     for t in triggers:
         trig = t.value
+        if t.start > 0 and has_role(tokens[t.start - 1].key, "institution"):
+            continue  # "local governing bodies": an institution, not the dead
         found = attach(tokens, t, by_start, by_end, used)
         if found is None:
             continue
@@ -71,6 +74,8 @@ def find_casualties(text: str, tokens: list[Token] | None = None,
             continue  # "casualties" is not a death toll (ACLED: record 0)
         if _in_background(t.start, background, seg_of):
             continue  # "protested the killing of a trader": the cause, not this event's toll
+        if _told_as_earlier(t.end, found.end, earlier, seg_of):
+            continue  # "the killing of a cleric earlier in the week": an earlier event's toll
         if found.victims and _animals(text[found.victims[0]:found.victims[1]], r.animals):
             continue  # "32 sheep were killed": ACLED counts people
         if found.number_start >= 0:
@@ -100,6 +105,15 @@ def _in_background(start: int, cues: list[Match[tuple[int, int]]], seg_of: list[
     in its comma-delimited part and within the cue's window of tokens."""
     return any(c.end <= start and c.value[0] <= start - c.end <= c.value[1]
                and seg_of[c.start] == seg_of[start] for c in cues)
+
+
+def _told_as_earlier(trigger_end: int, end: int, cues: list[Match[int]],
+                     seg_of: list[int]) -> bool:
+    """Whether an earlier-time cue (earlier.csv) starts after the trigger ending at token
+    `trigger_end` and within its window of tokens after the mention ending at `end`, in the
+    trigger's comma-delimited part."""
+    return any(trigger_end <= c.start <= end + c.value
+               and seg_of[c.start] == seg_of[trigger_end - 1] for c in cues)
 
 
 def _animals(victims: str, animals: frozenset[str]) -> bool:

@@ -19,7 +19,7 @@ Role = Literal[
     "aux", "adverb", "blocker", "hypothetical", "negator", "follower", "determiner",
     "pronoun_singular", "pronoun_plural", "parenthetical", "aux_singular", "aux_plural",
     "perfect_aux", "toll_lead", "finding", "relative", "participle", "article", "conjunction",
-    "companion",
+    "companion", "institution",
 ]
 
 
@@ -55,6 +55,11 @@ class BackgroundRow(BaseModel):
     adjacent: Literal["yes", "no"]
 
 
+class EarlierRow(BaseModel):
+    phrase: str = Field(min_length=1)
+    window: int = Field(ge=0, le=12)
+
+
 class NonlethalRow(BaseModel):
     sub_event_type: str = Field(min_length=1)
 
@@ -82,6 +87,7 @@ class Rules:
     before_any: frozenset[str]  # words that make any following number no count ("form four")
     cumulative: PhraseMatcher[bool]
     background: PhraseMatcher[tuple[int, int]]  # cue -> (fewest, most) tokens before a trigger
+    earlier: PhraseMatcher[int]  # cue -> the most tokens after a mention that it may start
 
 
 def _triggers() -> tuple[PhraseMatcher[Trigger], set[str]]:
@@ -120,6 +126,9 @@ def rules() -> Rules:
     background: PhraseMatcher[tuple[int, int]] = PhraseMatcher()
     for br in read_csv_models("casualties/background.csv", BackgroundRow):
         background.add(br.phrase, (0 if br.adjacent == "yes" else 1, br.window))
+    earlier: PhraseMatcher[int] = PhraseMatcher()
+    for er in read_csv_models("casualties/earlier.csv", EarlierRow):
+        earlier.add(er.phrase, er.window)
     return Rules(
         triggers=triggers,
         trigger_words=frozenset(k.split(" ")[0] for k, _ in triggers.items()) - function,
@@ -135,6 +144,7 @@ def rules() -> Rules:
         before_any=frozenset(sides["before_any"]),
         cumulative=cumulative,
         background=background,
+        earlier=earlier,
     )
 
 

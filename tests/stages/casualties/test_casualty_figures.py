@@ -33,3 +33,21 @@ def test_a_vague_figure_gives_way_to_a_precise_one() -> None:
 
 def test_distinct_victim_groups_add_up() -> None:
     assert _range(_mention(2, "soldiers"), _mention(5, "civilians")) == (7, 7)
+
+
+def _range_by_sentence(*sentences: list[CasualtyMention]) -> tuple[int | None, int | None]:
+    member = SimpleNamespace(fatalities=dict(enumerate(sentences)),
+                             mention=SimpleNamespace(sentence_text=""))
+    main = SimpleNamespace(mention=SimpleNamespace(kind=SimpleNamespace(
+        sub_event_type="Attack")))
+    return fatality_range(SimpleNamespace(main=main, members=[member]))  # type: ignore[arg-type]
+
+
+def test_a_vague_sentence_gives_way_to_a_precise_one_of_the_same_report() -> None:
+    """ "Gunmen killed villagers." then "Five bodies were recovered.": the precise figure of
+    the report's other sentence is its toll, not the vague three of the plural."""
+    assert _range_by_sentence([_mention(3, vague=True)], [_mention(5)]) == (5, 5)
+
+
+def test_the_lower_of_two_precise_sentences_stays_the_toll() -> None:
+    assert _range_by_sentence([_mention(7)], [_mention(4)]) == (4, 7)
