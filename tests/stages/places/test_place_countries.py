@@ -52,3 +52,11 @@ def test_a_big_city_by_another_name_needs_support_in_a_known_story() -> None:
     assert _found("Traders protested in Bombay.", PlaceContext(["UGA"], "", "UGA")) == []
     supported = PlaceContext(["UGA", "IND"], "", "UGA", frozenset({"IND"}))
     assert _found("Traders protested in Bombay.", supported) == [("Mumbai", "IND")]
+
+
+def test_a_place_naming_where_a_group_comes_from_yields_to_the_scene() -> None:
+    kenya = PlaceContext(["KEN"], "", "KEN")
+    assert _found("Turkana raiders attacked herders at Lokori.", kenya) == [("Lokori", "KEN")]
+    # with no other place, or only a country besides, the group's home is the place
+    assert _found("Turkana herdsmen protested after raiders from Uganda struck.", kenya)[0] == (
+        "Turkana", "KEN")
