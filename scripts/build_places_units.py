@@ -13,6 +13,10 @@ coordinates of their centre; its 1,450 wards (ACLED's admin3), which that source
 coordinates, with those of the constituency they lie in. Both have geo precision 2: news names a
 ward or constituency for the villages in it, and the unit's centre stands for them.
 
+Wards that split one neighbourhood by compass words within one constituency ("Kayole North",
+"Kayole Central", "Kayole South") give the first of them the neighbourhood's own name as an
+alias, the name news writes.
+
 A unit is left out when its name would mislead more than help: a name shorter than four
 letters, one that is already a place of the same country in the gazetteer (the town of that
 name is the better point), the name of a province abroad, a ward name shared by wards of
@@ -41,6 +45,7 @@ GAZETTEER = ROOT / "coder" / "data" / "gazetteer.tsv.gz"
 COLUMNS = ["id", "name", "aliases", "iso3", "admin1", "admin2", "lat", "lon", "geo_precision",
            "feature"]
 # words news capitalises for other reasons than a ward's name (a police station, a market)
+COMPASS = frozenset({"north", "south", "east", "west", "central", "upper", "lower"})
 COMMON_WORDS = frozenset("""
 central township hospital airport market stadium industrial area estate park town city
 north south east west upper lower junction station bridge river lake forest hill hills
@@ -107,6 +112,7 @@ def kenya_rows(db: Path) -> list[list[str]]:
             if part:
                 wards[part].append(unit)
     seen = {phrase_key(r[1]) for r in rows}
+    bases = ward_bases(wards)
     for n, (name, found) in enumerate(sorted(wards.items()), start=1):
         if len({units[u][1] for u in found}) != 1 or found[0] not in centre:
             continue  # wards of one name in several counties: no telling which
@@ -115,9 +121,27 @@ def kenya_rows(db: Path) -> list[list[str]]:
         unit, county = units[found[0]]
         lat, lon = centre[found[0]]
         seen.add(phrase_key(name))
-        rows.append([f"ke-w{n}", name, "", "KEN", county_name(counties[county], admin1), unit,
+        base = bases.get(name, "")
+        alias = base if base and usable(base, taken | seen) else ""
+        seen.add(phrase_key(alias))
+        rows.append([f"ke-w{n}", name, alias, "KEN", county_name(counties[county], admin1), unit,
                      f"{lat:.4f}", f"{lon:.4f}", "2", "admin3"])
     return rows
+
+
+def ward_bases(wards: dict[str, list[int]]) -> dict[str, str]:
+    """Ward name -> the neighbourhood it divides ("Kayole North" -> "Kayole"), for the first of
+    the wards that split one place by compass words within one constituency; news names the
+    place, not the ward."""
+    split: dict[str, set[int]] = defaultdict(set)
+    first: dict[str, str] = {}
+    for name, found in sorted(wards.items()):
+        words = name.split()
+        if len(words) > 1 and words[-1].lower() in COMPASS:
+            base = " ".join(words[:-1])
+            split[base].update(found)
+            first.setdefault(base, name)
+    return {first[b]: b for b, found in split.items() if len(found) == 1 and b not in wards}
 
 
 def main() -> None:

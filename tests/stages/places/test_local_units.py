@@ -46,3 +46,9 @@ def test_units_never_repeat_a_town_of_their_country() -> None:
                   if gaz.entries[x][3] == row["iso3"]
                   and not gaz.entries[x][0].startswith("units:")]
         assert not others, row["name"]
+
+
+def test_a_neighbourhood_split_into_compass_wards_is_named_by_its_own_name() -> None:
+    # "Kayole North", "Kayole Central", "Kayole South" are wards; news writes "Kayole"
+    assert _found("Commuters were stranded when residents of Kayole blocked a road.",
+                  KENYA) == [("Kayole Central", "KEN", "Nairobi", 2)]
