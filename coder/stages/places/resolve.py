@@ -120,6 +120,10 @@ def _candidates(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str
             ranked = set(ctx.countries)
             ids = [x for x in ids
                    if entries[x][FEATURE] == "country" or entries[x][ISO3] in ranked]
+    if (ids and tokens[i].key in cues.compass_after and prev is not None
+            and prev.is_word and prev.text[:1].isupper()):
+        # "Tana North (District)": the end of a district's name, not a place called North
+        return []
     if ids and end < len(tokens) and tokens[end].key in cues.group_after:
         # "Fano militiamen", "Wagner fighters": a foreign name before a group noun names the
         # group, not a place; the document's own places still count ("Goma youths")
@@ -350,8 +354,8 @@ def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: 
         if explicit:
             rank = 0 if iso == explicit else 1_000
         elif (confirmed and iso != confirmed and not sure and iso not in ctx.supported
-              and (feat == "city" or feat == "admin2")
-              and not (e[POP] >= BIG_CITY_POPULATION and e[MAIN] == key)):
+              and (feat == "city" or feat == "admin2" or feat == "admin1")
+              and not (feat != "admin1" and e[POP] >= BIG_CITY_POPULATION and e[MAIN] == key)):
             continue  # abroad without the text's support (`_UNSUPPORTED_ABROAD`)
         elif feat == "country":
             if admin:

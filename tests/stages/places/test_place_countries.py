@@ -60,3 +60,17 @@ def test_a_place_naming_where_a_group_comes_from_yields_to_the_scene() -> None:
     # with no other place, or only a country besides, the group's home is the place
     assert _found("Turkana herdsmen protested after raiders from Uganda struck.", kenya)[0] == (
         "Turkana", "KEN")
+
+
+def test_a_compass_word_after_an_unknown_name_is_no_place_of_its_own() -> None:
+    # "Tana North District": the district of a Tana, not Hong Kong's North district
+    kenya = PlaceContext(["KEN"], "", "KEN")
+    assert _found("Police raided homes in Tana North District on Friday.", kenya) == []
+
+
+def test_a_province_abroad_needs_the_text_to_support_its_country() -> None:
+    # a Kenyan story: "Virginia" begins a woman's name, not the American state
+    kenya = PlaceContext(["KEN"], "", "KEN")
+    assert _found("Youths rioted in Nakuru after Virginia Wambui was killed.", kenya) == [
+        ("Nakuru", "KEN")]
+    assert _found("Youths rioted after Virginia Wambui was killed.", kenya) == []
