@@ -20,7 +20,7 @@ DEMONYMS_FILE = "actors/demonyms.csv"  # read only: the actors' table of a count
 CueKind = Literal[
     "near", "admin_after", "admin_before", "district_after", "title", "article_glued", "stop",
     "locative", "group_after", "qualifier", "place_noun", "scene", "compass_after",
-    "institution_after",
+    "institution_after", "road_after",
 ]
 
 
@@ -65,6 +65,7 @@ class PlaceCues:
     demonyms: frozenset[str]  # "Somali": a people, not the province named after it
     compass_after: frozenset[str]  # "Narok South": a district named after the place before it
     institutions: frozenset[str]  # "Webuye High School": named after the place before it
+    roads: frozenset[str]  # "the Gilgil-Nyahururu road": a road named after its two ends
 
 
 @register_cache
@@ -97,6 +98,7 @@ def place_cues() -> PlaceCues:
         scene=frozenset(by_kind["scene"]),
         compass_after=frozenset(by_kind["compass_after"]),
         institutions=frozenset(by_kind["institution_after"]),
+        roads=frozenset(by_kind["road_after"]),
         demonyms=frozenset(phrase_key(d) for r in read_csv_models(DEMONYMS_FILE, DemonymRow)
                            for d in r.demonyms),
     )

@@ -147,6 +147,8 @@ def _scan(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext,
                      and mention.place.population < FOREIGN_MIN_POPULATION)
         origin.append(resume == end and end < len(tokens)
                       and tokens[end].key in gaz.cues.group_after)
+        if _far_end_of_road(gaz, tokens, i, resume, ranges[:-1]):
+            named[-1] = True  # "the Gilgil-Nyahururu road": the road is at its first end
         free = resume
     if any(origin) and any(not o and m.place.feature != "country"
                            for m, o in zip(out, origin, strict=True)):
@@ -163,6 +165,16 @@ def _scan(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext,
     if context.confirmed and out:
         anchors.add(context.confirmed)
     return out, ranges, keys, anchors, supported
+
+
+def _far_end_of_road(gaz: PlaceIndex, tokens: list[Token], i: int, resume: int,
+                     before: list[tuple[int, int]]) -> bool:
+    """Whether the place at tokens[i:resume] is the second end of a road named after two
+    places ("the Gilgil-Nyahururu road", "Kisumu-Busia highway"): news and event notes put
+    an incident on such a road at its first-named end."""
+    return (bool(before) and i >= 2 and before[-1][1] == i - 1
+            and tokens[i - 1].key in ("-", "–", "/")
+            and resume < len(tokens) and tokens[resume].key in gaz.cues.roads)
 
 
 def _one_story(gaz: PlaceIndex, tokens: list[Token], out: list[PlaceMention],
