@@ -121,7 +121,8 @@ def _candidates(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str
             ids = [x for x in ids
                    if entries[x][FEATURE] == "country" or entries[x][ISO3] in ranked]
     if (ids and tokens[i].key in cues.compass_after and prev is not None
-            and prev.is_word and prev.text[:1].isupper()):
+            and prev.is_word and prev.text[:1].isupper() and prev.key not in cues.locative
+            and prev.key not in cues.qualifiers):
         # "Tana North (District)": the end of a district's name, not a place called North
         return []
     if ids and end < len(tokens) and tokens[end].key in cues.group_after:
@@ -182,7 +183,8 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
     around.cued = bool(around.explicit) or around.admin or around.near or bool(bracket) or (
         prev is not None and prev.key in cues.locative) or _in_note_brackets(tokens, i)
     around.named_after = (nxt is not None and nxt.is_word and nxt.text[:1].isupper()
-                          and around.resume == end and not bracket)
+                          and around.resume == end and not bracket
+                          and nxt.key not in cues.calendar)
     if around.named_after:
         after = _institution_end(cues.institutions, tokens, i, end)
         if after > end:

@@ -74,3 +74,16 @@ def test_a_province_abroad_needs_the_text_to_support_its_country() -> None:
     assert _found("Youths rioted in Nakuru after Virginia Wambui was killed.", kenya) == [
         ("Nakuru", "KEN")]
     assert _found("Youths rioted after Virginia Wambui was killed.", kenya) == []
+
+
+def test_a_compass_word_after_a_locative_begins_a_name() -> None:
+    # "In West Pokot county": "In" is no name that "West" would end
+    kenya = PlaceContext(["KEN"], "", "KEN")
+    assert _found("In West Pokot county, a bandit shot a herder.", kenya) == [
+        ("West Pokot", "KEN")]
+
+
+def test_a_day_or_month_after_a_town_continues_no_name() -> None:
+    # "Moyale Monday" is the town and the day, not a longer name of an institution
+    kenya = PlaceContext(["KEN"], "", "KEN")
+    assert _found("Clashes in Moyale Monday injured five people.", kenya) == [("Moyale", "KEN")]
