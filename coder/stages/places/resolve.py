@@ -142,7 +142,8 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
     nxt = tokens[end] if end < len(tokens) else None
     if nxt is not None and nxt.key in cues.admin_after:
         around.admin, around.resume = True, end + 1
-    elif nxt is not None and nxt.key in cues.district_after and not nxt.text[:1].isupper():
+    elif nxt is not None and nxt.key in cues.district_after and (
+            not nxt.text[:1].isupper() or _unit_word_ends_name(tokens, end + 1)):
         around.near, around.unit, around.resume = True, True, end + 1
     elif nxt is not None and nxt.key in cues.compass_after and nxt.text[:1].isupper() and not (
             i > 0 and tokens[i - 1].is_word and tokens[i - 1].text[:1].isupper()):
@@ -193,6 +194,14 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
             around.named_after, around.cued, around.unit = False, True, True
             around.resume = after
     return around
+
+
+def _unit_word_ends_name(tokens: list[Token], k: int) -> bool:
+    """Whether a capitalised unit word before tokens[k] ends the name ("in Moyale District,
+    police said"), rather than beginning an office's or body's ("Moyale District Council");
+    before an event note's brackets it is part of the town's label ("Bassa LGA (Plateau)")."""
+    return k >= len(tokens) or not (
+        (tokens[k].is_word and tokens[k].text[:1].isupper()) or tokens[k].key == "(")
 
 
 def _institution_end(institutions: frozenset[str], tokens: list[Token], i: int,
