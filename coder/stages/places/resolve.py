@@ -142,8 +142,7 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
     nxt = tokens[end] if end < len(tokens) else None
     if nxt is not None and nxt.key in cues.admin_after:
         around.admin, around.resume = True, end + 1
-    elif nxt is not None and nxt.key in cues.district_after and (
-            not nxt.text[:1].isupper() or _unit_word_ends_name(tokens, end + 1)):
+    elif nxt is not None and _district_word(cues.district_after, tokens, end):
         around.near, around.unit, around.resume = True, True, end + 1
     elif nxt is not None and nxt.key in cues.compass_after and nxt.text[:1].isupper() and not (
             i > 0 and tokens[i - 1].is_word and tokens[i - 1].text[:1].isupper()):
@@ -153,9 +152,7 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
         if end + 1 < len(tokens) and tokens[end + 1].key in cues.district_after:
             around.resume = end + 2
     elif nxt is not None and nxt.key == "," and end + 1 < len(tokens):
-        explicit, stop = _country_after(gaz, tokens, end + 1)
-        if explicit and any(gaz.entries[x][ISO3] == explicit for x in ids):
-            around.explicit, around.resume = explicit, stop
+        _read_comma(gaz, tokens, end + 1, around)
     j = i - 1
     if j >= 1 and tokens[j].key == "of" and tokens[j - 1].key in cues.place_nouns:
         j -= 2  # "near the town of X"
@@ -196,12 +193,45 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
     return around
 
 
-def _unit_word_ends_name(tokens: list[Token], k: int) -> bool:
-    """Whether a capitalised unit word before tokens[k] ends the name ("in Moyale District,
-    police said"), rather than beginning an office's or body's ("Moyale District Council");
-    before an event note's brackets it is part of the town's label ("Bassa LGA (Plateau)")."""
-    return k >= len(tokens) or not (
-        (tokens[k].is_word and tokens[k].text[:1].isupper()) or tokens[k].key == "(")
+def _district_word(words: frozenset[str], tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k] is a district word of the name before it: in lower case ("Kadugli
+    district"), or capitalised when it ends the name ("in Moyale District, police said"), not
+    when it begins an office's or body's ("Moyale District Council"), nor before an event
+    note's brackets, where it is part of the town's label ("Bassa LGA (Plateau)")."""
+    if tokens[k].key not in words:
+        return False
+    if not tokens[k].text[:1].isupper() or k + 1 >= len(tokens):
+        return True
+    after = tokens[k + 1]
+    return not ((after.is_word and after.text[:1].isupper()) or after.key == "(")
+
+
+def _read_comma(gaz: PlaceIndex, tokens: list[Token], k: int, around: _Around) -> None:
+    """What a comma after the name says ("Tripoli, Lebanon", "Kutulo, Wajir"): the country
+    written after it, and which local units the place after it leaves possible."""
+    explicit, stop = _country_after(gaz, tokens, k)
+    if explicit and any(gaz.entries[x][ISO3] == explicit for x in around.ids):
+        around.explicit, around.resume = explicit, stop
+    around.ids = _units_outside(gaz, tokens, k, around.ids)
+
+
+def _units_outside(gaz: PlaceIndex, tokens: list[Token], k: int, ids: list[int]) -> list[int]:
+    """`ids` without the local units (places_units.csv) that the place named after the comma
+    at tokens[k] is in another province of: "Kutulo, Wajir" is not the ward of Mandera county
+    called Kutulo, but a village of that name in Wajir."""
+    longest = gaz.first.get(tokens[k].key)
+    if not longest or not tokens[k].text[:1].isupper():
+        return ids
+    _, key = gaz.phrases.longest_at(tokens, k, longest)
+    if not key:
+        return ids
+    after = [gaz.entries[x] for x in gaz.index.get(key, ())]
+    countries = {e[ISO3] for e in after}
+    areas = {(e[ISO3], e[ADMIN1]) for e in after}
+    return [x for x in ids if not gaz.entries[x][SOURCE].startswith("units:")
+            or gaz.entries[x][ISO3] not in countries
+            or (gaz.entries[x][ISO3], gaz.entries[x][ADMIN1]) in areas
+            or _in_named_area(gaz.entries[x], [key])]
 
 
 def _institution_end(institutions: frozenset[str], tokens: list[Token], i: int,

@@ -52,3 +52,13 @@ def test_a_neighbourhood_split_into_compass_wards_is_named_by_its_own_name() -> 
     # "Kayole North", "Kayole Central", "Kayole South" are wards; news writes "Kayole"
     assert _found("Commuters were stranded when residents of Kayole blocked a road.",
                   KENYA) == [("Kayole Central", "KEN", "Nairobi", 2)]
+
+
+def test_a_place_after_the_comma_in_another_county_rules_out_a_ward() -> None:
+    # "Kasarani, Naivasha": a village near Naivasha (geo precision 2), not the Nairobi ward
+    # called Kasarani
+    assert _found("Parents marched in Kasarani, Naivasha on Monday.", KENYA) == [
+        ("Naivasha", "KEN", "Nakuru", 2)]
+    # a town of the ward's own county keeps it
+    assert _found("Gunmen attacked a school in Kasarani, Nairobi.", KENYA)[0][:3] == (
+        "Kasarani", "KEN", "Nairobi")
