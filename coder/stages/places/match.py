@@ -124,6 +124,7 @@ def _scan(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext,
     keys: list[str] = []  # the index key of each place in `out`
     supported: list[bool] = []  # whether the words around each place confirm its country
     named: list[bool] = []  # whether each place is named only in an institution's name
+    origin: list[bool] = []  # whether each place names only where a group comes from
     free = 0  # where scanning resumes: a match consumes its tokens
     for i, end, key in names:
         if i < free:
@@ -144,7 +145,16 @@ def _scan(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext,
         named.append(end < len(tokens) and tokens[end].key in gaz.cues.institutions
                      and tokens[end].text[:1].isupper()
                      and mention.place.population < FOREIGN_MIN_POPULATION)
+        origin.append(resume == end and end < len(tokens)
+                      and tokens[end].key in gaz.cues.group_after)
+        if _far_end_of_road(gaz, tokens, i, resume, ranges[:-1]):
+            named[-1] = True  # "the Gilgil-Nyahururu road": the road is at its first end
         free = resume
+    if any(origin) and any(not o and m.place.feature != "country"
+                           for m, o in zip(out, origin, strict=True)):
+        # "Turkana raiders attacked Lokori": a place that names where a group comes from
+        # yields to a place of the sentence that is no country
+        named = [n or o for n, o in zip(named, origin, strict=True)]
     if any(named) and not all(named):
         # a place named only in an institution's or office's name ("Webuye High School",
         # "the Bungoma Governor") locates the event when the sentence names no other place
@@ -155,6 +165,16 @@ def _scan(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext,
     if context.confirmed and out:
         anchors.add(context.confirmed)
     return out, ranges, keys, anchors, supported
+
+
+def _far_end_of_road(gaz: PlaceIndex, tokens: list[Token], i: int, resume: int,
+                     before: list[tuple[int, int]]) -> bool:
+    """Whether the place at tokens[i:resume] is the second end of a road named after two
+    places ("the Gilgil-Nyahururu road", "Kisumu-Busia highway"): news and event notes put
+    an incident on such a road at its first-named end."""
+    return (bool(before) and i >= 2 and before[-1][1] == i - 1
+            and tokens[i - 1].key in ("-", "–", "/")
+            and resume < len(tokens) and tokens[resume].key in gaz.cues.roads)
 
 
 def _one_story(gaz: PlaceIndex, tokens: list[Token], out: list[PlaceMention],

@@ -120,6 +120,11 @@ def _candidates(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str
             ranked = set(ctx.countries)
             ids = [x for x in ids
                    if entries[x][FEATURE] == "country" or entries[x][ISO3] in ranked]
+    if (ids and tokens[i].key in cues.compass_after and prev is not None
+            and prev.is_word and prev.text[:1].isupper() and prev.key not in cues.locative
+            and prev.key not in cues.qualifiers):
+        # "Tana North (District)": the end of a district's name, not a place called North
+        return []
     if ids and end < len(tokens) and tokens[end].key in cues.group_after:
         # "Fano militiamen", "Wagner fighters": a foreign name before a group noun names the
         # group, not a place; the document's own places still count ("Goma youths")
@@ -137,7 +142,7 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
     nxt = tokens[end] if end < len(tokens) else None
     if nxt is not None and nxt.key in cues.admin_after:
         around.admin, around.resume = True, end + 1
-    elif nxt is not None and nxt.key in cues.district_after and not nxt.text[:1].isupper():
+    elif nxt is not None and _district_word(cues.district_after, tokens, end):
         around.near, around.unit, around.resume = True, True, end + 1
     elif nxt is not None and nxt.key in cues.compass_after and nxt.text[:1].isupper() and not (
             i > 0 and tokens[i - 1].is_word and tokens[i - 1].text[:1].isupper()):
@@ -147,9 +152,7 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
         if end + 1 < len(tokens) and tokens[end + 1].key in cues.district_after:
             around.resume = end + 2
     elif nxt is not None and nxt.key == "," and end + 1 < len(tokens):
-        explicit, stop = _country_after(gaz, tokens, end + 1)
-        if explicit and any(gaz.entries[x][ISO3] == explicit for x in ids):
-            around.explicit, around.resume = explicit, stop
+        _read_comma(gaz, tokens, end + 1, around)
     j = i - 1
     if j >= 1 and tokens[j].key == "of" and tokens[j - 1].key in cues.place_nouns:
         j -= 2  # "near the town of X"
@@ -178,7 +181,8 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
     around.cued = bool(around.explicit) or around.admin or around.near or bool(bracket) or (
         prev is not None and prev.key in cues.locative) or _in_note_brackets(tokens, i)
     around.named_after = (nxt is not None and nxt.is_word and nxt.text[:1].isupper()
-                          and around.resume == end and not bracket)
+                          and around.resume == end and not bracket
+                          and nxt.key not in cues.calendar)
     if around.named_after:
         after = _institution_end(cues.institutions, tokens, i, end)
         if after > end:
@@ -187,6 +191,47 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
             around.named_after, around.cued, around.unit = False, True, True
             around.resume = after
     return around
+
+
+def _district_word(words: frozenset[str], tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k] is a district word of the name before it: in lower case ("Kadugli
+    district"), or capitalised when it ends the name ("in Moyale District, police said"), not
+    when it begins an office's or body's ("Moyale District Council"), nor before an event
+    note's brackets, where it is part of the town's label ("Bassa LGA (Plateau)")."""
+    if tokens[k].key not in words:
+        return False
+    if not tokens[k].text[:1].isupper() or k + 1 >= len(tokens):
+        return True
+    after = tokens[k + 1]
+    return not ((after.is_word and after.text[:1].isupper()) or after.key == "(")
+
+
+def _read_comma(gaz: PlaceIndex, tokens: list[Token], k: int, around: _Around) -> None:
+    """What a comma after the name says ("Tripoli, Lebanon", "Kutulo, Wajir"): the country
+    written after it, and which local units the place after it leaves possible."""
+    explicit, stop = _country_after(gaz, tokens, k)
+    if explicit and any(gaz.entries[x][ISO3] == explicit for x in around.ids):
+        around.explicit, around.resume = explicit, stop
+    around.ids = _units_outside(gaz, tokens, k, around.ids)
+
+
+def _units_outside(gaz: PlaceIndex, tokens: list[Token], k: int, ids: list[int]) -> list[int]:
+    """`ids` without the local units (places_units.csv) that the place named after the comma
+    at tokens[k] is in another province of: "Kutulo, Wajir" is not the ward of Mandera county
+    called Kutulo, but a village of that name in Wajir."""
+    longest = gaz.first.get(tokens[k].key)
+    if not longest or not tokens[k].text[:1].isupper():
+        return ids
+    _, key = gaz.phrases.longest_at(tokens, k, longest)
+    if not key:
+        return ids
+    after = [gaz.entries[x] for x in gaz.index.get(key, ())]
+    countries = {e[ISO3] for e in after}
+    areas = {(e[ISO3], e[ADMIN1]) for e in after}
+    return [x for x in ids if not gaz.entries[x][SOURCE].startswith("units:")
+            or gaz.entries[x][ISO3] not in countries
+            or (gaz.entries[x][ISO3], gaz.entries[x][ADMIN1]) in areas
+            or _in_named_area(gaz.entries[x], [key])]
 
 
 def _institution_end(institutions: frozenset[str], tokens: list[Token], i: int,
@@ -350,8 +395,8 @@ def _best_country(gaz: PlaceIndex, ids: list[int], ctx: PlaceContext, explicit: 
         if explicit:
             rank = 0 if iso == explicit else 1_000
         elif (confirmed and iso != confirmed and not sure and iso not in ctx.supported
-              and (feat == "city" or feat == "admin2")
-              and not (e[POP] >= BIG_CITY_POPULATION and e[MAIN] == key)):
+              and (feat == "city" or feat == "admin2" or feat == "admin1")
+              and not (feat != "admin1" and e[POP] >= BIG_CITY_POPULATION and e[MAIN] == key)):
             continue  # abroad without the text's support (`_UNSUPPORTED_ABROAD`)
         elif feat == "country":
             if admin:

@@ -6,6 +6,8 @@ import importlib.util
 
 from locations import ROOT
 
+from coder.stages.places import Gazetteer
+
 _SPEC = importlib.util.spec_from_file_location("build_gazetteer",
                                                ROOT / "scripts" / "build_gazetteer.py")
 assert _SPEC is not None and _SPEC.loader is not None
@@ -21,3 +23,14 @@ def test_a_provinces_unit_word_area_is_dropped_like_province() -> None:
 
 def test_a_district_keeps_area_as_part_of_its_name() -> None:
     assert build.clean_admin1("Malakand Protected Area") == "Malakand Protected Area"
+
+
+def test_a_unit_geonames_names_by_a_shorter_name_gets_its_official_name() -> None:
+    names = build.official_names()
+    assert names[("KE", "Marakwet")] == "Elgeyo-Marakwet"
+    gaz = Gazetteer.load()
+    iten = gaz.lookup("Iten", "KEN")
+    assert iten is not None and iten.admin1 == "Elgeyo-Marakwet"
+    # the GeoNames name still finds the county
+    county = gaz.lookup("Marakwet", "KEN")
+    assert county is not None and county.admin1 == "Elgeyo-Marakwet"

@@ -31,3 +31,14 @@ def test_the_institutions_own_words_are_no_place() -> None:
 def test_inside_a_longer_name_the_institution_names_no_town() -> None:
     # "Lake Bugiri University" (an invented name) is not Bugiri's university
     assert _found("Students of Lake Bugiri University protested.", PlaceContext()) == []
+
+
+
+def test_a_road_named_after_two_towns_is_at_the_first() -> None:
+    # "the Gilgil-Nyahururu road": the second town only names where the road goes
+    kenya = PlaceContext(["KEN"], "", "KEN")
+    assert _found("Protesters blocked the Gilgil-Nyahururu road on Monday.", kenya) == [
+        "Gilgil"]
+    # two towns joined by "and" are two places
+    assert _found("Police clashed with youths in Gilgil and Nyahururu.", kenya) == [
+        "Gilgil", "Nyahururu"]

@@ -52,3 +52,38 @@ def test_a_big_city_by_another_name_needs_support_in_a_known_story() -> None:
     assert _found("Traders protested in Bombay.", PlaceContext(["UGA"], "", "UGA")) == []
     supported = PlaceContext(["UGA", "IND"], "", "UGA", frozenset({"IND"}))
     assert _found("Traders protested in Bombay.", supported) == [("Mumbai", "IND")]
+
+
+def test_a_place_naming_where_a_group_comes_from_yields_to_the_scene() -> None:
+    kenya = PlaceContext(["KEN"], "", "KEN")
+    assert _found("Turkana raiders attacked herders at Lokori.", kenya) == [("Lokori", "KEN")]
+    # with no other place, or only a country besides, the group's home is the place
+    assert _found("Turkana herdsmen protested after raiders from Uganda struck.", kenya)[0] == (
+        "Turkana", "KEN")
+
+
+def test_a_compass_word_after_an_unknown_name_is_no_place_of_its_own() -> None:
+    # "Tana North District": the district of a Tana, not Hong Kong's North district
+    kenya = PlaceContext(["KEN"], "", "KEN")
+    assert _found("Police raided homes in Tana North District on Friday.", kenya) == []
+
+
+def test_a_province_abroad_needs_the_text_to_support_its_country() -> None:
+    # a Kenyan story: "Virginia" begins a woman's name, not the American state
+    kenya = PlaceContext(["KEN"], "", "KEN")
+    assert _found("Youths rioted in Nakuru after Virginia Wambui was killed.", kenya) == [
+        ("Nakuru", "KEN")]
+    assert _found("Youths rioted after Virginia Wambui was killed.", kenya) == []
+
+
+def test_a_compass_word_after_a_locative_begins_a_name() -> None:
+    # "In West Pokot county": "In" is no name that "West" would end
+    kenya = PlaceContext(["KEN"], "", "KEN")
+    assert _found("In West Pokot county, a bandit shot a herder.", kenya) == [
+        ("West Pokot", "KEN")]
+
+
+def test_a_day_or_month_after_a_town_continues_no_name() -> None:
+    # "Moyale Monday" is the town and the day, not a longer name of an institution
+    kenya = PlaceContext(["KEN"], "", "KEN")
+    assert _found("Clashes in Moyale Monday injured five people.", kenya) == [("Moyale", "KEN")]

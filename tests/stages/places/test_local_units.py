@@ -1,0 +1,64 @@
+"""Local administrative units the GeoNames gazetteer lacks (coder/data/places_units.csv, built
+by scripts/build_places_units.py): a ward or constituency named in a story gives its county and
+the unit's centre, at geo precision 2, and never outranks a town of the same name."""
+
+from __future__ import annotations
+
+import csv
+
+from coder.dictionaries.files import DATA_DIR
+from coder.stages.places import Gazetteer, PlaceContext
+from coder.text.tokens import phrase_key, tokenize
+
+KENYA = PlaceContext(["KEN"], "", "KEN")
+
+
+def _found(text: str, context: PlaceContext) -> list[tuple[str, str, str, int]]:
+    gaz = Gazetteer.load()
+    return [(m.place.name, m.place.iso3, m.place.admin1, m.place.geo_precision)
+            for m in gaz.find_places(tokenize(text), text, context)]
+
+
+def test_a_ward_gives_its_county_and_the_centre_of_its_constituency() -> None:
+    assert _found("Youths blocked a road in Kangemi on Monday.", KENYA) == [
+        ("Kangemi", "KEN", "Nairobi", 2)]
+    place = Gazetteer.load().lookup("Kangemi", "KEN")
+    assert place is not None and place.admin2 == "Westlands" and place.feature == "admin3"
+
+
+def test_a_constituency_is_an_admin2_unit_of_its_county() -> None:
+    assert _found("Traders protested in Kisauni over evictions.", KENYA) == [
+        ("Kisauni", "KEN", "Mombasa", 2)]
+
+
+def test_a_unit_without_population_does_not_place_a_story_with_no_context() -> None:
+    # nothing says the story is Kenyan and the name is not cued as a place
+    assert _found("Kangemi supporters cheered the candidate.", PlaceContext()) == []
+
+
+def test_units_never_repeat_a_town_of_their_country() -> None:
+    gaz = Gazetteer.load()
+    with open(DATA_DIR / "places_units.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    assert len(rows) > 1000
+    for row in rows:
+        others = [x for x in gaz.index[phrase_key(row["name"])]
+                  if gaz.entries[x][3] == row["iso3"]
+                  and not gaz.entries[x][0].startswith("units:")]
+        assert not others, row["name"]
+
+
+def test_a_neighbourhood_split_into_compass_wards_is_named_by_its_own_name() -> None:
+    # "Kayole North", "Kayole Central", "Kayole South" are wards; news writes "Kayole"
+    assert _found("Commuters were stranded when residents of Kayole blocked a road.",
+                  KENYA) == [("Kayole Central", "KEN", "Nairobi", 2)]
+
+
+def test_a_place_after_the_comma_in_another_county_rules_out_a_ward() -> None:
+    # "Kasarani, Naivasha": a village near Naivasha (geo precision 2), not the Nairobi ward
+    # called Kasarani
+    assert _found("Parents marched in Kasarani, Naivasha on Monday.", KENYA) == [
+        ("Naivasha", "KEN", "Nakuru", 2)]
+    # a town of the ward's own county keeps it
+    assert _found("Gunmen attacked a school in Kasarani, Nairobi.", KENYA)[0][:3] == (
+        "Kasarani", "KEN", "Nairobi")
