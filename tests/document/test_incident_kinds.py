@@ -75,7 +75,7 @@ def test_an_attack_on_soldiers_that_was_a_landmine_blast_stays_an_explosion() ->
     # ACLED: remote violence joins a battle only when a fight is told; an "attack" on armed
     # people with no exchange is the explosion itself, in either order
     assert _kinds("A landmine blast killed four soldiers near Kiunga on Monday. Militants "
-                  "attacked the army convoy as it drove to Sankuri.") == [
+                  "attacked the army convoy as it drove north.") == [
         SUB.remote_explosive_landmine_ied]
     assert _kinds("Militants attacked an army convoy near Kiunga on Monday. A landmine blast "
                   "killed four soldiers.") == [SUB.remote_explosive_landmine_ied]
