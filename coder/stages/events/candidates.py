@@ -37,7 +37,13 @@ from coder.stages.events.forces import (
     owners,
     state_forces_before,
 )
-from coder.stages.events.realis import is_passive, quoted_speaker, realis, refers_back
+from coder.stages.events.realis import (
+    is_passive,
+    is_reduced_passive,
+    quoted_speaker,
+    realis,
+    refers_back,
+)
 
 # the demonstration cues a demonstration's rule ids name (in this order)
 NamedCue = Literal["intervention", "lethal", "violent"]
@@ -96,7 +102,9 @@ def _draft(
     the trigger give them; and whether it stands quoted (a statement whose speaker is named
     outside the quotation is not)."""
     sa, keys = ev.sa, ev.sa.keys
-    passive = m.trigger.pos == "verb" and is_passive(keys, m.start, sa.words)
+    passive = m.trigger.pos == "verb" and (is_passive(keys, m.start, sa.words) or (
+        concept.concept in sa.words.harm_concept
+        and is_reduced_passive(keys, m.start, m.end, sa.words)))
     actor1, actor2 = find_arguments(sa, m, concept, passive, earlier)
     is_quoted = ev.quoted[m.start]
     speaker_rule = ""
