@@ -44,3 +44,11 @@ def test_an_abduction_with_a_killing_is_an_attack() -> None:
     # ACLED: a civilian abducted and then killed is an attack, not an abduction
     kinds = _kinds("Gunmen kidnapped a village chief near Sarema and killed him.")
     assert kinds == [("Violence against civilians", "Attack")]
+
+
+def test_raiders_repulsed_by_police_fought_a_battle() -> None:
+    # the attacked side fought back: two armed sides, a battle (ACLED), not an attack on villagers
+    kinds = _kinds("Armed herders raided three villages near Sarema, but the police repelled them.")
+    assert kinds == [("Battles", "Armed clash")]
+    kinds = _kinds("Police repelled an attack by militants on their camp near Sarema.")
+    assert kinds == [("Battles", "Armed clash")]
