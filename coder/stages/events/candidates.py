@@ -210,9 +210,10 @@ def _classify_violence(
         mention.rule_ids.append("cues:disrupted")
 
 
-# how far before a clash its sides may be named ("supporters of the two candidates clashed"),
-# and after it ("clashes between rival supporters")
-_SIDES_BEFORE = 10
+# how far before a clash its sides may be named, within its clause ("supporters of the two
+# candidates clashed"; "supporters of the governor and those of the senator clashed": two sides
+# each named with its leader's title and name), and after it ("clashes between rival supporters")
+_SIDES_BEFORE = 20
 _SIDES_AFTER = 6
 
 
