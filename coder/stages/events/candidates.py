@@ -37,7 +37,13 @@ from coder.stages.events.forces import (
     owners,
     state_forces_before,
 )
-from coder.stages.events.realis import is_passive, quoted_speaker, realis, refers_back
+from coder.stages.events.realis import (
+    is_passive,
+    is_reduced_passive,
+    quoted_speaker,
+    realis,
+    refers_back,
+)
 
 # the demonstration cues a demonstration's rule ids name (in this order)
 NamedCue = Literal["intervention", "lethal", "violent"]
@@ -96,7 +102,9 @@ def _draft(
     the trigger give them; and whether it stands quoted (a statement whose speaker is named
     outside the quotation is not)."""
     sa, keys = ev.sa, ev.sa.keys
-    passive = m.trigger.pos == "verb" and is_passive(keys, m.start, sa.words)
+    passive = m.trigger.pos == "verb" and (is_passive(keys, m.start, sa.words) or (
+        concept.concept in sa.words.harm_concept
+        and is_reduced_passive(keys, m.start, m.end, sa.words)))
     actor1, actor2 = find_arguments(sa, m, concept, passive, earlier)
     is_quoted = ev.quoted[m.start]
     speaker_rule = ""
@@ -202,9 +210,10 @@ def _classify_violence(
         mention.rule_ids.append("cues:disrupted")
 
 
-# how far before a clash its sides may be named ("supporters of the two candidates clashed"),
-# and after it ("clashes between rival supporters")
-_SIDES_BEFORE = 10
+# how far before a clash its sides may be named, within its clause ("supporters of the two
+# candidates clashed"; "supporters of the governor and those of the senator clashed": two sides
+# each named with its leader's title and name), and after it ("clashes between rival supporters")
+_SIDES_BEFORE = 20
 _SIDES_AFTER = 6
 
 

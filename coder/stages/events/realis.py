@@ -66,6 +66,44 @@ def is_passive(keys: list[str], i: int, words: EventWords) -> bool:
     return j >= 0 and keys[j] in words.be
 
 
+def is_reduced_passive(keys: list[str], i: int, end: int, words: EventWords) -> bool:
+    """"Three people killed in a clash", "two officers wounded during the raid": a headline's
+    passive with no "be" (the participle at `i`, the trigger ending at `end`). Read as such when
+    its clause ends there or a place, date or agent preposition follows at once ("killed at
+    least five" aside), and a noun (no "be", "have", adverb or figure) stands just before it.
+    Callers keep it to harm triggers (words.csv harm_concept), whose verbs take an object in
+    the active voice."""
+    word = keys[i]
+    if not (word.endswith(("ed", "en")) or word in words.participle):
+        return False
+    before = keys[i - 1] if i > 0 else ""
+    if not before.isalpha() or before in words.be or before in words.adverb or (
+            before in words.determiner or before in words.clause_coordinator):
+        # "were killed" is read as a passive already; "have killed" (an adverb here) is active;
+        # "the injured" is a noun; "8 dead and 17 injured" names no one; "shot and hacked"
+        # shares the active subject of the verb before it
+        return False
+    clause = keys[max(0, i - _RESULT_REACH) : i]
+    breaks = [k for k, key in enumerate(clause) if key in words.clause_break_or_comma]
+    if not words.result_verb.isdisjoint(clause[breaks[-1] + 1 :] if breaks else clause):
+        return False  # "leaving two people injured": the state a result verb's object is in
+    at_end = end >= len(keys) or (end == len(keys) - 1 and not keys[end].isalnum())
+    if at_end or keys[end] in words.clause_break_or_comma:
+        return True  # "Four officers killed." ends its clause with no object
+    after = keys[end]
+    if not (after in words.place_preposition or after in words.date_preposition
+            or after in words.agent_preposition):
+        return False
+    following = keys[end + 1] if end + 1 < len(keys) else ""
+    # "killed at least five": a figure follows, the object of an active verb
+    return following not in words.quantity
+
+
+# how far back in its clause a result verb may govern a participle ("left the driver and his
+# two assistants badly injured")
+_RESULT_REACH = 10
+
+
 def refers_back(keys: list[str], i: int, words: EventWords) -> bool:
     """"the attack", "the failed assassination attempt", "Sunday's attack": a known event."""
     determiners = words.determiner

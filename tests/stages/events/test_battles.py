@@ -44,3 +44,26 @@ def test_an_abduction_with_a_killing_is_an_attack() -> None:
     # ACLED: a civilian abducted and then killed is an attack, not an abduction
     kinds = _kinds("Gunmen kidnapped a village chief near Sarema and killed him.")
     assert kinds == [("Violence against civilians", "Attack")]
+
+
+def test_raiders_repulsed_by_police_fought_a_battle() -> None:
+    # the attacked side fought back: two armed sides, a battle (ACLED), not an attack on villagers
+    kinds = _kinds("Armed herders raided three villages near Sarema, but the police repelled them.")
+    assert kinds == [("Battles", "Armed clash")]
+    kinds = _kinds("Police repelled an attack by militants on their camp near Sarema.")
+    assert kinds == [("Battles", "Armed clash")]
+
+
+def test_attackers_pushed_back_by_troops_fought_a_battle() -> None:
+    kinds = _kinds("Gunmen raided two villages near Sarema. Soldiers pushed back the attackers.")
+    assert ("Battles", "Armed clash") in kinds
+    assert ("Violence against civilians", "Attack") not in kinds
+
+
+def test_pushing_back_a_date_is_no_fight() -> None:
+    assert _kinds("The army pushed back the date of the parade in Sarema.") == []
+
+
+def test_a_watchman_killed_by_raiders_is_an_armed_victim() -> None:
+    # a watchman guards a property: private security, an armed side (ACLED: a battle)
+    assert _kinds("Cattle raiders killed a watchman near Sarema.") == [("Battles", "Armed clash")]

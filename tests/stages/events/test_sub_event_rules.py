@@ -22,6 +22,13 @@ def test_supporters_of_two_parties_who_clash_are_rioters_not_armed_groups() -> N
                  "Kilifi.") == [SUB.mob_violence]
 
 
+def test_supporters_of_two_named_leaders_who_clash_are_a_mob() -> None:
+    # each side named with its leader's title: the crowd word stands far before the verb
+    subs = _subs("Supporters of the Sarema county governor and those backing the area member "
+                 "of parliament clashed at a market.")
+    assert subs == [SUB.mob_violence]
+
+
 def test_a_crowd_named_only_as_the_subject_of_a_beating_is_a_mob() -> None:
     assert _subs("Angry voters beat up a county official in Kitui.") == [SUB.mob_violence]
 
