@@ -4,7 +4,6 @@ countries its places are looked up in, and whether a quotation runs on into the 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from typing import TypeVar
 
 from coder.dictionaries.rules import TriggerMatch
@@ -53,31 +52,36 @@ def actor_countries(
     (a group's home, "raiders from Sudan"), which only order the rest and break ties. A small
     town nothing confirms (it may be a namesake abroad: "in Kwanza", not Angola's Cuanza)
     ranks its country after the actors'."""
-    stated: Counter[str] = Counter()
-    actors: Counter[str] = Counter()
+    # perf: plain dicts, not Counters (their `update` is Python code); insertion order is
+    # the same, and it breaks the ranking's ties
+    stated: dict[str, int] = {}
+    actors: dict[str, int] = {}
     named: set[str] = set()
     for sa in analyses:
         if sa.tokens:
             # the sentence's words are read once: the gazetteer keeps the names it found, and
             # the places looked up later under the document's countries resolve them again
             names = gaz.scan(sa.tokens)
-            named |= gaz.named_countries(names)
-            strong, weak = gaz.stated_countries(sa.tokens, names)
-            stated.update(strong)
-            stated.update(dict.fromkeys(weak, 0))  # ranked, after the actors' countries
+            if names:  # perf: most sentences name no place
+                named |= gaz.named_countries(names)
+                strong, weak = gaz.stated_countries(sa.tokens, names)
+                for iso, n in strong.items():
+                    stated[iso] = stated.get(iso, 0) + n
+                for iso in weak:  # ranked, after the actors' countries
+                    stated.setdefault(iso, 0)
         for a in sa.actors:
             if a.actor.country:
-                actors[a.actor.country] += 1
+                actors[a.actor.country] = actors.get(a.actor.country, 0) + 1
     if dateline:
         for part in (dateline, *dateline.split(",")):
             found = gaz.lookup(part.strip())
             if found is not None:
-                stated[found.iso3] += STATED_WEIGHT
+                stated[found.iso3] = stated.get(found.iso3, 0) + STATED_WEIGHT
                 break
     # ties: the first named first (sorted is stable), a weak country after the actors' own
     sure = [iso for iso, n in stated.items() if n > 0]
     ranked = sorted(dict.fromkeys([*sure, *actors, *stated]),
-                    key=lambda iso: (-stated[iso], -actors[iso]))
+                    key=lambda iso: (-stated.get(iso, 0), -actors.get(iso, 0)))
     # supported by more than a town's bare name: named, confirmed, an actor's, the dateline's
     supported = named | set(actors) | {iso for iso, n in stated.items() if n >= STATED_WEIGHT}
     return PlaceContext(ranked, dateline, supported=frozenset(supported))
