@@ -138,7 +138,8 @@ def _and_more(tokens: list[Token], found: Found, by_start: dict[int, NumberMatch
 def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMatch],
               used: set[tuple[str, int]], kind: str) -> Found | None:
     """The figure before the trigger within twelve words ("12 people were killed"), one not
-    yet used for this kind; without one, a figureless subject (see `_figureless`)."""
+    yet used for this kind, passing over "a"/"an" after a preposition ("ten guards from a camp
+    died": ten); without one, a figureless subject (see `_figureless`), else that article."""
     words = 0
     aux: str | None = None
     i = t.start - 1
@@ -147,7 +148,7 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
             aux = tokens[i].key  # "has been killed": one victim; "have been killed": several
             break
         i -= 1
-    i = t.start - 1
+    i, placed = t.start - 1, None  # placed: an article after a preposition
     while i >= 0:
         n = by_end.get(i + 1)
         if n is not None and n.article and aux is not None and has_role(aux, "aux_plural"):
@@ -157,10 +158,10 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
             if n.start > 0 and tokens[n.start - 1].key not in ("and", ","):
                 n = None  # "Five policemen escorting a bus were killed": the bus's article
         if n is not None and (kind, n.start) not in used:
-            n = _outer_number(tokens, n, by_end)
-            found = Found(n.value, n.start, t.end, n.high, n.vague, n.zero,
-                          victim_words(tokens, n.end, t.start), n.start)
-            return _coordinated(tokens, found, by_end)
+            if not (n.article and n.start > 0
+                    and has_role(tokens[n.start - 1].key, "preposition")):
+                return _from_figure(tokens, t, n, by_end)
+            placed = placed or n  # "ten guards from a camp died": where, not how many
         tok = tokens[i]
         key = tok.key
         if has_role(key, "hypothetical"):
@@ -188,7 +189,19 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
         if words > 12:
             break
         i -= 1
-    return _figureless(tokens, t, aux)
+    found = _figureless(tokens, t, aux)
+    # no figure of the victims' own: the article after the preposition is the subject's
+    return _from_figure(tokens, t, placed, by_end) if found is None and placed else found
+
+
+def _from_figure(tokens: list[Token], t: Match[Trigger], n: NumberMatch,
+                 by_end: dict[int, NumberMatch]) -> Found:
+    """The mention of figure `n` before the trigger: its outer figure ("five members of one
+    family"), its victim words, and an earlier figure joined by "and"."""
+    n = _outer_number(tokens, n, by_end)
+    found = Found(n.value, n.start, t.end, n.high, n.vague, n.zero,
+                  victim_words(tokens, n.end, t.start), n.start)
+    return _coordinated(tokens, found, by_end)
 
 
 def _subject_head(tokens: list[Token], start: int) -> int:
