@@ -290,8 +290,8 @@ def _coordinated(tokens: list[Token], found: Found, by_end: dict[int, NumberMatc
             return found
         tok = tokens[i]
         if (not tok.is_word or has_role(tok.key, "blocker") or has_role(tok.key, "aux")
-                or tok.key in rules().trigger_words):
-            break  # "three dead and 14 wounded": the first figure has its own trigger
+                or has_role(tok.key, "fate") or tok.key in rules().trigger_words):
+            break  # "three dead and 14 wounded", "15 captured and one killed": its own verb
         words += 1
         i -= 1
     return found

@@ -195,3 +195,12 @@ def test_a_possessive_toll_noun_refers_back(text: str) -> None:
 def test_an_article_after_a_preposition_is_a_place_not_a_count(text: str, expect: list[int]
                                                                 ) -> None:
     assert _killed(text) == expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Twelve seized and one killed by the rebels near Osto.", [1]),
+    ("Six herders missing and two killed after the raid.", [2]),
+    ("Two guards and a driver were killed.", [3]),
+])
+def test_a_figure_with_another_fate_is_not_added(text: str, expect: list[int]) -> None:
+    assert _killed(text) == expect
