@@ -204,3 +204,12 @@ def test_an_article_after_a_preposition_is_a_place_not_a_count(text: str, expect
 ])
 def test_a_figure_with_another_fate_is_not_added(text: str, expect: list[int]) -> None:
     assert _killed(text) == expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Five miners died, including three crushed to death.", [5]),
+    ("Six villagers were killed, including two who were burnt alive.", [6]),
+    ("Four guards were wounded, including one who later died.", [1]),
+])
+def test_an_aside_naming_part_of_a_toll_adds_nothing(text: str, expect: list[int]) -> None:
+    assert _killed(text) == expect
