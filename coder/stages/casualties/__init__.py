@@ -18,7 +18,8 @@ few words after it ("the death toll rose to 30"). ACLED conventions (codebooks.m
 - `cumulative` marks running or historical totals (coder/data/casualties/cumulative.csv).
 
 Modules: rules.py (the tables and word classes), phrases.py (victim noun phrases), attach.py
-(attaching a figure to a trigger), find.py (`find_casualties`).
+(attaching a figure to a trigger), asides.py (brackets and commas the backward search passes
+over), find.py (`find_casualties`).
 """
 
 from coder.stages.casualties.find import find_casualties

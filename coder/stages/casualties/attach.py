@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coder.stages.casualties.asides import bracket_start, skip_at_comma
 from coder.stages.casualties.phrases import phrase_head, victim_span, victim_words
 from coder.stages.casualties.rules import Trigger, has_role, is_plural, rules
 from coder.text.numbers import NumberMatch
@@ -138,7 +139,8 @@ def _and_more(tokens: list[Token], found: Found, by_start: dict[int, NumberMatch
 def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMatch],
               used: set[tuple[str, int]], kind: str) -> Found | None:
     """The figure before the trigger within twelve words ("12 people were killed"), one not
-    yet used for this kind; without one, a figureless subject (see `_figureless`)."""
+    yet used for this kind, passing over "a"/"an" after a preposition ("ten guards from a camp
+    died": ten); without one, a figureless subject (see `_figureless`), else that article."""
     words = 0
     aux: str | None = None
     i = t.start - 1
@@ -147,7 +149,7 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
             aux = tokens[i].key  # "has been killed": one victim; "have been killed": several
             break
         i -= 1
-    i = t.start - 1
+    i, placed = t.start - 1, None  # placed: an article after a preposition
     while i >= 0:
         n = by_end.get(i + 1)
         if n is not None and n.article and aux is not None and has_role(aux, "aux_plural"):
@@ -157,10 +159,12 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
             if n.start > 0 and tokens[n.start - 1].key not in ("and", ","):
                 n = None  # "Five policemen escorting a bus were killed": the bus's article
         if n is not None and (kind, n.start) not in used:
-            n = _outer_number(tokens, n, by_end)
-            found = Found(n.value, n.start, t.end, n.high, n.vague, n.zero,
-                          victim_words(tokens, n.end, t.start), n.start)
-            return _coordinated(tokens, found, by_end)
+            if _part_of_told_toll(tokens, t, n, by_end):
+                return None  # "four traders were killed, including two beheaded"
+            if not (n.article and n.start > 0
+                    and has_role(tokens[n.start - 1].key, "preposition")):
+                return _from_figure(tokens, t, n, by_end)
+            placed = placed or n  # "ten guards from a camp died": where, not how many
         tok = tokens[i]
         key = tok.key
         if has_role(key, "hypothetical"):
@@ -168,12 +172,12 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
         if has_role(key, "negator"):
             return None
         if key == ",":
-            after_comma = _skip_at_comma(tokens, i, t.start)
+            after_comma = skip_at_comma(tokens, i, t.start)
             if after_comma is not None:
                 i = after_comma  # "Four people, including two children, were killed"
                 continue
         if key in (")", "]"):
-            opening = _bracket_start(tokens, i)
+            opening = bracket_start(tokens, i)
             if opening is not None:
                 i = opening - 1  # "four fishermen (of a crew of nine) were killed"
                 continue
@@ -188,7 +192,31 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
         if words > 12:
             break
         i -= 1
-    return _figureless(tokens, t, aux)
+    found = _figureless(tokens, t, aux)
+    # no figure of the victims' own: the article after the preposition is the subject's
+    return _from_figure(tokens, t, placed, by_end) if found is None and placed else found
+
+
+def _part_of_told_toll(tokens: list[Token], t: Match[Trigger], n: NumberMatch,
+                       by_end: dict[int, NumberMatch]) -> bool:
+    """Whether figure `n` opens an aside ("including two beheaded") that names part of a toll
+    of the same kind told before it in the sentence: no figure of its own to add."""
+    p = n.start - 1
+    if p < 1 or not has_role(tokens[p].key, "parenthetical"):
+        return False
+    if _outer_number(tokens, n, by_end) is not n:
+        return False  # "three people including a policeman were killed": the outer figure
+    return any(m.value.kind == t.value.kind for m in rules().triggers.find(tokens[:p]))
+
+
+def _from_figure(tokens: list[Token], t: Match[Trigger], n: NumberMatch,
+                 by_end: dict[int, NumberMatch]) -> Found:
+    """The mention of figure `n` before the trigger: its outer figure ("five members of one
+    family"), its victim words, and an earlier figure joined by "and"."""
+    n = _outer_number(tokens, n, by_end)
+    found = Found(n.value, n.start, t.end, n.high, n.vague, n.zero,
+                  victim_words(tokens, n.end, t.start), n.start)
+    return _coordinated(tokens, found, by_end)
 
 
 def _subject_head(tokens: list[Token], start: int) -> int:
@@ -213,52 +241,6 @@ def _outer_number(tokens: list[Token], n: NumberMatch, by_end: dict[int, NumberM
     return n
 
 
-def _bracket_start(tokens: list[Token], close: int) -> int | None:
-    """Index of the "(" or "[" that the ")" or "]" at `close` ends, within twenty tokens."""
-    opener = "[" if tokens[close].key == "]" else "("
-    for k in range(close - 1, max(-1, close - 21), -1):
-        if tokens[k].key == opener:
-            return k
-        if tokens[k].key in (")", "]", ".", ";"):
-            return None
-    return None
-
-
-def _parenthesis_start(tokens: list[Token], comma: int) -> int | None:
-    """Index of the opening comma of ", including two children," that ends at `comma`."""
-    for k in range(comma - 1, max(-1, comma - 10), -1):
-        if tokens[k].key == ",":
-            return k if k + 1 < comma and has_role(tokens[k + 1].key, "parenthetical") else None
-        if tokens[k].key in (".", ";", ":"):
-            return None
-    return None
-
-
-def _skip_at_comma(tokens: list[Token], comma: int, start: int) -> int | None:
-    """Where the backward search from the trigger at `start` goes on past the comma at `comma`:
-    before an aside (", including two children,"), before the antecedent of a relative pronoun
-    ("wounded one robber, who died"), or before a relative clause that ends right before the
-    trigger ("A driver, who was hurt in the blast, died"); None when it stops there."""
-    skip = _parenthesis_start(tokens, comma)
-    if skip is not None:
-        return skip - 1
-    if comma + 1 < start and has_role(tokens[comma + 1].key, "relative"):
-        return comma - 1
-    skip = _relative_clause_start(tokens, comma)
-    return skip - 1 if skip is not None and comma + 1 == start else None
-
-
-def _relative_clause_start(tokens: list[Token], comma: int) -> int | None:
-    """Index of the comma that opens a relative clause (", who was hurt in the attack,")
-    closed by the comma at `comma`, within thirty tokens; None when there is none."""
-    for k in range(comma - 1, max(-1, comma - 31), -1):
-        if tokens[k].key == ",":
-            return k if k + 1 < comma and has_role(tokens[k + 1].key, "relative") else None
-        if tokens[k].key in (".", ";", ":"):
-            return None
-    return None
-
-
 def _coordinated(tokens: list[Token], found: Found, by_end: dict[int, NumberMatch]) -> Found:
     """Add "two soldiers and a civilian" -> 3: one earlier figure joined by "and"."""
     j = found.start - 1
@@ -277,8 +259,8 @@ def _coordinated(tokens: list[Token], found: Found, by_end: dict[int, NumberMatc
             return found
         tok = tokens[i]
         if (not tok.is_word or has_role(tok.key, "blocker") or has_role(tok.key, "aux")
-                or tok.key in rules().trigger_words):
-            break  # "three dead and 14 wounded": the first figure has its own trigger
+                or has_role(tok.key, "fate") or tok.key in rules().trigger_words):
+            break  # "three dead and 14 wounded", "15 captured and one killed": its own verb
         words += 1
         i -= 1
     return found

@@ -19,7 +19,7 @@ Role = Literal[
     "aux", "adverb", "blocker", "hypothetical", "negator", "follower", "determiner",
     "pronoun_singular", "pronoun_plural", "parenthetical", "aux_singular", "aux_plural",
     "perfect_aux", "toll_lead", "finding", "relative", "participle", "article", "conjunction",
-    "companion", "institution",
+    "companion", "institution", "preposition", "fate",
 ]
 
 

@@ -184,3 +184,32 @@ def test_a_possessive_toll_noun_refers_back(text: str) -> None:
     """ "their deaths", "their bodies": the victims were counted where they were named, so the
     possessive gives no figure of its own (it used to give one)."""
     assert _killed(text) == []
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Eight rangers from a forest station died when their truck struck a mine.", [8]),
+    ("Two porters on a night shift were shot dead by robbers.", [2]),
+    ("The cook of a mission near a river died of his wounds.", [1]),
+    ("A man from a nearby village was killed.", [1]),
+])
+def test_an_article_after_a_preposition_is_a_place_not_a_count(text: str, expect: list[int]
+                                                                ) -> None:
+    assert _killed(text) == expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Twelve seized and one killed by the rebels near Osto.", [1]),
+    ("Six herders missing and two killed after the raid.", [2]),
+    ("Two guards and a driver were killed.", [3]),
+])
+def test_a_figure_with_another_fate_is_not_added(text: str, expect: list[int]) -> None:
+    assert _killed(text) == expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Five miners died, including three crushed to death.", [5]),
+    ("Six villagers were killed, including two who were burnt alive.", [6]),
+    ("Four guards were wounded, including one who later died.", [1]),
+])
+def test_an_aside_naming_part_of_a_toll_adds_nothing(text: str, expect: list[int]) -> None:
+    assert _killed(text) == expect
