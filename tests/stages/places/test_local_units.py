@@ -82,3 +82,9 @@ def test_a_unit_named_after_a_people_gives_no_alias_of_the_people() -> None:
     # "Pokot South" is a constituency; "Pokot" alone names the people, an actor
     gaz = Gazetteer.load()
     assert gaz.lookup("Pokot", "KEN") is None or gaz.lookup("Pokot", "KEN").name != "Pokot South"
+
+
+def test_a_slum_known_by_its_old_spelling_is_found() -> None:
+    # the Nairobi constituency is spelt Kibra; news mostly writes Kibera
+    assert _found("Youths burned tyres in Kibera after the verdict.", KENYA) == [
+        ("Kibera", "KEN", "Nairobi", 1)]
