@@ -88,3 +88,9 @@ def test_a_slum_known_by_its_old_spelling_is_found() -> None:
     # the Nairobi constituency is spelt Kibra; news mostly writes Kibera
     assert _found("Youths burned tyres in Kibera after the verdict.", KENYA) == [
         ("Kibera", "KEN", "Nairobi", 1)]
+
+
+def test_a_former_district_is_placed_at_its_headquarters_in_kenya() -> None:
+    # Trans Mara (now Kilgoris and Emurua Dikirr) is not Tanzania's Mara region
+    found = _found("Two clans fought over grazing land in Trans Mara.", KENYA)
+    assert found and found[0][1:3] == ("KEN", "Narok")
