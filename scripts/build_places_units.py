@@ -42,10 +42,13 @@ from coder.text.tokens import phrase_key  # noqa: E402
 
 OUT = ROOT / "coder" / "data" / "places_units.csv"
 GAZETTEER = ROOT / "coder" / "data" / "gazetteer.tsv.gz"
+ETHNIC = ROOT / "coder" / "data" / "actors" / "ethnic_groups.csv"
 COLUMNS = ["id", "name", "aliases", "iso3", "admin1", "admin2", "lat", "lon", "geo_precision",
            "feature"]
 # words news capitalises for other reasons than a ward's name (a police station, a market)
 COMPASS = frozenset({"north", "south", "east", "west", "central", "upper", "lower"})
+# a part's number or letter after a place's name ("Dandora Area Ii", "Nyalenda B")
+PART = re.compile(r"^(?:area\s+)?(?:[ivx]+|'?[a-d]'?)$")
 COMMON_WORDS = frozenset("""
 central township hospital airport market stadium industrial area estate park town city
 north south east west upper lower junction station bridge river lake forest hill hills
@@ -70,6 +73,16 @@ def gazetteer_keys(cc: str) -> tuple[set[str], dict[str, str]]:
             elif cells[1] == "admin1":
                 keys.update(cells[9].split("|"))
     return keys, admin1
+
+
+def identity_keys() -> set[str]:
+    """Name keys of the ethnic and communal identities the actor stage knows: a unit named
+    after a people ("Pokot South") gives no alias of the people's name, which news writes for
+    the people far more often than for the place."""
+    with open(ETHNIC, encoding="utf-8") as fh:
+        rows = csv.reader(line for line in fh if not line.startswith("#"))
+        next(rows)
+        return {phrase_key(v) for row in rows if len(row) > 1 for v in row[1].split("|")}
 
 
 def county_name(name: str, admin1: dict[str, str]) -> str:
@@ -100,19 +113,23 @@ def kenya_rows(db: Path) -> list[list[str]]:
         " WHERE entity_type = 'constituency'")}
     units = {i: (n.strip(), c) for i, n, c in con.execute(
         "SELECT id, name, county_id FROM constituencies")}
-    rows: list[list[str]] = []
-    for i, (name, county) in sorted(units.items()):
-        if i in centre and usable(name, taken):
-            lat, lon = centre[i]
-            rows.append([f"ke-c{i}", name, "", "KEN", county_name(counties[county], admin1),
-                         name, f"{lat:.4f}", f"{lon:.4f}", "2", "admin2"])
     wards: dict[str, list[int]] = defaultdict(list)
     for name, unit in con.execute("SELECT name, constituency_id FROM wards"):
         for part in re.split(r"\s*/\s*", name.strip()):
             if part:
                 wards[part].append(unit)
-    seen = {phrase_key(r[1]) for r in rows}
-    bases = ward_bases(wards)
+    rows: list[list[str]] = []
+    split = split_bases({n: [c] for n, c in units.values()})
+    names = {phrase_key(n) for n in [*wards, *(n for n, _ in units.values())]}
+    for i, (name, county) in sorted(units.items()):
+        if i in centre and usable(name, taken):
+            lat, lon = centre[i]
+            alias = split.get(name, "")
+            alias = alias if usable(alias, taken | names | identity_keys()) else ""
+            rows.append([f"ke-c{i}", name, alias, "KEN", county_name(counties[county], admin1),
+                         name, f"{lat:.4f}", f"{lon:.4f}", "2", "admin2"])
+    seen = {phrase_key(r[1]) for r in rows} | {phrase_key(r[2]) for r in rows if r[2]}
+    bases = split_bases({w: [units[u][1] for u in found] for w, found in wards.items()})
     for n, (name, found) in enumerate(sorted(wards.items()), start=1):
         if len({units[u][1] for u in found}) != 1 or found[0] not in centre:
             continue  # wards of one name in several counties: no telling which
@@ -122,26 +139,31 @@ def kenya_rows(db: Path) -> list[list[str]]:
         lat, lon = centre[found[0]]
         seen.add(phrase_key(name))
         base = bases.get(name, "")
-        alias = base if base and usable(base, taken | seen) else ""
+        alias = base if base and usable(base, taken | seen | identity_keys()) else ""
         seen.add(phrase_key(alias))
         rows.append([f"ke-w{n}", name, alias, "KEN", county_name(counties[county], admin1), unit,
                      f"{lat:.4f}", f"{lon:.4f}", "2", "admin3"])
     return rows
 
 
-def ward_bases(wards: dict[str, list[int]]) -> dict[str, str]:
-    """Ward name -> the neighbourhood it divides ("Kayole North" -> "Kayole"), for the first of
-    the wards that split one place by compass words within one constituency; news names the
-    place, not the ward."""
+def split_bases(units: dict[str, list[int]]) -> dict[str, str]:
+    """Unit name -> the neighbourhood or area it divides ("Kayole North" -> "Kayole",
+    "Dandora Area Ii" -> "Dandora", "Nyalenda B" -> "Nyalenda"), for the first of the units
+    that split one place by compass words, numbers or letters within one county (`units` maps
+    a name to the counties of the units of that name); news names the place, not the unit."""
     split: dict[str, set[int]] = defaultdict(set)
     first: dict[str, str] = {}
-    for name, found in sorted(wards.items()):
+    for name, counties in sorted(units.items()):
         words = name.split()
-        if len(words) > 1 and words[-1].lower() in COMPASS:
-            base = " ".join(words[:-1])
-            split[base].update(found)
+        tail = 2 if len(words) > 2 and PART.match(" ".join(words[-2:]).lower()) else 1
+        if len(words) > tail and (words[-1].lower() in COMPASS
+                                  or PART.match(" ".join(words[-tail:]).lower())):
+            base = " ".join(words[:-tail])
+            if base.split()[-1].lower() in COMMON_WORDS:
+                continue  # "Nakuru Town East": the town itself is the gazetteer's
+            split[base].update(counties)
             first.setdefault(base, name)
-    return {first[b]: b for b, found in split.items() if len(found) == 1 and b not in wards}
+    return {first[b]: b for b, found in split.items() if len(found) == 1 and b not in units}
 
 
 def main() -> None:

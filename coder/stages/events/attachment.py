@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from coder.models import DateExpression, PlaceMention, Span
 from coder.stages.events.analysis import EventWords, SentenceAnalysis
+from coder.stages.places.cues import place_cues
+from coder.text.tokens import phrase_key
 
 
 def nearest_date(
@@ -138,8 +140,19 @@ def _place_ranks(sa: SentenceAnalysis) -> list[tuple[PlaceMention, int, int]]:
               if p.place.feature != "country" or _locative(text, p.span.start, words)]
     ranks = []
     for p in places:
-        specific = 0 if p.place.feature == "country" else 1
+        # 2: the place a coder's note says it uses ("coordinates for X used")
+        specific = 0 if p.place.feature == "country" else 2 if _chosen(text, p.span.start) else 1
         before = text[max(0, p.span.start - 8) : p.span.start].lower().split()
         prep = 0 if words.place_preposition.isdisjoint(before) else 1
         ranks.append((p, specific, prep))
     return ranks
+
+
+def _chosen(text: str, start: int) -> bool:
+    """Whether the place at `start` follows a coder's note that names it as the place whose
+    coordinates stand for the event ("(coordinates for Wote used)", "coded as Garba Tula")."""
+    chosen = place_cues().chosen
+    if not chosen:
+        return False
+    before = phrase_key(text[max(0, start - 48) : start]).split()
+    return any(" ".join(before[k:]) in chosen for k in range(max(0, len(before) - 7), len(before)))

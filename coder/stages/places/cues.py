@@ -24,7 +24,7 @@ MONTHS_FILE = "dates/months.csv"
 CueKind = Literal[
     "near", "admin_after", "admin_before", "district_after", "title", "article_glued", "stop",
     "locative", "group_after", "qualifier", "place_noun", "scene", "compass_after",
-    "institution_after", "road_after",
+    "institution_after", "road_after", "chosen_before",
 ]
 
 
@@ -70,6 +70,8 @@ class PlaceCues:
     compass_after: frozenset[str]  # "Narok South": a district named after the place before it
     institutions: frozenset[str]  # "Webuye High School": named after the place before it
     roads: frozenset[str]  # "the Gilgil-Nyahururu road": a road named after its two ends
+    chosen: frozenset[str]  # "coordinates for X": a coder's note of the place it uses
+    chosen_trie: CueTrie  # the same phrases, read backwards from their last word
     calendar: frozenset[str]  # "Monday", "March": capitalised words that continue no name
 
 
@@ -104,6 +106,8 @@ def place_cues() -> PlaceCues:
         compass_after=frozenset(by_kind["compass_after"]),
         institutions=frozenset(by_kind["institution_after"]),
         roads=frozenset(by_kind["road_after"]),
+        chosen=frozenset(by_kind["chosen_before"]),
+        chosen_trie=backwards(by_kind["chosen_before"]),
         calendar=frozenset(
             [phrase_key(r.name) for r in read_csv_models(WEEKDAYS_FILE, WeekdayRow) if r.prose]
             + [phrase_key(r.name) for r in read_csv_models(MONTHS_FILE, MonthRow)

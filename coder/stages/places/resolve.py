@@ -179,7 +179,8 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
     prev = tokens[i - 1] if i > 0 else None
     around.anchored = around.anchored or bool(around.explicit)
     around.cued = bool(around.explicit) or around.admin or around.near or bool(bracket) or (
-        prev is not None and prev.key in cues.locative) or _in_note_brackets(tokens, i)
+        prev is not None and prev.key in cues.locative) or _in_note_brackets(tokens, i) or (
+        _ends_with(tokens, i - 1, cues.chosen_trie))  # "(coordinates for Wote used)"
     around.named_after = (nxt is not None and nxt.is_word and nxt.text[:1].isupper()
                           and around.resume == end and not bracket
                           and nxt.key not in cues.calendar)

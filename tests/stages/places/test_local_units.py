@@ -62,3 +62,35 @@ def test_a_place_after_the_comma_in_another_county_rules_out_a_ward() -> None:
     # a town of the ward's own county keeps it
     assert _found("Gunmen attacked a school in Kasarani, Nairobi.", KENYA)[0][:3] == (
         "Kasarani", "KEN", "Nairobi")
+
+
+def test_a_place_split_into_numbered_or_lettered_wards_is_named_by_its_own_name() -> None:
+    # wards "<Name> Area I".."<Name> Area Iv" and "<Name> 'a'", "<Name> B": news writes the name
+    assert _found("Police shot a suspect in Dandora on Sunday.", KENYA)[0][1:3] == (
+        "KEN", "Nairobi")
+    assert _found("Residents of Nyalenda blocked the road.", KENYA)[0][1:3] == ("KEN", "Kisumu")
+
+
+def test_a_place_split_into_compass_units_across_the_county_is_named_by_its_own_name() -> None:
+    # constituencies "Dagoretti North" and "Dagoretti South"; wards of one name split over two
+    # constituencies of one county ("Kariobangi North", "Kariobangi South")
+    assert _found("Rioters lit bonfires in Dagoretti.", KENYA)[0][1:3] == ("KEN", "Nairobi")
+    assert _found("A driver was shot in Kariobangi.", KENYA)[0][1:3] == ("KEN", "Nairobi")
+
+
+def test_a_unit_named_after_a_people_gives_no_alias_of_the_people() -> None:
+    # "Pokot South" is a constituency; "Pokot" alone names the people, an actor
+    gaz = Gazetteer.load()
+    assert gaz.lookup("Pokot", "KEN") is None or gaz.lookup("Pokot", "KEN").name != "Pokot South"
+
+
+def test_a_slum_known_by_its_old_spelling_is_found() -> None:
+    # the Nairobi constituency is spelt Kibra; news mostly writes Kibera
+    assert _found("Youths burned tyres in Kibera after the verdict.", KENYA) == [
+        ("Kibera", "KEN", "Nairobi", 1)]
+
+
+def test_a_former_district_is_placed_at_its_headquarters_in_kenya() -> None:
+    # Trans Mara (now Kilgoris and Emurua Dikirr) is not Tanzania's Mara region
+    found = _found("Two clans fought over grazing land in Trans Mara.", KENYA)
+    assert found and found[0][1:3] == ("KEN", "Narok")
