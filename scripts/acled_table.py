@@ -31,7 +31,7 @@ ROWS = [
     ("date (notes stating day, month and year)", ["date"]),
     ("country", ["country"]),
     ("admin1 / within 25 km (notes naming the place)", ["admin1", "coordinates"]),
-    ("fatalities", ["fatalities"]),
+    ("fatalities (notes reporting a death; rows counting none)", ["fatalities"]),
 ]
 
 
@@ -44,7 +44,7 @@ def cell(ev: AcledEvaluation, names: list[str]) -> str:
             parts.append("-")
             continue
         text = f"{score.agreed / score.compared:.1%}"
-        if name == "date":
+        if name in ("date", "fatalities"):
             text += f" of {score.compared:,}"
         parts.append(text)
     return " / ".join(parts)

@@ -12,6 +12,9 @@ state is counted apart, never as an error) and whether the coder's record agrees
   (whole words, any case); `coordinates` also needs the export's latitude and longitude;
 - `country` on notes that name the country or one of those places, or on every note when the
   export's country is given as known context (`with_country`);
+- `fatalities` on every row that counts none, and on the others only where the note reports a
+  death or harm that may have been fatal (`fatalities_stated`, words in
+  `data/acled_death_words.csv`): a count the note gives no word of came from other sources;
 - every other field on every note the coder detected.
 """
 
@@ -24,6 +27,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pydantic import BaseModel, Field
+
+from coder.dictionaries.files import read_csv_models, register_cache
 from coder.models import EventRecord
 from coder.stages.dates import find_date_expressions
 from coder.tools.acled_read import AcledEvent, actor_name, actor_names
@@ -39,6 +45,7 @@ class Context:
     date_stated: bool
     place_stated: bool
     country_stated: bool
+    fatalities_stated: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +84,29 @@ def note_context(event: AcledEvent, *, with_country: bool) -> Context:
     text = event.notes
     place = _names_in(text, [event.location, event.admin1, event.admin2])
     country = with_country or place or _names_in(text, [event.country])
-    return Context(date_stated(text, event.event_date), place, country)
+    return Context(date_stated(text, event.event_date), place, country,
+                   fatalities_stated(text, event.fatalities))
+
+
+class _DeathWordRow(BaseModel):
+    stem: str = Field(min_length=2, pattern=r"^[a-z]+$")
+
+
+@register_cache
+@lru_cache(maxsize=1)
+def _death_words() -> re.Pattern[str]:
+    """Any word that begins with a stem of `acled_death_words.csv`."""
+    stems = sorted({row.stem for row in read_csv_models("acled_death_words.csv", _DeathWordRow)})
+    return re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE)
+
+
+def fatalities_stated(text: str, fatalities: int | None) -> bool:
+    """Whether the note states what the export's fatality count needs: always when the count
+    is 0 (no death to invent), else when a word of the note reports a death or harm that may
+    have been fatal ("killed", "bodies", "shot", "succumbed"). None: no count to compare."""
+    if fatalities is None:
+        return False
+    return fatalities == 0 or bool(_death_words().search(text))
 
 
 def date_stated(text: str, day: dt.date | None) -> bool:
@@ -186,10 +215,11 @@ def _coordinates(e: AcledEvent, r: EventRecord, c: Context) -> Outcome:
 
 
 def _fatalities(e: AcledEvent, r: EventRecord, c: Context) -> Outcome:
-    """ACLED writes 0 when no death is reported; a record's unknown count counts as 0."""
+    """ACLED writes 0 when no death is reported; a record's unknown count counts as 0. Scored
+    where the note states it (`fatalities_stated`)."""
     ours = r.fatalities or 0
     acled = "" if e.fatalities is None else str(e.fatalities)
-    return Outcome(e.fatalities is not None, e.fatalities == ours, acled, str(ours))
+    return Outcome(c.fatalities_stated, e.fatalities == ours, acled, str(ours))
 
 
 Test = Callable[[AcledEvent, EventRecord, Context], Outcome]

@@ -25,7 +25,7 @@ from coder.tools.acled import (
     parse_event_date,
     read_acled,
 )
-from coder.tools.acled_compare import date_stated
+from coder.tools.acled_compare import date_stated, fatalities_stated
 from coder.tools.acled_read import interaction_label, old_event_types
 
 FIXTURES = TESTS / "fixtures"
@@ -127,6 +127,17 @@ def test_date_stated_test() -> None:
     assert not date_stated("Figures recorded on 9 March 2021 put the toll at six.", day)
     assert not date_stated("On 3 March 2021, police fired", None)
 
+
+
+def test_fatalities_are_scored_where_the_note_reports_a_death_or_the_row_counts_none() -> None:
+    # a count the note gives no word of came from the export's other sources
+    assert not fatalities_stated("Herders raided a village near the river and took cattle.", 2)
+    assert fatalities_stated("Herders raided a village and killed a boy.", 1)
+    assert fatalities_stated("A trader was shot near the market.", 1)  # maybe fatal: scored
+    assert fatalities_stated("A teacher succumbed to his wounds.", 1)
+    # a row that counts no death is always scored: a coder must not invent one
+    assert fatalities_stated("Herders raided a village near the river.", 0)
+    assert not fatalities_stated("Police killed two robbers.", None)
 
 # --------------------------------------------------------------------------------------------
 # Scoring on records written by hand
