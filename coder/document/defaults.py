@@ -200,25 +200,44 @@ def _localise_agents(m: EventMention, iso3: str, day: dt.date | None) -> None:
 
 def _blamed_group(ev: DocEvent, iso3: str, day: dt.date | None,
                   analyses: list[SentenceAnalysis]) -> None:
-    """ACLED names the group a report suspects or blames: an attack whose perpetrator its
-    sentence leaves out ("five were shot dead ...") was carried out by the one named armed
-    group that the report's sentences about it suspect or blame ("Al Shabaab was suspected",
-    "a bomb believed planted by the ADF"). A group that only comments is no suspect."""
+    """ACLED names the group a report suspects or blames: an attacker its sentence leaves out
+    or names only as unidentified ("five were shot dead ...", "gunmen killed a chief; the
+    attackers are believed to be Al Shabaab") is the one named armed group that the report's
+    sentences about it suspect or blame ("Al Shabaab was suspected", "a bomb believed planted
+    by the ADF"); so is the unnamed enemy of a battle. A group that only comments is no
+    suspect."""
     m = ev.mention
-    if m.actor1 is not None or m.kind.event_type not in {
+    if m.kind.event_type not in {
         EVENT.battles, EVENT.explosions_remote_violence, EVENT.violence_against_civilians
     }:
+        return
+    side = "actor1" if _unidentified(m.actor1, m) else "actor2" if (
+        m.kind.event_type == EVENT.battles and _unidentified(m.actor2, m)) else ""
+    if not side:
         return
     words = document_words()
     groups = {a.actor.name: a for sa in event_sentences(ev, analyses)
               for a in sentence_actors(sa, iso3, day)
               if a.actor.kind in words["armed_group_kind"] and a.actor.inter in _NON_STATE_ARMED
-              and _near_cue(sa, a, words["blame_cue"])}
-    if m.actor2 is not None:
-        groups.pop(m.actor2.actor.name, None)
+              and _near_cue(sa, a, words["blame_cue"])
+              and not _near_cue(sa, a, words["blame_doubt"])}
+    other = m.actor2 if side == "actor1" else m.actor1
+    if other is not None:
+        groups.pop(other.actor.name, None)
     if len(groups) == 1:
-        m.actor1 = next(iter(groups.values()))
+        setattr(m, side, next(iter(groups.values())))
         m.rule_ids.append("defaults:blamed-group")
+
+
+def _unidentified(a: ActorMention | None, m: EventMention) -> bool:
+    """The side is unnamed, or named only as unidentified attackers ("gunmen", "assailants"),
+    or, in one-sided violence, as people of no armed group ("men believed to be ...")."""
+    if a is None:
+        return True
+    if a.rule_id.startswith("agents:gunmen"):
+        return True
+    return a.actor.inter == _CIVILIANS and ":ethnic:" not in a.rule_id and \
+        a is m.actor1 and m.kind.event_type != EVENT.battles
 
 
 # how many tokens from a blame word the group it blames may stand ("Al Shabaab are
