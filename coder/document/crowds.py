@@ -94,10 +94,32 @@ def force_at_riot(ev: DocEvent, iso3: str, day: dt.date | None,
     forces = document_words()["force_kind"]
     force = next((a for sa in event_sentences(ev, analyses)
                   for a in sentence_actors(sa, iso3, day)
-                  if a.actor.inter == _STATE and a.actor.kind in forces), None)
+                  if a.actor.inter == _STATE and a.actor.kind in forces
+                  and not grievance(sa.sentence.text, a.span)), None)
     if force is not None:
         m.actor2 = force
         m.rule_ids.append("defaults:riot-force")
+
+
+def drop_grievance(m: EventMention) -> None:
+    """A force the demonstration's sentence names only as its grievance ("protesting police
+    harassment") is not its second side; the force the crowd faced, if any, is found after."""
+    if m.kind.event_type in demonstration_types() and m.actor2 is not None and \
+            m.actor2.actor.inter == _STATE and grievance(m.sentence_text, m.actor2.span):
+        m.actor2 = None
+
+
+def grievance(text: str, span: Span) -> bool:
+    """The force is named as what the crowd complains of, not as one it faced: right after
+    "against" or "over" ("a protest against the police"), or before a word of grievance
+    ("police harassment", "police brutality"; document words grievance_before/after)."""
+    if span.start < 0 or text[span.start:span.end] != span.text:
+        return False
+    words = document_words()
+    before = [w.strip(".,;:'\"()").lower() for w in text[:span.start].split()[-2:]]
+    after = [w.strip(".,;:'\"()").lower() for w in text[span.end:].split()[:1]]
+    return not words["grievance_before"].isdisjoint(before) or \
+        not words["grievance_after"].isdisjoint(after)
 
 
 def force_against_crowd(m: EventMention, iso3: str) -> None:

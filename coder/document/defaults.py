@@ -14,6 +14,7 @@ from coder.dictionaries.taxonomy import EVENT, SUB
 from coder.document.crowds import (
     crowds_fighting,
     demonstration_sides,
+    drop_grievance,
     force_against_crowd,
     force_at_riot,
     force_in_later_sentence,
@@ -174,6 +175,7 @@ def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None,
     if ev.family == "verbal":
         return
     if ev.family == "demo":
+        drop_grievance(m)
         force_in_later_sentence(ev, iso3, day, analyses)
         force_at_riot(ev, iso3, day, analyses)
     if m.kind.sub_event_type == SUB.excessive_force_against_protesters:

@@ -216,3 +216,18 @@ def test_a_group_named_with_doubt_is_no_suspect() -> None:
             "It is not clear whether Al Shabaab was responsible.")
     actor1, _, _, _ = _sides(text, "KEN")
     assert actor1 == "Unidentified Armed Group (Kenya)"
+
+
+def test_police_named_only_as_the_grievance_of_a_riot_is_no_side() -> None:
+    text = ("Matatu drivers blocked the main road in Kisii, Kenya, with burning tyres to "
+            "protest police harassment.")
+    actor1, _, actor2, sub = _sides(text, "KEN")
+    assert sub == "Violent demonstration"
+    assert (actor1, actor2) == ("Rioters (Kenya)", "")
+
+
+def test_police_a_riot_faced_after_its_grievance_is_the_second_side() -> None:
+    text = ("Traders barricaded roads in Kisii, Kenya, on Monday in anger over a police "
+            "crackdown. Police fired tear gas to disperse them.")
+    actor1, _, actor2, _ = _sides(text, "KEN")
+    assert (actor1, actor2) == ("Rioters (Kenya)", "Police Forces of Kenya")
