@@ -103,9 +103,15 @@ def force_at_riot(ev: DocEvent, iso3: str, day: dt.date | None,
 
 def drop_grievance(m: EventMention) -> None:
     """A force the demonstration's sentence names only as its grievance ("protesting police
-    harassment") is not its second side; the force the crowd faced, if any, is found after."""
-    if m.kind.event_type in demonstration_types() and m.actor2 is not None and \
-            m.actor2.actor.inter == _STATE and grievance(m.sentence_text, m.actor2.span):
+    harassment") is not its second side, nor is a state that is no force (a government, a
+    ministry, a capital named as the state): ACLED's second side of a demonstration is a
+    force that faced it, found after this if the report names one."""
+    a = m.actor2
+    if m.kind.sub_event_type == SUB.excessive_force_against_protesters:
+        return  # the state used the force itself
+    if m.kind.event_type in demonstration_types() and a is not None and \
+            a.actor.inter == _STATE and (a.actor.kind not in document_words()["force_kind"]
+                                         or grievance(m.sentence_text, a.span)):
         m.actor2 = None
 
 

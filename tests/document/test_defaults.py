@@ -231,3 +231,10 @@ def test_police_a_riot_faced_after_its_grievance_is_the_second_side() -> None:
             "crackdown. Police fired tear gas to disperse them.")
     actor1, _, actor2, _ = _sides(text, "KEN")
     assert (actor1, actor2) == ("Rioters (Kenya)", "Police Forces of Kenya")
+
+
+def test_a_government_a_riot_is_directed_at_gives_way_to_the_force_it_faced() -> None:
+    text = ("Hundreds of workers blocked the highway at Athi River, Kenya, on Monday to protest "
+            "a decision by Nairobi to cut their pay. Police dispersed them.")
+    actor1, _, actor2, _ = _sides(text, "KEN")
+    assert (actor1, actor2) == ("Rioters (Kenya)", "Police Forces of Kenya")
