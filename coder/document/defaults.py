@@ -10,44 +10,40 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from coder.dictionaries.rules import load_rules
-from coder.dictionaries.taxonomy import EVENT, KIND, SUB
-from coder.document.model import CARRY_SENTENCES, DocEvent, resolve_event_date
+from coder.dictionaries.taxonomy import EVENT, SUB
+from coder.document.crowds import (
+    crowds_fighting,
+    demonstration_sides,
+    drop_grievance,
+    force_against_crowd,
+    force_at_riot,
+    force_in_later_sentence,
+    rival_crowds,
+)
+from coder.document.model import DocEvent, resolve_event_date
 from coder.document.perpetrators import armed_perpetrator, rival_crowd
+from coder.document.sides import event_sentences, generic_actor, sentence_actors
 from coder.document.words import document_words
 from coder.models import Actor, ActorMention, EventMention, Span
 from coder.stages.actors import (
     ActorDictionary,
-    agent_actor,
     find_actors,
     identity_label,
     person_actor,
     with_country,
 )
-from coder.stages.events import (
-    SentenceAnalysis,
-    armed_victims,
-    demonstration_types,
-    has_cue,
-    is_armed,
-    tokenized,
-)
+from coder.stages.events import SentenceAnalysis, armed_victims, tokenized
 from coder.text.tokens import tokenize
+
+__all__ = ["country_of", "default_opponent", "fill_default_actors", "generic_actor",
+           "people_on_event_day"]
 
 # ACLED inter codes
 _STATE = 1
-_CROWD = frozenset({5, 6})
-_CROWD_OR_CIVILIANS = frozenset({5, 6, 7})
 _FOREIGN_STATE = 8
 _CIVILIANS = 7
 _NON_STATE_ARMED = frozenset({2, 3, 4})
 _IDENTITY_MILITIA = 4
-
-
-def generic_actor(agent_id: str, iso3: str, day: dt.date | None = None) -> ActorMention:
-    """ACLED's generic actor of a country, from the agent dictionary ("protesters", "gunmen")."""
-    actor = agent_actor(ActorDictionary.load().agents[agent_id], iso3, day)
-    return ActorMention(Span(-1, -1, ""), actor, f"agents:{agent_id}:default")
 
 
 def country_of(ev: DocEvent, fallback: str) -> str:
@@ -179,108 +175,20 @@ def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None,
     if ev.family == "verbal":
         return
     if ev.family == "demo":
-        _force_in_later_sentence(ev, iso3, day, analyses)
-        _force_at_riot(ev, iso3, day, analyses)
+        drop_grievance(m)
+        force_in_later_sentence(ev, iso3, day, analyses)
+        force_at_riot(ev, iso3, day, analyses)
     if m.kind.sub_event_type == SUB.excessive_force_against_protesters:
-        _force_against_crowd(m, iso3)
+        force_against_crowd(m, iso3)
         return
-    _crowds_fighting(m, iso3)
-    _demonstration_sides(m, iso3)
+    crowds_fighting(m, iso3)
+    demonstration_sides(m, iso3)
     _blamed_group(ev, iso3, day, analyses)
     rival_crowd(ev, iso3, day)
     _default_sides(ev, iso3)
     armed_perpetrator(ev, iso3, day)
     _communal_sides(ev, iso3, analyses)
     _tidy_sides(m, iso3)
-
-
-# how many tokens after the force the words of what it did may come ("police fired tear gas",
-# "anti-riot police later used water cannon"; "police opened fire", "police shot dead")
-_INTERVENTION_REACH = 8
-_LETHAL_REACH = 4
-
-
-def _force_in_later_sentence(ev: DocEvent, iso3: str, day: dt.date | None,
-                             analyses: list[SentenceAnalysis]) -> None:
-    """ACLED: a demonstration's second actor is the force that intervened. "Police fired tear
-    gas" or "police opened fire" in a sentence after the demonstration's own names that force,
-    and what it did makes the protest one with intervention or excessive force (the events
-    stage's cue words, cues.csv, read as it reads them within one sentence)."""
-    m = ev.mention
-    if m.kind.event_type not in {EVENT.protests, EVENT.riots} or (
-        m.actor2 is not None and is_armed(m.actor2)
-        and m.kind.sub_event_type != SUB.peaceful_protest
-    ):
-        return  # no demonstration, or one whose intervening force is known
-    found = _later_force(ev, iso3, day, analyses)
-    if found is None:
-        return
-    force, lethal = found
-    m.actor2 = force
-    m.rule_ids.append("cues:intervention:later")
-    if m.kind.event_type == EVENT.protests and m.kind.sub_event_type != \
-            SUB.excessive_force_against_protesters:
-        m.kind = KIND.excessive_force_riot if lethal else KIND.protest_with_intervention
-
-
-def _later_force(ev: DocEvent, iso3: str, day: dt.date | None,
-                 analyses: list[SentenceAnalysis]) -> tuple[ActorMention, bool] | None:
-    """The state force that intervened in one of the sentences after the event's first one,
-    and whether it used lethal force."""
-    own = [i for i, sa in enumerate(analyses) if sa.sentence.sentence_id in ev.sentence_ids]
-    if not own:
-        return None
-    rules = load_rules()
-    # the sentences after the event's first one: those that say more about it, and the next
-    for sa in analyses[min(own) + 1 : max(own) + CARRY_SENTENCES]:
-        s = sa.sentence
-        tokens, keys = tokenized(sa), sa.keys
-        if not has_cue(keys, rules, "intervention") and not has_cue(keys, rules, "lethal"):
-            continue
-        for a in find_actors(tokens, s.text, day, iso3):
-            if a.actor.inter != _STATE:
-                continue
-            at = next((i for i, t in enumerate(tokens) if t.start >= a.span.end), len(tokens))
-            if has_cue(keys, rules, "lethal", at, at + _LETHAL_REACH):
-                return a, True
-            if has_cue(keys, rules, "intervention", at, at + _INTERVENTION_REACH):
-                return a, False
-    return None
-
-
-def _force_at_riot(ev: DocEvent, iso3: str, day: dt.date | None,
-                   analyses: list[SentenceAnalysis]) -> None:
-    """ACLED: the second actor of a violent demonstration is the state force the rioters
-    faced, whatever the report says it did ("students rioted ... police moved in", "youths
-    stoned police vehicles"): the first state force named in the riot's sentences or the
-    ones after them."""
-    m = ev.mention
-    if m.kind.sub_event_type != SUB.violent_demonstration or is_armed(m.actor2):
-        return
-    forces = document_words()["force_kind"]
-    force = next((a for sa in _event_sentences(ev, analyses)
-                  for a in _sentence_actors(sa, iso3, day)
-                  if a.actor.inter == _STATE and a.actor.kind in forces), None)
-    if force is not None:
-        m.actor2 = force
-        m.rule_ids.append("defaults:riot-force")
-
-
-def _event_sentences(ev: DocEvent,
-                     analyses: list[SentenceAnalysis]) -> list[SentenceAnalysis]:
-    """The event's own sentences and those after its first one that may say more about it."""
-    own = [i for i, sa in enumerate(analyses) if sa.sentence.sentence_id in ev.sentence_ids]
-    if not own:
-        return []
-    return analyses[min(own) : max(own) + CARRY_SENTENCES]
-
-
-def _sentence_actors(sa: SentenceAnalysis, iso3: str,
-                     day: dt.date | None) -> list[ActorMention]:
-    """The actors of one sentence, found now if the document step did not need them."""
-    if sa.actors:
-        return [with_country(a, iso3, day) for a in sa.actors]
-    return find_actors(tokenized(sa), sa.sentence.text, day, iso3)
 
 
 def _localise_agents(m: EventMention, iso3: str, day: dt.date | None) -> None:
@@ -292,96 +200,46 @@ def _localise_agents(m: EventMention, iso3: str, day: dt.date | None) -> None:
         m.actor2 = with_country(m.actor2, iso3, day)
 
 
-def _force_against_crowd(m: EventMention, iso3: str) -> None:
-    """The crowd is the target; the force is used by the state or an armed group."""
-    crowd = next((a for a in (m.actor2, m.actor1) if a is not None and a.actor.inter in _CROWD),
-                 None) or generic_actor("protesters", iso3)
-    # "people" who protested are the crowd, never the force that was used against it
-    force = next((a for a in (m.actor1, m.actor2) if a is not None and a is not crowd
-                  and a.actor.inter not in _CROWD_OR_CIVILIANS), None) or generic_actor(
-                      "gunmen", iso3)
-    m.actor1, m.actor2 = force, crowd
-
-
-def _crowds_fighting(m: EventMention, iso3: str) -> None:
-    """ACLED: battles are fought by organised armed groups. Residents, students or crowds
-    fighting each other ("two groups of villagers clashed") are mob violence between two
-    groups of rioters, each with its identity as associate."""
-    if m.kind.sub_event_type != SUB.armed_clash or m.actor1 is None:
-        return
-    if any(a is not None and a.actor.inter not in _CROWD_OR_CIVILIANS
-           for a in (m.actor1, m.actor2)):
-        return
-    m.kind = KIND.mob_violence
-    other = m.actor2 or ActorMention(Span(-1, -1, ""), m.actor1.actor, "agents:rioters:default")
-    m.actor1, m.actor2 = _as_rioters(m.actor1, iso3), _as_rioters(other, iso3)
-    if m.actor2.rule_id.endswith(":default"):
-        m.actor2.actor.assoc = ""  # the other group, unnamed
-
-
-def _as_rioters(side: ActorMention, iso3: str) -> ActorMention:
-    """The side as ACLED's rioters of its country, its identity kept as associate."""
-    crowd = generic_actor("rioters", side.actor.country or iso3)
-    crowd.actor.assoc = side.actor.assoc
-    return ActorMention(side.span, crowd.actor, side.rule_id)
-
-
-def _rival_crowd(m: EventMention) -> bool:
-    """Mob violence between two crowds: each is a side of its own."""
-    return (m.kind.sub_event_type == SUB.mob_violence and m.actor1 is not None
-            and m.actor2 is not None and m.actor1.actor.inter in _CROWD
-            and m.actor2.actor.inter in _CROWD)
-
-
-def _demonstration_sides(m: EventMention, iso3: str) -> None:
-    """ACLED's sides of a demonstration: the crowd (with its organiser as associate) first,
-    then only a force that intervened."""
-    et = m.kind.event_type
-    if et == EVENT.riots and m.actor1 is not None and m.actor1.actor.inter in {6, 7}:
-        # ACLED: the crowd of a violent demonstration is coded as rioters
-        crowd = generic_actor("rioters", m.actor1.actor.country or iso3)
-        crowd.actor.assoc = m.actor1.actor.assoc
-        m.actor1 = ActorMention(m.actor1.span, crowd.actor, m.actor1.rule_id)
-    if et in demonstration_types() and m.actor2 is not None and not _rival_crowd(m) and (
-        not is_armed(m.actor2) or m.kind.sub_event_type == SUB.peaceful_protest
-    ):
-        # ACLED: a demonstration's second actor is a force that intervened, never the
-        # government or cause it was directed at
-        m.actor2 = None
-    if m.kind.sub_event_type == SUB.protest_with_intervention and m.actor2 is None:
-        m.actor2 = generic_actor("police", iso3)  # the usual intervening force
-    if et in demonstration_types() and m.actor1 is not None and m.actor1.actor.inter not in _CROWD:
-        # ACLED: the group that organised a protest is an associated actor of the crowd
-        organiser = m.actor1
-        crowd = generic_actor("protesters" if et == EVENT.protests else "rioters", iso3)
-        # civilians who marched are the crowd, their identity ("Teachers (Kenya)") its
-        # associate; an organisation that organised it is named itself
-        crowd.actor.assoc = (organiser.actor.assoc if organiser.actor.inter == _CIVILIANS
-                             else organiser.actor.name)
-        m.actor1 = ActorMention(organiser.span, crowd.actor, crowd.rule_id)
-
-
 def _blamed_group(ev: DocEvent, iso3: str, day: dt.date | None,
                   analyses: list[SentenceAnalysis]) -> None:
-    """ACLED names the group a report suspects or blames: an attack whose perpetrator its
-    sentence leaves out ("five were shot dead ...") was carried out by the one named armed
-    group that the report's sentences about it suspect or blame ("Al Shabaab was suspected",
-    "a bomb believed planted by the ADF"). A group that only comments is no suspect."""
+    """ACLED names the group a report suspects or blames: an attacker its sentence leaves out
+    or names only as unidentified ("five were shot dead ...", "gunmen killed a chief; the
+    attackers are believed to be Al Shabaab") is the one named armed group that the report's
+    sentences about it suspect or blame ("Al Shabaab was suspected", "a bomb believed planted
+    by the ADF"); so is the unnamed enemy of a battle. A group that only comments is no
+    suspect."""
     m = ev.mention
-    if m.actor1 is not None or m.kind.event_type not in {
+    if m.kind.event_type not in {
         EVENT.battles, EVENT.explosions_remote_violence, EVENT.violence_against_civilians
     }:
         return
+    side = "actor1" if _unidentified(m.actor1, m) else "actor2" if (
+        m.kind.event_type == EVENT.battles and _unidentified(m.actor2, m)) else ""
+    if not side:
+        return
     words = document_words()
-    groups = {a.actor.name: a for sa in _event_sentences(ev, analyses)
-              for a in _sentence_actors(sa, iso3, day)
+    groups = {a.actor.name: a for sa in event_sentences(ev, analyses)
+              for a in sentence_actors(sa, iso3, day)
               if a.actor.kind in words["armed_group_kind"] and a.actor.inter in _NON_STATE_ARMED
-              and _near_cue(sa, a, words["blame_cue"])}
-    if m.actor2 is not None:
-        groups.pop(m.actor2.actor.name, None)
+              and _near_cue(sa, a, words["blame_cue"])
+              and not _near_cue(sa, a, words["blame_doubt"])}
+    other = m.actor2 if side == "actor1" else m.actor1
+    if other is not None:
+        groups.pop(other.actor.name, None)
     if len(groups) == 1:
-        m.actor1 = next(iter(groups.values()))
+        setattr(m, side, next(iter(groups.values())))
         m.rule_ids.append("defaults:blamed-group")
+
+
+def _unidentified(a: ActorMention | None, m: EventMention) -> bool:
+    """The side is unnamed, or named only as unidentified attackers ("gunmen", "assailants"),
+    or, in one-sided violence, as people of no armed group ("men believed to be ...")."""
+    if a is None:
+        return True
+    if a.rule_id.startswith("agents:gunmen"):
+        return True
+    return a.actor.inter == _CIVILIANS and ":ethnic:" not in a.rule_id and \
+        a is m.actor1 and m.kind.event_type != EVENT.battles
 
 
 # how many tokens from a blame word the group it blames may stand ("Al Shabaab are
@@ -443,7 +301,7 @@ def _communal_sides(ev: DocEvent, iso3: str, analyses: list[SentenceAnalysis]) -
     sides = [side for side in ("actor1", "actor2") if (a := getattr(m, side)) is not None
              and a.rule_id.startswith(("agents:gunmen", "agents:communal-militia"))]
     words = document_words()
-    keys = {t.key for sa in _event_sentences(ev, analyses) for t in tokenized(sa)}
+    keys = {t.key for sa in event_sentences(ev, analyses) for t in tokenized(sa)}
     if not sides or words["communal_cue"].isdisjoint(keys):
         return
     agent = "communal-militia" if words["ethnic_cue"].isdisjoint(keys) else "ethnic-militia"
@@ -485,7 +343,7 @@ def _tidy_sides(m: EventMention, iso3: str) -> None:
     acting outside their country are foreign state forces."""
     if m.actor1 is None and m.actor2 is not None:
         m.actor1, m.actor2 = m.actor2, None  # ACLED: a one-sided event has its actor first
-    if m.actor1 is not None and m.actor2 is not None and not _rival_crowd(m) and (
+    if m.actor1 is not None and m.actor2 is not None and not rival_crowds(m) and (
             m.kind.event_type != EVENT.violence_against_civilians) and (
             m.actor1.actor == m.actor2.actor or (m.actor1.rule_id.endswith(":default")
                                                  and m.actor1.actor.name == m.actor2.actor.name)):

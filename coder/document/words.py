@@ -11,9 +11,9 @@ from coder.dictionaries.files import read_word_sets, register_cache
 from coder.dictionaries.rules import word_sets
 
 DocumentWordSet = Literal["crowd_kind", "not_antecedent_kind", "casualty_concept", "force_kind",
-                          "armed_group_kind", "blame_cue",
+                          "armed_group_kind", "blame_cue", "blame_doubt",
                           "unarmed_victim_kind", "communal_cue", "ethnic_cue",
-                          "crowd_fight_rule"]
+                          "crowd_fight_rule", "grievance_before", "grievance_after"]
 
 
 class _Word(BaseModel):

@@ -195,3 +195,46 @@ def test_the_unnamed_enemy_of_an_unidentified_militia_is_the_same_kind_of_militi
     text = "Ethnic militiamen clashed near Marsabit, Kenya, leaving four dead."
     actor1, _, actor2, _ = _sides(text, "KEN")
     assert actor1 == actor2 == "Unidentified Ethnic Militia (Kenya)"
+
+
+def test_gunmen_a_report_later_blames_on_a_group_are_that_group() -> None:
+    text = ("Gunmen shot dead a village elder in Garissa, Kenya, on Monday. "
+            "Police said the attackers were believed to be Al Shabaab fighters.")
+    actor1, _, actor2, _ = _sides(text, "KEN")
+    assert (actor1, actor2) == ("Al Shabaab", "Civilians (Kenya)")
+
+
+def test_unnamed_enemy_of_a_clash_is_the_group_the_report_suspects() -> None:
+    text = ("Police exchanged fire with gunmen near Mandera, Kenya, on Sunday; "
+            "the gunmen are suspected to be Al Shabaab.")
+    actor1, _, actor2, _ = _sides(text, "KEN")
+    assert {actor1, actor2} == {"Police Forces of Kenya", "Al Shabaab"}
+
+
+def test_a_group_named_with_doubt_is_no_suspect() -> None:
+    text = ("A shopkeeper was shot dead in Garissa, Kenya, on Monday. "
+            "It is not clear whether Al Shabaab was responsible.")
+    actor1, _, _, _ = _sides(text, "KEN")
+    assert actor1 == "Unidentified Armed Group (Kenya)"
+
+
+def test_police_named_only_as_the_grievance_of_a_riot_is_no_side() -> None:
+    text = ("Matatu drivers blocked the main road in Kisii, Kenya, with burning tyres to "
+            "protest police harassment.")
+    actor1, _, actor2, sub = _sides(text, "KEN")
+    assert sub == "Violent demonstration"
+    assert (actor1, actor2) == ("Rioters (Kenya)", "")
+
+
+def test_police_a_riot_faced_after_its_grievance_is_the_second_side() -> None:
+    text = ("Traders barricaded roads in Kisii, Kenya, on Monday in anger over a police "
+            "crackdown. Police fired tear gas to disperse them.")
+    actor1, _, actor2, _ = _sides(text, "KEN")
+    assert (actor1, actor2) == ("Rioters (Kenya)", "Police Forces of Kenya")
+
+
+def test_a_government_a_riot_is_directed_at_gives_way_to_the_force_it_faced() -> None:
+    text = ("Hundreds of workers blocked the highway at Athi River, Kenya, on Monday to protest "
+            "a decision by Nairobi to cut their pay. Police dispersed them.")
+    actor1, _, actor2, _ = _sides(text, "KEN")
+    assert (actor1, actor2) == ("Rioters (Kenya)", "Police Forces of Kenya")

@@ -1,0 +1,197 @@
+"""ACLED's sides of demonstrations and crowd violence: the crowd first, as protesters or
+rioters with its identity or organiser as associate, then only the force that intervened; crowds
+that fight each other are rioters on both sides."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coder.dictionaries.rules import load_rules
+from coder.dictionaries.taxonomy import EVENT, KIND, SUB
+from coder.document.model import CARRY_SENTENCES, DocEvent
+from coder.document.sides import event_sentences, generic_actor, sentence_actors
+from coder.document.words import document_words
+from coder.models import ActorMention, EventMention, Span
+from coder.stages.actors import find_actors
+from coder.stages.events import (
+    SentenceAnalysis,
+    demonstration_types,
+    has_cue,
+    is_armed,
+    tokenized,
+)
+
+# ACLED inter codes
+_STATE = 1
+_CROWD = frozenset({5, 6})
+_CROWD_OR_CIVILIANS = frozenset({5, 6, 7})
+_CIVILIANS = 7
+
+
+# how many tokens after the force the words of what it did may come ("police fired tear gas",
+# "anti-riot police later used water cannon"; "police opened fire", "police shot dead")
+_INTERVENTION_REACH = 8
+_LETHAL_REACH = 4
+
+
+def force_in_later_sentence(ev: DocEvent, iso3: str, day: dt.date | None,
+                             analyses: list[SentenceAnalysis]) -> None:
+    """ACLED: a demonstration's second actor is the force that intervened. "Police fired tear
+    gas" or "police opened fire" in a sentence after the demonstration's own names that force,
+    and what it did makes the protest one with intervention or excessive force (the events
+    stage's cue words, cues.csv, read as it reads them within one sentence)."""
+    m = ev.mention
+    if m.kind.event_type not in {EVENT.protests, EVENT.riots} or (
+        m.actor2 is not None and is_armed(m.actor2)
+        and m.kind.sub_event_type != SUB.peaceful_protest
+    ):
+        return  # no demonstration, or one whose intervening force is known
+    found = _later_force(ev, iso3, day, analyses)
+    if found is None:
+        return
+    force, lethal = found
+    m.actor2 = force
+    m.rule_ids.append("cues:intervention:later")
+    if m.kind.event_type == EVENT.protests and m.kind.sub_event_type != \
+            SUB.excessive_force_against_protesters:
+        m.kind = KIND.excessive_force_riot if lethal else KIND.protest_with_intervention
+
+
+def _later_force(ev: DocEvent, iso3: str, day: dt.date | None,
+                 analyses: list[SentenceAnalysis]) -> tuple[ActorMention, bool] | None:
+    """The state force that intervened in one of the sentences after the event's first one,
+    and whether it used lethal force."""
+    own = [i for i, sa in enumerate(analyses) if sa.sentence.sentence_id in ev.sentence_ids]
+    if not own:
+        return None
+    rules = load_rules()
+    # the sentences after the event's first one: those that say more about it, and the next
+    for sa in analyses[min(own) + 1 : max(own) + CARRY_SENTENCES]:
+        s = sa.sentence
+        tokens, keys = tokenized(sa), sa.keys
+        if not has_cue(keys, rules, "intervention") and not has_cue(keys, rules, "lethal"):
+            continue
+        for a in find_actors(tokens, s.text, day, iso3):
+            if a.actor.inter != _STATE:
+                continue
+            at = next((i for i, t in enumerate(tokens) if t.start >= a.span.end), len(tokens))
+            if has_cue(keys, rules, "lethal", at, at + _LETHAL_REACH):
+                return a, True
+            if has_cue(keys, rules, "intervention", at, at + _INTERVENTION_REACH):
+                return a, False
+    return None
+
+
+def force_at_riot(ev: DocEvent, iso3: str, day: dt.date | None,
+                   analyses: list[SentenceAnalysis]) -> None:
+    """ACLED: the second actor of a violent demonstration is the state force the rioters
+    faced, whatever the report says it did ("students rioted ... police moved in", "youths
+    stoned police vehicles"): the first state force named in the riot's sentences or the
+    ones after them."""
+    m = ev.mention
+    if m.kind.sub_event_type != SUB.violent_demonstration or is_armed(m.actor2):
+        return
+    forces = document_words()["force_kind"]
+    force = next((a for sa in event_sentences(ev, analyses)
+                  for a in sentence_actors(sa, iso3, day)
+                  if a.actor.inter == _STATE and a.actor.kind in forces
+                  and not grievance(sa.sentence.text, a.span)), None)
+    if force is not None:
+        m.actor2 = force
+        m.rule_ids.append("defaults:riot-force")
+
+
+def drop_grievance(m: EventMention) -> None:
+    """A force the demonstration's sentence names only as its grievance ("protesting police
+    harassment") is not its second side, nor is a state that is no force (a government, a
+    ministry, a capital named as the state): ACLED's second side of a demonstration is a
+    force that faced it, found after this if the report names one."""
+    a = m.actor2
+    if m.kind.sub_event_type == SUB.excessive_force_against_protesters:
+        return  # the state used the force itself
+    if m.kind.event_type in demonstration_types() and a is not None and \
+            a.actor.inter == _STATE and (a.actor.kind not in document_words()["force_kind"]
+                                         or grievance(m.sentence_text, a.span)):
+        m.actor2 = None
+
+
+def grievance(text: str, span: Span) -> bool:
+    """The force is named as what the crowd complains of, not as one it faced: right after
+    "against" or "over" ("a protest against the police"), or before a word of grievance
+    ("police harassment", "police brutality"; document words grievance_before/after)."""
+    if span.start < 0 or text[span.start:span.end] != span.text:
+        return False
+    words = document_words()
+    before = [w.strip(".,;:'\"()").lower() for w in text[:span.start].split()[-2:]]
+    after = [w.strip(".,;:'\"()").lower() for w in text[span.end:].split()[:1]]
+    return not words["grievance_before"].isdisjoint(before) or \
+        not words["grievance_after"].isdisjoint(after)
+
+
+def force_against_crowd(m: EventMention, iso3: str) -> None:
+    """The crowd is the target; the force is used by the state or an armed group."""
+    crowd = next((a for a in (m.actor2, m.actor1) if a is not None and a.actor.inter in _CROWD),
+                 None) or generic_actor("protesters", iso3)
+    # "people" who protested are the crowd, never the force that was used against it
+    force = next((a for a in (m.actor1, m.actor2) if a is not None and a is not crowd
+                  and a.actor.inter not in _CROWD_OR_CIVILIANS), None) or generic_actor(
+                      "gunmen", iso3)
+    m.actor1, m.actor2 = force, crowd
+
+
+def crowds_fighting(m: EventMention, iso3: str) -> None:
+    """ACLED: battles are fought by organised armed groups. Residents, students or crowds
+    fighting each other ("two groups of villagers clashed") are mob violence between two
+    groups of rioters, each with its identity as associate."""
+    if m.kind.sub_event_type != SUB.armed_clash or m.actor1 is None:
+        return
+    if any(a is not None and a.actor.inter not in _CROWD_OR_CIVILIANS
+           for a in (m.actor1, m.actor2)):
+        return
+    m.kind = KIND.mob_violence
+    other = m.actor2 or ActorMention(Span(-1, -1, ""), m.actor1.actor, "agents:rioters:default")
+    m.actor1, m.actor2 = _as_rioters(m.actor1, iso3), _as_rioters(other, iso3)
+    if m.actor2.rule_id.endswith(":default"):
+        m.actor2.actor.assoc = ""  # the other group, unnamed
+
+
+def _as_rioters(side: ActorMention, iso3: str) -> ActorMention:
+    """The side as ACLED's rioters of its country, its identity kept as associate."""
+    crowd = generic_actor("rioters", side.actor.country or iso3)
+    crowd.actor.assoc = side.actor.assoc
+    return ActorMention(side.span, crowd.actor, side.rule_id)
+
+
+def rival_crowds(m: EventMention) -> bool:
+    """Mob violence between two crowds: each is a side of its own."""
+    return (m.kind.sub_event_type == SUB.mob_violence and m.actor1 is not None
+            and m.actor2 is not None and m.actor1.actor.inter in _CROWD
+            and m.actor2.actor.inter in _CROWD)
+
+
+def demonstration_sides(m: EventMention, iso3: str) -> None:
+    """ACLED's sides of a demonstration: the crowd (with its organiser as associate) first,
+    then only a force that intervened."""
+    et = m.kind.event_type
+    if et == EVENT.riots and m.actor1 is not None and m.actor1.actor.inter in {6, 7}:
+        # ACLED: the crowd of a violent demonstration is coded as rioters
+        crowd = generic_actor("rioters", m.actor1.actor.country or iso3)
+        crowd.actor.assoc = m.actor1.actor.assoc
+        m.actor1 = ActorMention(m.actor1.span, crowd.actor, m.actor1.rule_id)
+    if et in demonstration_types() and m.actor2 is not None and not rival_crowds(m) and (
+        not is_armed(m.actor2) or m.kind.sub_event_type == SUB.peaceful_protest
+    ):
+        # ACLED: a demonstration's second actor is a force that intervened, never the
+        # government or cause it was directed at
+        m.actor2 = None
+    if m.kind.sub_event_type == SUB.protest_with_intervention and m.actor2 is None:
+        m.actor2 = generic_actor("police", iso3)  # the usual intervening force
+    if et in demonstration_types() and m.actor1 is not None and m.actor1.actor.inter not in _CROWD:
+        # ACLED: the group that organised a protest is an associated actor of the crowd
+        organiser = m.actor1
+        crowd = generic_actor("protesters" if et == EVENT.protests else "rioters", iso3)
+        # civilians who marched are the crowd, their identity ("Teachers (Kenya)") its
+        # associate; an organisation that organised it is named itself
+        crowd.actor.assoc = (organiser.actor.assoc if organiser.actor.inter == _CIVILIANS
+                             else organiser.actor.name)
+        m.actor1 = ActorMention(organiser.span, crowd.actor, crowd.rule_id)
