@@ -148,12 +148,20 @@ def crowds_fighting(ev: DocEvent, iso3: str, analyses: list[SentenceAnalysis]) -
     groups of rioters, each with its identity as associate; communities, clans or ethnic
     groups fighting each other are an armed clash of identity militias."""
     m = ev.mention
-    if m.kind.sub_event_type != SUB.armed_clash or m.actor1 is None:
+    # "houses were torched in clashes between two communities": the events stage's mob
+    # violence, from a clash word, with no side the text names
+    mob_clash = (m.kind.sub_event_type == SUB.mob_violence and m.actor1 is None
+                 and m.actor2 is None
+                 and not document_words()["communal_clash_rule"].isdisjoint(m.rule_ids))
+    if not mob_clash and (m.kind.sub_event_type != SUB.armed_clash or m.actor1 is None):
         return
     if any(a is not None and a.actor.inter not in _CROWD_OR_CIVILIANS
            for a in (m.actor1, m.actor2)):
         return
     if _communal_fight(ev, iso3, analyses):
+        m.kind = KIND.armed_clash
+        return
+    if m.actor1 is None:
         return
     m.kind = KIND.mob_violence
     other = m.actor2 or ActorMention(Span(-1, -1, ""), m.actor1.actor, "agents:rioters:default")
@@ -167,20 +175,24 @@ def _communal_fight(ev: DocEvent, iso3: str, analyses: list[SentenceAnalysis]) -
     communities clashed") is an armed clash between identity militias: each side is its
     group's ethnic militia where the report names the group, else an unidentified communal
     (ethnic, where the report says ethnic or tribal) militia. Crowds of faiths or of
-    parties' supporters fighting remain rioters."""
+    parties' supporters fighting, or a fight the report calls a riot or a mob's, remain
+    rioters."""
     words = document_words()
     keys = {t.key for sa in event_sentences(ev, analyses) for t in tokenized(sa)}
-    if words["communal_cue"].isdisjoint(keys) or not words["religious_cue"].isdisjoint(keys):
-        return False  # a religious riot ("Hindus and Muslims clashed") stays one
+    if words["communal_cue"].isdisjoint(keys) or not words["religious_cue"].isdisjoint(keys) \
+            or not words["riot_cue"].isdisjoint(keys):
+        return False  # a religious riot ("Hindus and Muslims clashed"), or one called so
     m = ev.mention
     if any(a is not None and a.rule_id.split(":")[:2] in
            (["agents", agent] for agent in words["partisan_agent"]) for a in (m.actor1, m.actor2)):
         return False  # rival supporters of parties or leaders are rioters
     agent = "communal-militia" if words["ethnic_cue"].isdisjoint(keys) else "ethnic-militia"
-    m.actor1 = _as_militia(m.actor1, agent, iso3)
+    unnamed = ActorMention(Span(-1, -1, ""), generic_actor(agent, iso3).actor,
+                           f"agents:{agent}:default")
+    m.actor1 = _as_militia(m.actor1, agent, iso3) if m.actor1 is not None else unnamed
     m.actor2 = _as_militia(m.actor2, agent, iso3) if m.actor2 is not None else ActorMention(
-        Span(-1, -1, ""), generic_actor(agent, m.actor1.actor.country or iso3).actor,
-        f"agents:{agent}:default")
+        unnamed.span, generic_actor(agent, m.actor1.actor.country or iso3).actor,
+        unnamed.rule_id)
     m.rule_ids.append("defaults:communal-fight")
     return True
 

@@ -42,3 +42,17 @@ def test_party_supporters_of_an_ethnic_group_fighting_stay_rioters() -> None:
 def test_groups_of_villagers_fighting_with_no_communal_word_stay_rioters() -> None:
     text = "Two groups of villagers fought over a football match near Voi, Kenya, on Sunday."
     assert _coded(text, "KEN") == ("Rioters (Kenya)", "Rioters (Kenya)", "Mob violence")
+
+
+def test_homes_burnt_in_fighting_between_two_communities_is_a_communal_clash() -> None:
+    text = ("Dozens of homes were set ablaze near Molo, Kenya, during two days of fighting "
+            "between two communities.")
+    assert _coded(text, "KEN") == ("Unidentified Communal Militia (Kenya)",
+                                   "Unidentified Communal Militia (Kenya)", "Armed clash")
+
+
+def test_a_communal_fight_the_report_calls_a_mob_stays_rioters() -> None:
+    text = ("Residents of two communities fought over a borehole near Garissa, Kenya, on "
+            "Friday; one side came as an armed mob.")
+    actor1, _, sub = _coded(text, "KEN")
+    assert (actor1, sub) == ("Rioters (Kenya)", "Mob violence")
