@@ -26,6 +26,9 @@ _STATE = 1
 _CROWD = frozenset({5, 6})
 _CROWD_OR_CIVILIANS = frozenset({5, 6, 7})
 _CIVILIANS = 7
+# ACLED's label of an identity's civilians and of its militia ("Pokot Ethnic Group (Kenya)")
+_GROUP = " Ethnic Group "
+_MILITIA = " Ethnic Militia "
 
 
 # how many tokens after the force the words of what it did may come ("police fired tear gas",
@@ -139,20 +142,70 @@ def force_against_crowd(m: EventMention, iso3: str) -> None:
     m.actor1, m.actor2 = force, crowd
 
 
-def crowds_fighting(m: EventMention, iso3: str) -> None:
+def crowds_fighting(ev: DocEvent, iso3: str, analyses: list[SentenceAnalysis]) -> None:
     """ACLED: battles are fought by organised armed groups. Residents, students or crowds
     fighting each other ("two groups of villagers clashed") are mob violence between two
-    groups of rioters, each with its identity as associate."""
-    if m.kind.sub_event_type != SUB.armed_clash or m.actor1 is None:
+    groups of rioters, each with its identity as associate; communities, clans or ethnic
+    groups fighting each other are an armed clash of identity militias."""
+    m = ev.mention
+    # "houses were torched in clashes between two communities": the events stage's mob
+    # violence, from a clash word, with no side the text names
+    mob_clash = (m.kind.sub_event_type == SUB.mob_violence and m.actor1 is None
+                 and m.actor2 is None
+                 and not document_words()["communal_clash_rule"].isdisjoint(m.rule_ids))
+    if not mob_clash and (m.kind.sub_event_type != SUB.armed_clash or m.actor1 is None):
         return
     if any(a is not None and a.actor.inter not in _CROWD_OR_CIVILIANS
            for a in (m.actor1, m.actor2)):
+        return
+    if _communal_fight(ev, iso3, analyses):
+        m.kind = KIND.armed_clash
+        return
+    if m.actor1 is None:
         return
     m.kind = KIND.mob_violence
     other = m.actor2 or ActorMention(Span(-1, -1, ""), m.actor1.actor, "agents:rioters:default")
     m.actor1, m.actor2 = _as_rioters(m.actor1, iso3), _as_rioters(other, iso3)
     if m.actor2.rule_id.endswith(":default"):
         m.actor2.actor.assoc = ""  # the other group, unnamed
+
+
+def _communal_fight(ev: DocEvent, iso3: str, analyses: list[SentenceAnalysis]) -> bool:
+    """ACLED: a fight the report calls communal, clan, tribal or ethnic ("clan clashes", "two
+    communities clashed") is an armed clash between identity militias: each side is its
+    group's ethnic militia where the report names the group, else an unidentified communal
+    (ethnic, where the report says ethnic or tribal) militia. Crowds of faiths or of
+    parties' supporters fighting, or a fight the report calls a riot or a mob's, remain
+    rioters."""
+    words = document_words()
+    keys = {t.key for sa in event_sentences(ev, analyses) for t in tokenized(sa)}
+    if words["communal_cue"].isdisjoint(keys) or not words["religious_cue"].isdisjoint(keys) \
+            or not words["riot_cue"].isdisjoint(keys):
+        return False  # a religious riot ("Hindus and Muslims clashed"), or one called so
+    m = ev.mention
+    if any(a is not None and a.rule_id.split(":")[:2] in
+           (["agents", agent] for agent in words["partisan_agent"]) for a in (m.actor1, m.actor2)):
+        return False  # rival supporters of parties or leaders are rioters
+    agent = "communal-militia" if words["ethnic_cue"].isdisjoint(keys) else "ethnic-militia"
+    unnamed = ActorMention(Span(-1, -1, ""), generic_actor(agent, iso3).actor,
+                           f"agents:{agent}:default")
+    m.actor1 = _as_militia(m.actor1, agent, iso3) if m.actor1 is not None else unnamed
+    m.actor2 = _as_militia(m.actor2, agent, iso3) if m.actor2 is not None else ActorMention(
+        unnamed.span, generic_actor(agent, m.actor1.actor.country or iso3).actor,
+        unnamed.rule_id)
+    m.rule_ids.append("defaults:communal-fight")
+    return True
+
+
+def _as_militia(side: ActorMention, agent: str, iso3: str) -> ActorMention:
+    """The side as its identity militia: "Kipsigi Ethnic Group (Kenya)" fights as "Kipsigi
+    Ethnic Militia (Kenya)"; a side of no named identity as the unidentified `agent`."""
+    country = side.actor.country or iso3
+    militia = generic_actor(agent, country)
+    if _GROUP in side.actor.assoc:
+        militia.actor.name = side.actor.assoc.replace(_GROUP, _MILITIA)
+    militia.actor.assoc = ""
+    return ActorMention(side.span, militia.actor, side.rule_id + ":communal")
 
 
 def _as_rioters(side: ActorMention, iso3: str) -> ActorMention:

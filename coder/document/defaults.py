@@ -181,7 +181,7 @@ def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None,
     if m.kind.sub_event_type == SUB.excessive_force_against_protesters:
         force_against_crowd(m, iso3)
         return
-    crowds_fighting(m, iso3)
+    crowds_fighting(ev, iso3, analyses)
     demonstration_sides(m, iso3)
     _blamed_group(ev, iso3, day, analyses)
     rival_crowd(ev, iso3, day)

@@ -12,7 +12,8 @@ from coder.dictionaries.rules import word_sets
 
 DocumentWordSet = Literal["crowd_kind", "not_antecedent_kind", "casualty_concept", "force_kind",
                           "armed_group_kind", "blame_cue", "blame_doubt",
-                          "unarmed_victim_kind", "communal_cue", "ethnic_cue",
+                          "unarmed_victim_kind", "communal_cue", "ethnic_cue", "religious_cue",
+                          "partisan_agent", "communal_clash_rule", "riot_cue",
                           "crowd_fight_rule", "grievance_before", "grievance_after"]
 
 

@@ -156,7 +156,7 @@ class ActorDictionary:
             for iso3 in e.herders:
                 if iso3 not in self.countries:
                     bad("ethnic_groups.csv", f"{e.id}: unknown country {iso3!r}", iso3)
-        for kind in ("ethnic-armed", "affiliate-agent"):
+        for kind in ("ethnic-armed", "affiliate-agent", "suspect-agent", "suspect-as"):
             for word in sorted(self.words[kind] - self.agents.keys()):
                 bad("words.csv", f"{kind}: {word!r} is not an agents.csv id", word)
         for (iso3, _), state in self.default_perpetrators.items():

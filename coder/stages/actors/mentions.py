@@ -26,6 +26,7 @@ from coder.stages.actors.affiliations import affiliations
 from coder.stages.actors.chunks import COUNTRY_KINDS, Chunk, build_chunks, share_head
 from coder.stages.actors.dictionary import ActorDictionary, Entry
 from coder.stages.actors.pieces import Piece, find_pieces, glued
+from coder.stages.actors.suspects import suspected_people
 from coder.stages.actors.resolve import (
     agent_actor,
     cameo,
@@ -88,6 +89,7 @@ def find_actors(tokens: list[Token], text: str, on_date: dt.date | None = None,
         s, e = tokens[chunk.start].start, tokens[end - 1].end
         out.append(ActorMention(Span(s, e, text[s:e]), actor, rule))
         spans.append((chunk.start, end))
+    out = suspected_people(d, tokens, out, spans, on_date)
     return affiliations(d, tokens, text, out, spans) if len(out) > 1 else out
 
 
