@@ -26,7 +26,6 @@ from coder.stages.actors.affiliations import affiliations
 from coder.stages.actors.chunks import COUNTRY_KINDS, Chunk, build_chunks, share_head
 from coder.stages.actors.dictionary import ActorDictionary, Entry
 from coder.stages.actors.pieces import Piece, find_pieces, glued
-from coder.stages.actors.suspects import suspected_people
 from coder.stages.actors.resolve import (
     agent_actor,
     cameo,
@@ -38,6 +37,7 @@ from coder.stages.actors.resolve import (
     role_actor,
     with_country,
 )
+from coder.stages.actors.suspects import suspected_people
 from coder.text.tokens import Token
 
 __all__ = ["ActorDictionary", "find_actors", "person_actor", "organisation_actor",

@@ -28,7 +28,7 @@ def suspected_people(d: ActorDictionary, tokens: list[Token], mentions: list[Act
     if not targets:
         return mentions
     out: list[ActorMention] = []
-    for m, (_, end) in zip(mentions, spans):
+    for m, (_, end) in zip(mentions, spans, strict=True):
         agent = m.rule_id.split(":")[1] if m.rule_id.startswith("agents:") else ""
         if agent in people and _suspected(d, tokens, end):
             actor = agent_actor(d.agents[targets[0]], m.actor.country, day)
