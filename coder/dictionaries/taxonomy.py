@@ -213,10 +213,56 @@ class _Kinds:
             raise TaxonomyError(f"no event kind named {name!r} in events/kinds.csv") from None
 
 
+class _InterCodes:
+    """ACLED's inter codes (`acled_inter.csv`) by the slug of their label: `INTER_CODE.civilians`
+    is 7."""
+
+    def __getattr__(self, name: str) -> int:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        codes = {slug(label): code for code, label in taxonomy().inter_labels.items()}
+        if name not in codes:
+            raise TaxonomyError(f"no inter code named {name!r} in acled_inter.csv")
+        # perf: remembered as a plain attribute, so the next use costs no call (hot path)
+        self.__dict__[name] = codes[name]
+        return codes[name]
+
+    def cache_clear(self) -> None:
+        """Forget the remembered codes (the registry calls this when dictionaries change)."""
+        self.__dict__.clear()
+
+
+class _InterGroups:
+    """The groups of inter codes the rules name: `INTER_GROUP.crowd` (rioters, protesters),
+    `crowd_or_civilians`, `non_state_armed` (rebels, political and identity militias) and
+    `armed` (those, state forces and external forces)."""
+
+    _MEMBERS = {
+        "crowd": ("rioters", "protesters"),
+        "crowd_or_civilians": ("rioters", "protesters", "civilians"),
+        "non_state_armed": ("rebel_group", "political_militia", "identity_militia"),
+        "armed": ("state_forces", "rebel_group", "political_militia", "identity_militia",
+                  "external_other_forces"),
+    }
+
+    def __getattr__(self, name: str) -> frozenset[int]:
+        if name.startswith("__") or name not in self._MEMBERS:
+            raise AttributeError(name)
+        value = frozenset(getattr(INTER_CODE, n) for n in self._MEMBERS[name])
+        self.__dict__[name] = value
+        return value
+
+    def cache_clear(self) -> None:
+        """Forget the remembered groups (the registry calls this when dictionaries change)."""
+        self.__dict__.clear()
+
+
 DISORDER = register_cache(_Names("disorder_type"))
 EVENT = register_cache(_Names("event_type"))
 SUB = register_cache(_Names("sub_event_type"))
 INTER = register_cache(_Names("inter"))
+INTER_CODE = register_cache(_InterCodes())
+INTER_GROUP = register_cache(_InterGroups())
 KIND = _Kinds()
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from coder.dictionaries.rules import load_rules
-from coder.dictionaries.taxonomy import EVENT, KIND, SUB
+from coder.dictionaries.taxonomy import EVENT, INTER_CODE, INTER_GROUP, KIND, SUB
 from coder.document.model import CARRY_SENTENCES, DocEvent
 from coder.document.sides import event_sentences, generic_actor, sentence_actors
 from coder.document.words import document_words
@@ -21,11 +21,6 @@ from coder.stages.events import (
     tokenized,
 )
 
-# ACLED inter codes
-_STATE = 1
-_CROWD = frozenset({5, 6})
-_CROWD_OR_CIVILIANS = frozenset({5, 6, 7})
-_CIVILIANS = 7
 # ACLED's label of an identity's civilians and of its militia ("Pokot Ethnic Group (Kenya)")
 _GROUP = " Ethnic Group "
 _MILITIA = " Ethnic Militia "
@@ -75,7 +70,7 @@ def _later_force(ev: DocEvent, iso3: str, day: dt.date | None,
         if not has_cue(keys, rules, "intervention") and not has_cue(keys, rules, "lethal"):
             continue
         for a in find_actors(tokens, s.text, day, iso3):
-            if a.actor.inter != _STATE:
+            if a.actor.inter != INTER_CODE.state_forces:
                 continue
             at = next((i for i, t in enumerate(tokens) if t.start >= a.span.end), len(tokens))
             if has_cue(keys, rules, "lethal", at, at + _LETHAL_REACH):
@@ -97,7 +92,7 @@ def force_at_riot(ev: DocEvent, iso3: str, day: dt.date | None,
     forces = document_words()["force_kind"]
     force = next((a for sa in event_sentences(ev, analyses)
                   for a in sentence_actors(sa, iso3, day)
-                  if a.actor.inter == _STATE and a.actor.kind in forces
+                  if a.actor.inter == INTER_CODE.state_forces and a.actor.kind in forces
                   and not grievance(sa.sentence.text, a.span)), None)
     if force is not None:
         m.actor2 = force
@@ -113,8 +108,9 @@ def drop_grievance(m: EventMention) -> None:
     if m.kind.sub_event_type == SUB.excessive_force_against_protesters:
         return  # the state used the force itself
     if m.kind.event_type in demonstration_types() and a is not None and \
-            a.actor.inter == _STATE and (a.actor.kind not in document_words()["force_kind"]
-                                         or grievance(m.sentence_text, a.span)):
+            a.actor.inter == INTER_CODE.state_forces and (
+                a.actor.kind not in document_words()["force_kind"]
+                or grievance(m.sentence_text, a.span)):
         m.actor2 = None
 
 
@@ -133,11 +129,12 @@ def grievance(text: str, span: Span) -> bool:
 
 def force_against_crowd(m: EventMention, iso3: str) -> None:
     """The crowd is the target; the force is used by the state or an armed group."""
-    crowd = next((a for a in (m.actor2, m.actor1) if a is not None and a.actor.inter in _CROWD),
+    crowd = next((a for a in (m.actor2, m.actor1)
+                  if a is not None and a.actor.inter in INTER_GROUP.crowd),
                  None) or generic_actor("protesters", iso3)
     # "people" who protested are the crowd, never the force that was used against it
     force = next((a for a in (m.actor1, m.actor2) if a is not None and a is not crowd
-                  and a.actor.inter not in _CROWD_OR_CIVILIANS), None) or generic_actor(
+                  and a.actor.inter not in INTER_GROUP.crowd_or_civilians), None) or generic_actor(
                       "gunmen", iso3)
     m.actor1, m.actor2 = force, crowd
 
@@ -155,7 +152,7 @@ def crowds_fighting(ev: DocEvent, iso3: str, analyses: list[SentenceAnalysis]) -
                  and not document_words()["communal_clash_rule"].isdisjoint(m.rule_ids))
     if not mob_clash and (m.kind.sub_event_type != SUB.armed_clash or m.actor1 is None):
         return
-    if any(a is not None and a.actor.inter not in _CROWD_OR_CIVILIANS
+    if any(a is not None and a.actor.inter not in INTER_GROUP.crowd_or_civilians
            for a in (m.actor1, m.actor2)):
         return
     if _communal_fight(ev, iso3, analyses):
@@ -218,8 +215,8 @@ def _as_rioters(side: ActorMention, iso3: str) -> ActorMention:
 def rival_crowds(m: EventMention) -> bool:
     """Mob violence between two crowds: each is a side of its own."""
     return (m.kind.sub_event_type == SUB.mob_violence and m.actor1 is not None
-            and m.actor2 is not None and m.actor1.actor.inter in _CROWD
-            and m.actor2.actor.inter in _CROWD)
+            and m.actor2 is not None and m.actor1.actor.inter in INTER_GROUP.crowd
+            and m.actor2.actor.inter in INTER_GROUP.crowd)
 
 
 def demonstration_sides(m: EventMention, iso3: str) -> None:
@@ -239,12 +236,13 @@ def demonstration_sides(m: EventMention, iso3: str) -> None:
         m.actor2 = None
     if m.kind.sub_event_type == SUB.protest_with_intervention and m.actor2 is None:
         m.actor2 = generic_actor("police", iso3)  # the usual intervening force
-    if et in demonstration_types() and m.actor1 is not None and m.actor1.actor.inter not in _CROWD:
+    if (et in demonstration_types() and m.actor1 is not None
+            and m.actor1.actor.inter not in INTER_GROUP.crowd):
         # ACLED: the group that organised a protest is an associated actor of the crowd
         organiser = m.actor1
         crowd = generic_actor("protesters" if et == EVENT.protests else "rioters", iso3)
         # civilians who marched are the crowd, their identity ("Teachers (Kenya)") its
         # associate; an organisation that organised it is named itself
-        crowd.actor.assoc = (organiser.actor.assoc if organiser.actor.inter == _CIVILIANS
+        crowd.actor.assoc = (organiser.actor.assoc if organiser.actor.inter == INTER_CODE.civilians
                              else organiser.actor.name)
         m.actor1 = ActorMention(organiser.span, crowd.actor, crowd.rule_id)

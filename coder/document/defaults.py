@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from coder.dictionaries.taxonomy import EVENT, SUB
+from coder.dictionaries.taxonomy import EVENT, INTER_CODE, INTER_GROUP, SUB
 from coder.document.crowds import (
     crowds_fighting,
     demonstration_sides,
@@ -37,14 +37,6 @@ from coder.text.tokens import tokenize
 
 __all__ = ["country_of", "default_opponent", "fill_default_actors", "generic_actor",
            "people_on_event_day"]
-
-# ACLED inter codes
-_STATE = 1
-_FOREIGN_STATE = 8
-_CIVILIANS = 7
-_NON_STATE_ARMED = frozenset({2, 3, 4})
-_IDENTITY_MILITIA = 4
-
 
 def country_of(ev: DocEvent, fallback: str) -> str:
     """The country where the event happened: its place's, else `fallback`."""
@@ -92,10 +84,11 @@ def _known_opponent(ev: DocEvent, context_country: str, day: dt.date | None) -> 
     if not iso3:
         return
     a1 = m.actor1.actor
-    if m.kind.sub_event_type == SUB.non_state_actor_overtakes_territory and a1.inter != _STATE:
+    if (m.kind.sub_event_type == SUB.non_state_actor_overtakes_territory
+            and a1.inter != INTER_CODE.state_forces):
         m.actor2 = generic_actor("troops", iso3, day)
         return
-    if a1.inter != _STATE or m.kind.event_type not in {EVENT.battles,
+    if a1.inter != INTER_CODE.state_forces or m.kind.event_type not in {EVENT.battles,
                                                        EVENT.explosions_remote_violence}:
         return
     if a1.country and a1.country != iso3 and (
@@ -125,7 +118,7 @@ def _unnamed_enemy(ev: DocEvent, context_country: str, day: dt.date | None) -> N
     if fallen is not None and fallen.actor.name != m.actor1.actor.name:
         m.actor2 = fallen  # "a policeman was wounded": the police were the other side
     else:
-        communal = m.actor1.actor.inter == _IDENTITY_MILITIA
+        communal = m.actor1.actor.inter == INTER_CODE.identity_militia
         m.actor2 = generic_actor("communal-militia" if communal else "gunmen", iso3, day)
         if communal and m.actor1.rule_id.startswith("agents:"):  # unnamed militias, one kind
             m.actor2.actor = replace(m.actor1.actor, assoc="")
@@ -141,7 +134,7 @@ def _fallen_force(ev: DocEvent, iso3: str, day: dt.date | None) -> ActorMention 
             if c.value <= 0 or not c.victims:
                 continue
             for a in find_actors(tokenize(c.victims), c.victims, day, iso3):
-                if a.actor.inter == _STATE and a.actor.kind in forces:
+                if a.actor.inter == INTER_CODE.state_forces and a.actor.kind in forces:
                     return ActorMention(Span(-1, -1, ""), a.actor, a.rule_id + ":casualties")
     return None
 
@@ -220,7 +213,8 @@ def _blamed_group(ev: DocEvent, iso3: str, day: dt.date | None,
     words = document_words()
     groups = {a.actor.name: a for sa in event_sentences(ev, analyses)
               for a in sentence_actors(sa, iso3, day)
-              if a.actor.kind in words["armed_group_kind"] and a.actor.inter in _NON_STATE_ARMED
+              if a.actor.kind in words["armed_group_kind"]
+              and a.actor.inter in INTER_GROUP.non_state_armed
               and _near_cue(sa, a, words["blame_cue"])
               and not _near_cue(sa, a, words["blame_doubt"])}
     other = m.actor2 if side == "actor1" else m.actor1
@@ -238,7 +232,7 @@ def _unidentified(a: ActorMention | None, m: EventMention) -> bool:
         return True
     if a.rule_id.startswith("agents:gunmen"):
         return True
-    return a.actor.inter == _CIVILIANS and ":ethnic:" not in a.rule_id and \
+    return a.actor.inter == INTER_CODE.civilians and ":ethnic:" not in a.rule_id and \
         a is m.actor1 and m.kind.event_type != EVENT.battles
 
 
@@ -275,7 +269,8 @@ def _default_sides(ev: DocEvent, iso3: str) -> None:
     if et == EVENT.violence_against_civilians and m.actor2 is None:
         m.actor2 = generic_actor("civilians", iso3)
     if m.kind.sub_event_type == SUB.mob_violence and m.actor2 is not None and (
-        m.actor2.rule_id.startswith("agents:") and m.actor2.actor.inter in _NON_STATE_ARMED
+        m.actor2.rule_id.startswith("agents:")
+        and m.actor2.actor.inter in INTER_GROUP.non_state_armed
     ):
         # ACLED: the suspected thieves or robbers a mob lynched are its civilian victims
         m.actor2 = ActorMention(m.actor2.span, generic_actor("civilians", iso3).actor,
@@ -321,16 +316,17 @@ def _civilian_victims(victims: ActorMention, iso3: str) -> ActorMention:
     rule = victims.rule_id
     country = victims.actor.country or iso3
     # a named leader keeps his name (reports of one attack on him merge by it)
-    named_ngo = victims.actor.inter == _CIVILIANS and rule.startswith("organisations:")
-    if named_ngo or (victims.actor.inter != _CIVILIANS and not rule.startswith("people:") and (
+    civilian = victims.actor.inter == INTER_CODE.civilians
+    named_ngo = civilian and rule.startswith("organisations:")
+    if named_ngo or (not civilian and not rule.startswith("people:") and (
         victims.actor.kind in document_words()["unarmed_victim_kind"]
     )):
         civilians = generic_actor("civilians", country)
         if victims.actor.kind == "party" or named_ngo:
             civilians.actor.assoc = victims.actor.name
         return ActorMention(victims.span, civilians.actor, f"{rule}:victims")
-    if victims.actor.inter != 4 or not rule.startswith(("ethnic:", "agents:communal-militia",
-                                                          "agents:ethnic-militia")):
+    if victims.actor.inter != INTER_CODE.identity_militia or not rule.startswith(
+            ("ethnic:", "agents:communal-militia", "agents:ethnic-militia")):
         return victims
     civilians = generic_actor("civilians", country)
     if rule.startswith("ethnic:"):
@@ -351,8 +347,9 @@ def _tidy_sides(m: EventMention, iso3: str) -> None:
         # group as the victims ("militants killed by the bomb they were making") is no second side
         m.actor2 = None
     for a in (m.actor1, m.actor2):
-        if a is not None and a.actor.inter == _STATE and a.actor.country and iso3 and (
+        state = a is not None and a.actor.inter == INTER_CODE.state_forces
+        if a is not None and state and a.actor.country and iso3 and (
             a.actor.country != iso3
         ):
-            a.actor = Actor(a.actor.name, a.actor.code, _FOREIGN_STATE, a.actor.country,
-                            a.actor.kind, a.actor.assoc)
+            a.actor = Actor(a.actor.name, a.actor.code, INTER_CODE.external_other_forces,
+                            a.actor.country, a.actor.kind, a.actor.assoc)

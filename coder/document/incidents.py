@@ -6,7 +6,7 @@ remote violence of the same armed pair; a vaguer mention never overrides a more 
 
 from __future__ import annotations
 
-from coder.dictionaries.taxonomy import EVENT, KIND, SUB
+from coder.dictionaries.taxonomy import EVENT, INTER_CODE, INTER_GROUP, KIND, SUB
 from coder.document.model import DocEvent
 from coder.models import ActorMention, DateExpression, EventMention, PlaceMention
 from coder.stages.events import (
@@ -16,11 +16,6 @@ from coder.stages.events import (
     is_armed,
     type_rank,
 )
-
-# ACLED inter codes of a crowd (protesters, rioters) and of civilians
-_CROWD = frozenset({5, 6})
-_CIVILIANS = 7
-_STATE = 1
 
 
 def same_day(a: DateExpression | None, b: DateExpression | None) -> bool:
@@ -143,12 +138,13 @@ def about_demonstration(m: EventMention) -> bool:
         return False
     a1 = m.actor1.actor.inter if m.actor1 is not None else None
     a2 = m.actor2.actor.inter if m.actor2 is not None else None
-    if a1 not in _CROWD and a1 != _STATE and is_armed(m.actor1) and a2 not in _CROWD:
+    crowd = INTER_GROUP.crowd
+    if a1 not in crowd and a1 != INTER_CODE.state_forces and is_armed(m.actor1) and a2 not in crowd:
         # gunmen who killed a shopkeeper, raiders who attacked a village: an armed group's
         # violence against people who are not the crowd is no part of the demonstration (at
         # most its grievance), whatever the sentence order
         return False
-    return a2 is None or a2 in _CROWD or a1 in _CROWD or a2 == _CIVILIANS
+    return a2 is None or a2 in crowd or a1 in crowd or a2 == INTER_CODE.civilians
 
 
 def merge_into(ev: DocEvent, m: EventMention, family: str) -> None:
@@ -169,14 +165,16 @@ def _merge_kind(ev: DocEvent, m: EventMention, family: str) -> None:
         if main.kind.event_type == EVENT.protests and main.kind.sub_event_type != (
             SUB.excessive_force_against_protesters
         ):
-            state = m.actor1 is not None and m.actor1.actor.inter == 1
+            state = m.actor1 is not None and m.actor1.actor.inter == INTER_CODE.state_forces
             main.kind = KIND.excessive_force if state else KIND.violent_demonstration
-        if main.actor2 is None and m.actor1 is not None and m.actor1.actor.inter == 1:
+        if (main.actor2 is None and m.actor1 is not None
+                and m.actor1.actor.inter == INTER_CODE.state_forces):
             main.actor2 = m.actor1
     elif ev.family == "violence" and family == "demo":
         demo_kind = m.kind if m.kind.event_type in demonstration_types() else None
         if demo_kind is not None:
-            state_actor = main.actor1 if main.actor1 and main.actor1.actor.inter == 1 else None
+            state_actor = (main.actor1 if main.actor1
+                           and main.actor1.actor.inter == INTER_CODE.state_forces else None)
             # a riot or a mob keeps its kind ("lynched by a mob": mob violence); violence
             # against a protest is force used on it
             main.kind = demo_kind if demo_kind.event_type == EVENT.riots else (

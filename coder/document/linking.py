@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from coder.dictionaries.rules import load_rules
-from coder.dictionaries.taxonomy import EVENT, KIND, SUB
+from coder.dictionaries.taxonomy import EVENT, INTER_GROUP, KIND, SUB
 from coder.document.defaults import generic_actor
 from coder.document.incidents import (
     add_rule_ids,
@@ -33,8 +33,6 @@ from coder.stages.events import (
     has_cue,
     type_rank,
 )
-
-_CROWD_OR_CIVILIANS = frozenset({5, 6, 7})  # ACLED inter codes
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +154,7 @@ def _heads_sentence(cand: Candidate, sa: SentenceAnalysis) -> bool:
 
 def crowd_arrest(keys: list[str], arrested: ActorMention | None) -> bool:
     """Arrests of people the sentence shows gathering, marching or chanting."""
-    if arrested is not None and arrested.actor.inter not in _CROWD_OR_CIVILIANS and \
+    if arrested is not None and arrested.actor.inter not in INTER_GROUP.crowd_or_civilians and \
             arrested.actor.kind not in document_words()["crowd_kind"]:
         return False  # "soldiers detained the president": a named official, not a crowd
     return has_cue(keys, load_rules(), "assembly")

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coder.dictionaries.taxonomy import EVENT, SUB
+from coder.dictionaries.taxonomy import EVENT, INTER_CODE, INTER_GROUP, SUB
 from coder.document.model import DocEvent
 from coder.document.words import document_words
 from coder.models import ActorMention, EventMention, Span
 from coder.stages.actors import ActorDictionary, agent_actor
 from coder.stages.actors.resolve import ethnic_actor
 
-_CIVILIANS = 7  # ACLED inter codes: civilians; state forces, armed groups, foreign forces
-_ARMED = frozenset({1, 2, 3, 4, 8})
 # event types whose perpetrator ACLED never codes as civilians
 _ARMED_PERPETRATOR = frozenset({EVENT.violence_against_civilians,
                                 EVENT.explosions_remote_violence})
@@ -33,9 +31,11 @@ def armed_perpetrator(ev: DocEvent, iso3: str, day: dt.date | None) -> None:
     bus was shot at by militants"): the armed actor acted."""
     m = ev.mention
     a = m.actor1
-    if a is None or a.actor.inter != _CIVILIANS or m.kind.event_type not in _ARMED_PERPETRATOR:
+    if (a is None or a.actor.inter != INTER_CODE.civilians
+            or m.kind.event_type not in _ARMED_PERPETRATOR):
         return
-    if m.actor2 is not None and m.actor2.actor.inter in _ARMED and _passive_agent(m, m.actor2):
+    if (m.actor2 is not None and m.actor2.actor.inter in INTER_GROUP.armed
+            and _passive_agent(m, m.actor2)):
         m.actor1, m.actor2 = m.actor2, a
         m.rule_ids.append("defaults:armed-perpetrator:swapped")
         return

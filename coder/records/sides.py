@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from coder.dictionaries.taxonomy import EVENT, taxonomy
+from coder.dictionaries.taxonomy import EVENT, INTER_CODE, taxonomy
 from coder.models import ActorMention, EventMention
 from coder.stages.events import interaction
-
-_CIVILIAN_TARGETS = frozenset({6, 7})  # ACLED inter codes: protesters, civilians
 
 
 def actor_fields(m: EventMention, acled: bool) -> dict[str, Any]:
@@ -38,7 +36,7 @@ def _civilians_targeted(m: EventMention) -> bool:
     excessive force); an attack on state officials or forces is not."""
     if not m.civilian_targeting or m.actor2 is None:
         return bool(m.civilian_targeting) and m.kind.event_type == EVENT.violence_against_civilians
-    return m.actor2.actor.inter in _CIVILIAN_TARGETS
+    return m.actor2.actor.inter in (INTER_CODE.protesters, INTER_CODE.civilians)
 
 
 def actor_country(*mentions: ActorMention | None) -> str:

@@ -13,6 +13,8 @@ from coder.dictionaries.taxonomy import (
     DISORDER,
     EVENT,
     INTER,
+    INTER_CODE,
+    INTER_GROUP,
     KIND,
     SUB,
     TaxonomyError,
@@ -76,3 +78,19 @@ def test_a_kind_outside_the_taxonomy_is_a_load_error(tmp_path: Path) -> None:
         assert problem.row == 2 and "sub-event type of 'Battles'" in problem.message
     finally:
         files.remove_user_directories()
+
+
+def test_inter_codes_and_their_groups_are_named_from_the_codebook_file() -> None:
+    labels = taxonomy().inter_labels
+    assert labels[INTER_CODE.state_forces] == "State forces"
+    assert labels[INTER_CODE.civilians] == "Civilians"
+    assert labels[INTER_CODE.external_other_forces] == "External/Other forces"
+    assert {labels[c] for c in INTER_GROUP.crowd} == {"Rioters", "Protesters"}
+    assert {labels[c] for c in INTER_GROUP.armed} == {
+        "State forces", "Rebel group", "Political militia", "Identity militia",
+        "External/Other forces"}
+    assert INTER_GROUP.non_state_armed < INTER_GROUP.armed
+    with pytest.raises(TaxonomyError, match="no inter code named 'militia'"):
+        INTER_CODE.militia  # noqa: B018
+    with pytest.raises(AttributeError):
+        INTER_GROUP.everyone  # noqa: B018

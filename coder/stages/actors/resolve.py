@@ -14,10 +14,9 @@ from functools import lru_cache
 
 from coder.dictionaries.actor_tables import AgentRow, OrganisationRow, PersonRow
 from coder.dictionaries.files import register_cache
+from coder.dictionaries.taxonomy import INTER_GROUP
 from coder.models import Actor, ActorMention
 from coder.stages.actors.dictionary import ActorDictionary
-
-_IDENTIFIED = frozenset({5, 6, 7})  # ACLED inter codes: rioters, protesters, civilians
 
 
 def is_state_role(role: str) -> bool:
@@ -178,7 +177,8 @@ def identity_of(found: tuple[Actor, str] | None, group: str,
     if found is None:
         return None
     actor, rule = found
-    if actor.inter not in _IDENTIFIED or actor.assoc or not rule.startswith("agents:"):
+    identified = INTER_GROUP.crowd_or_civilians  # named by who they are, not what they do
+    if actor.inter not in identified or actor.assoc or not rule.startswith("agents:"):
         return found
     return replace(actor, assoc=identity_label(group, iso3)), f"{rule}:ethnic:{group}"
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from coder.dictionaries.rules import Concept, RuleSet, TriggerMatch, Weapon
-from coder.dictionaries.taxonomy import EVENT, KIND, SUB, EventType
+from coder.dictionaries.taxonomy import EVENT, INTER_CODE, KIND, SUB, EventType
 from coder.models import ActorMention, EventMention, Span
 from coder.stages.events.analysis import (
     CONFLICT_FAMILIES,
@@ -314,7 +314,7 @@ def _classify_demonstration(
     the sentence."""
     state_violence = any(
         c.concept.family == "violence" and c.mention.actor1 is not None
-        and c.mention.actor1.actor.inter == 1 for c in earlier
+        and c.mention.actor1.actor.inter == INTER_CODE.state_forces for c in earlier
     )
     mention.kind = classify_demonstration(concept, ev.cues, state_violence, mention.actor1)
     for cue in sorted(ev.cues & _NAMED_CUES):

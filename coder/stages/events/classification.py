@@ -12,12 +12,19 @@ from pydantic import BaseModel, Field, model_validator
 
 from coder.dictionaries.files import read_csv_models, register_cache
 from coder.dictionaries.rules import Concept, RuleSet, Weapon
-from coder.dictionaries.taxonomy import EVENT, KIND, SUB, EventType, taxonomy
+from coder.dictionaries.taxonomy import (
+    EVENT,
+    INTER_CODE,
+    INTER_GROUP,
+    KIND,
+    SUB,
+    EventType,
+    taxonomy,
+)
 from coder.models import ActorMention, CasualtyMention
 from coder.stages.events.analysis import TERRITORY_CONCEPTS, event_words
 from coder.text.tokens import Token
 
-ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 # the rule id of a battle coded from an attack on armed people ("militants attacked a police
 # post"), not from a fight the text tells ("exchanged fire")
 ARMED_TARGET = "armed-target"
@@ -82,7 +89,7 @@ def strongest_weapon(tokens: list[Token], rules: RuleSet) -> tuple[Weapon, int] 
 
 def is_armed(mention: ActorMention | None) -> bool:
     """An organised armed actor: state forces, rebels, militias (not officials or politicians)."""
-    if mention is None or mention.actor.inter not in ARMED_INTER:
+    if mention is None or mention.actor.inter not in INTER_GROUP.armed:
         return False
     return mention.actor.kind not in event_words().unarmed_kind
 
@@ -93,7 +100,8 @@ def is_civilian_target(mention: ActorMention | None) -> bool:
     if mention is None:
         return False
     words = event_words()
-    return mention.actor.inter == 7 or mention.actor.kind in words.unarmed_kind or (
+    return (mention.actor.inter == INTER_CODE.civilians
+            or mention.actor.kind in words.unarmed_kind) or (
         mention.span.text.rsplit(" ", 1)[-1].lower() in words.civilian_occupation)
 
 
@@ -110,9 +118,9 @@ def acts_as_crowd(mention: ActorMention | None, before: list[str]) -> bool:
     violence."""
     if mention is None:
         return False
-    if mention.actor.inter == _RIOTERS or is_mob(mention):
+    if mention.actor.inter == INTER_CODE.rioters or is_mob(mention):
         return True
-    if mention.actor.inter not in (_PROTESTERS, _CIVILIANS):
+    if mention.actor.inter not in (INTER_CODE.protesters, INTER_CODE.civilians):
         return False  # (a "crowd" may have been taken for protesters)
     words = event_words()
     named = mention.span.text.lower().split()
@@ -138,14 +146,6 @@ def victims_armed(casualties: list[CasualtyMention]) -> bool | None:
     return None
 
 
-# ACLED inter codes: state forces; a crowd or civilians
-_STATE = 1
-_RIOTERS = 5
-_PROTESTERS = 6
-_CIVILIANS = 7
-_CROWD_OR_CIVILIANS = frozenset({5, 6, 7})
-
-
 def crowd_against_force(actor1: ActorMention | None, actor2: ActorMention | None) -> bool:
     """"Students clashed with riot police", "traders fought running battles with officers":
     one side is a crowd or civilians, the other the state's forces. ACLED codes such a clash as
@@ -153,7 +153,7 @@ def crowd_against_force(actor1: ActorMention | None, actor2: ActorMention | None
     if actor1 is None or actor2 is None:
         return False
     sides = {actor1.actor.inter, actor2.actor.inter}
-    return _STATE in sides and not _CROWD_OR_CIVILIANS.isdisjoint(sides)
+    return INTER_CODE.state_forces in sides and not INTER_GROUP.crowd_or_civilians.isdisjoint(sides)
 
 
 def classify_violence(
@@ -174,7 +174,7 @@ def classify_violence(
         code = weapon.cameo_code if weapon else cameo
         return EventType(EVENT.battles, SUB.armed_clash, code), False
     if concept.concept in TERRITORY_CONCEPTS:
-        if actor1 is not None and actor1.actor.inter == 1:
+        if actor1 is not None and actor1.actor.inter == INTER_CODE.state_forces:
             return KIND.government_regains_territory, False
         return KIND.non_state_overtakes_territory, False
     if actor1 is not None and actor2 is not None and actor2.actor == actor1.actor:
@@ -196,7 +196,7 @@ def classify_violence(
         return EventType(concept.event_type, concept.sub_event_type, cameo), (
             concept.event_type == EVENT.violence_against_civilians
         )
-    if actor2 is not None and actor2.actor.inter == 6 and demonstrating:
+    if actor2 is not None and actor2.actor.inter == INTER_CODE.protesters and demonstrating:
         return KIND.excessive_force, True
     target_armed = (is_armed(actor2) and not civilian) or (
         actor2 is None and victims_armed is True)
@@ -213,7 +213,8 @@ def classify_demonstration(concept: Concept, cues: set[str], state_violence: boo
     """Peaceful protest, protest with intervention, excessive force, violent demonstration, or
     mob violence (a mob; a crowd's violent act by anyone but demonstrators: `crowd`, actor1)."""
     if concept.concept == "mob_violence" or (
-        concept.concept in _MOB_CONCEPTS and (crowd is None or crowd.actor.inter != _PROTESTERS)
+        concept.concept in _MOB_CONCEPTS
+        and (crowd is None or crowd.actor.inter != INTER_CODE.protesters)
     ):
         return KIND.mob_violence
     if concept.family == "riot" or "violent" in cues:

@@ -3,7 +3,7 @@ and allied militiamen killed ...": one event per subject, two sides, or allies."
 
 from __future__ import annotations
 
-from coder.dictionaries.taxonomy import EVENT
+from coder.dictionaries.taxonomy import EVENT, INTER_CODE
 from coder.models import ActorMention, EventMention
 from coder.stages.events.analysis import (
     CANDIDATE_VALUES,
@@ -55,7 +55,9 @@ def coordinated_copies(
 def _weight(a: ActorMention) -> int:
     """Which coordinated actor leads an act of conflict: state forces, then named groups, then
     generic ones."""
-    return 2 if a.actor.inter == 1 else 1 if a.rule_id.startswith("organisations:") else 0
+    if a.actor.inter == INTER_CODE.state_forces:
+        return 2
+    return 1 if a.rule_id.startswith("organisations:") else 0
 
 
 def _allies(cand: Candidate, partners: list[ActorMention]) -> None:
