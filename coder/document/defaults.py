@@ -88,8 +88,8 @@ def _known_opponent(ev: DocEvent, context_country: str, day: dt.date | None) -> 
             and a1.inter != INTER_CODE.state_forces):
         m.actor2 = generic_actor("troops", iso3, day)
         return
-    if a1.inter != INTER_CODE.state_forces or m.kind.event_type not in {EVENT.battles,
-                                                       EVENT.explosions_remote_violence}:
+    if a1.inter != INTER_CODE.state_forces or m.kind.event_type not in {
+            EVENT.battles, EVENT.explosions_remote_violence}:
         return
     if a1.country and a1.country != iso3 and (
         m.kind.event_type == EVENT.battles or _armed_victims_only(ev)
@@ -347,9 +347,8 @@ def _tidy_sides(m: EventMention, iso3: str) -> None:
         # group as the victims ("militants killed by the bomb they were making") is no second side
         m.actor2 = None
     for a in (m.actor1, m.actor2):
-        state = a is not None and a.actor.inter == INTER_CODE.state_forces
-        if a is not None and state and a.actor.country and iso3 and (
-            a.actor.country != iso3
-        ):
+        if a is None or a.actor.inter != INTER_CODE.state_forces:
+            continue
+        if a.actor.country and iso3 and a.actor.country != iso3:
             a.actor = Actor(a.actor.name, a.actor.code, INTER_CODE.external_other_forces,
                             a.actor.country, a.actor.kind, a.actor.assoc)
