@@ -8,7 +8,7 @@ import datetime as dt
 
 from coder.dictionaries.rules import load_rules
 from coder.dictionaries.taxonomy import EVENT, INTER_CODE, INTER_GROUP, KIND, SUB
-from coder.document.model import CARRY_SENTENCES, DocEvent
+from coder.document.model import DocEvent
 from coder.document.sides import event_sentences, generic_actor, sentence_actors
 from coder.document.words import document_words
 from coder.models import ActorMention, EventMention, Span
@@ -59,12 +59,9 @@ def _later_force(ev: DocEvent, iso3: str, day: dt.date | None,
                  analyses: list[SentenceAnalysis]) -> tuple[ActorMention, bool] | None:
     """The state force that intervened in one of the sentences after the event's first one,
     and whether it used lethal force."""
-    own = [i for i, sa in enumerate(analyses) if sa.sentence.sentence_id in ev.sentence_ids]
-    if not own:
-        return None
     rules = load_rules()
     # the sentences after the event's first one: those that say more about it, and the next
-    for sa in analyses[min(own) + 1 : max(own) + CARRY_SENTENCES]:
+    for sa in event_sentences(ev, analyses)[1:]:
         s = sa.sentence
         tokens, keys = tokenized(sa), sa.keys
         if not has_cue(keys, rules, "intervention") and not has_cue(keys, rules, "lethal"):

@@ -13,9 +13,9 @@ import datetime as dt
 
 from coder.dictionaries.taxonomy import EVENT, INTER_CODE, INTER_GROUP, SUB
 from coder.document.model import DocEvent
+from coder.document.sides import generic_actor
 from coder.document.words import document_words
-from coder.models import ActorMention, EventMention, Span
-from coder.stages.actors import ActorDictionary, agent_actor
+from coder.models import ActorMention, EventMention
 from coder.stages.actors.resolve import ethnic_actor
 
 # event types whose perpetrator ACLED never codes as civilians
@@ -45,7 +45,7 @@ def armed_perpetrator(ev: DocEvent, iso3: str, day: dt.date | None) -> None:
         actor = ethnic_actor(group, country, day)
         rule = f"ethnic:{group}:perpetrator"
     else:
-        actor = agent_actor(ActorDictionary.load().agents["gunmen"], country, day)
+        actor = generic_actor("gunmen", country, day).actor
         rule = f"{a.rule_id}:perpetrator"
     m.actor1 = ActorMention(a.span, actor, rule, a.coreferent)
     m.rule_ids.append("defaults:armed-perpetrator")
@@ -68,7 +68,6 @@ def rival_crowd(ev: DocEvent, iso3: str, day: dt.date | None) -> None:
         return
     if document_words()["crowd_fight_rule"].isdisjoint(m.rule_ids):
         return
-    crowd = agent_actor(ActorDictionary.load().agents["rioters"], m.actor1.actor.country or iso3,
-                        day)
-    m.actor2 = ActorMention(Span(-1, -1, ""), crowd, "agents:rioters:rival")
+    m.actor2 = generic_actor("rioters", m.actor1.actor.country or iso3, day)
+    m.actor2.rule_id = "agents:rioters:rival"
     m.rule_ids.append("defaults:rival-crowd")
