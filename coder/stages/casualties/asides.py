@@ -19,11 +19,20 @@ def bracket_start(tokens: list[Token], close: int) -> int | None:
     return None
 
 
-def parenthesis_start(tokens: list[Token], comma: int) -> int | None:
-    """Index of the opening comma of ", including two children," that ends at `comma`."""
-    for k in range(comma - 1, max(-1, comma - 10), -1):
+# how far back the comma opening an aside may stand: ", including two children," is short, a
+# relative clause (", who was hurt in the attack on the market,") may be long
+_PARENTHESIS_REACH = 9
+_RELATIVE_REACH = 30
+
+
+def opening_comma(tokens: list[Token], comma: int, role: str, reach: int) -> int | None:
+    """Index of the comma that opens an aside closed by the comma at `comma`: the nearest
+    comma before it within `reach` tokens, in the same sentence and clause, whose next word
+    has `role` ("parenthetical": ", including two children,"; "relative": ", who was hurt
+    in the attack,"); None when there is none."""
+    for k in range(comma - 1, max(-1, comma - reach - 1), -1):
         if tokens[k].key == ",":
-            return k if k + 1 < comma and has_role(tokens[k + 1].key, "parenthetical") else None
+            return k if k + 1 < comma and has_role(tokens[k + 1].key, role) else None
         if tokens[k].key in (".", ";", ":"):
             return None
     return None
@@ -34,21 +43,10 @@ def skip_at_comma(tokens: list[Token], comma: int, start: int) -> int | None:
     before an aside (", including two children,"), before the antecedent of a relative pronoun
     ("wounded one robber, who died"), or before a relative clause that ends right before the
     trigger ("A driver, who was hurt in the blast, died"); None when it stops there."""
-    skip = parenthesis_start(tokens, comma)
+    skip = opening_comma(tokens, comma, "parenthetical", _PARENTHESIS_REACH)
     if skip is not None:
         return skip - 1
     if comma + 1 < start and has_role(tokens[comma + 1].key, "relative"):
         return comma - 1
-    skip = relative_clause_start(tokens, comma)
+    skip = opening_comma(tokens, comma, "relative", _RELATIVE_REACH)
     return skip - 1 if skip is not None and comma + 1 == start else None
-
-
-def relative_clause_start(tokens: list[Token], comma: int) -> int | None:
-    """Index of the comma that opens a relative clause (", who was hurt in the attack,")
-    closed by the comma at `comma`, within thirty tokens; None when there is none."""
-    for k in range(comma - 1, max(-1, comma - 31), -1):
-        if tokens[k].key == ",":
-            return k if k + 1 < comma and has_role(tokens[k + 1].key, "relative") else None
-        if tokens[k].key in (".", ";", ":"):
-            return None
-    return None
