@@ -94,7 +94,8 @@ class EthnicGroupRow(_Row):
 WordKind = Literal[
     "locative", "former", "particle", "modifier", "backer", "pro", "not-name", "conjunction",
     "determiner", "spelling", "place-locative", "object-noun", "not-capital", "affiliation",
-    "community", "held", "herder", "article", "ethnic-armed", "affiliate-agent", "verb-noun",
+    "community", "held", "herder", "article", "indefinite", "ethnic-armed", "affiliate-agent",
+    "verb-noun",
     "noun-follower", "civil-officer", "civil-qualified", "suspect-agent", "suspect-hedge",
     "crime-word", "suspect-as",
 ]

@@ -159,7 +159,7 @@ def _verb_reading(d: ActorDictionary, tokens: list[Token], start: int, end: int)
     on ..." or "the militia attack killed two"), and, for a form without -s, no "a"/"an"
     before the chunk ("a police attack"; "a gunman attacks a bus" is a verb)."""
     word = tokens[end].key
-    if not word.endswith("s") and start > 0 and tokens[start - 1].key in ("a", "an"):
+    if not word.endswith("s") and start > 0 and tokens[start - 1].key in d.words["indefinite"]:
         return False
     nxt = tokens[end + 1] if end + 1 < len(tokens) else None
     return nxt is not None and nxt.is_word and nxt.key not in d.words["noun-follower"]
