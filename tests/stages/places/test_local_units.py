@@ -94,3 +94,28 @@ def test_a_former_district_is_placed_at_its_headquarters_in_kenya() -> None:
     # Trans Mara (now Kilgoris and Emurua Dikirr) is not Tanzania's Mara region
     found = _found("Two clans fought over grazing land in Trans Mara.", KENYA)
     assert found and found[0][1:3] == ("KEN", "Narok")
+
+
+def test_a_town_takes_the_county_of_the_unit_named_after_it() -> None:
+    # GeoNames files this town under Nairobi; the constituency named after it, whose centre
+    # is close by, lies in Kiambu (places_admin1.csv)
+    assert _found("Traders marched through Thika on Friday.", KENYA) == [
+        ("Thika", "KEN", "Kiambu", 1)]
+
+
+def test_a_town_with_no_county_takes_the_nearest_constituency_county() -> None:
+    assert _found("Herders clashed near Sololo overnight.", KENYA)[0][2] == "Marsabit"
+
+
+def test_every_admin1_fix_is_a_town_of_the_gazetteer() -> None:
+    gaz = Gazetteer.load()
+    with open(DATA_DIR / "places_admin1.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    assert rows
+    admin1 = {e[4] for e in gaz.entries if e[1] == "admin1" and e[3] == "KEN"}
+    for row in rows:
+        place = gaz.place(next(i for i, e in enumerate(gaz.entries)
+                               if e[0] == f"gazetteer:{row['id']}"))
+        assert (place.name, place.iso3, place.admin1) == (row["name"], row["iso3"],
+                                                          row["admin1"])
+        assert row["admin1"] in admin1
