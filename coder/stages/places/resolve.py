@@ -12,16 +12,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from coder.models import PlaceMention, Span
+from coder.stages.places.container import (
+    in_named_area,
+    outside_named_province,
+    units_outside,
+)
 from coder.stages.places.cues import CueTrie
 from coder.stages.places.entries import (
     ADMIN1,
-    ADMIN2,
     FEATURE,
     ISO3,
     MAIN,
     POP,
     SOURCE,
-    Entry,
     PlaceContext,
     PlaceIndex,
 )
@@ -53,6 +56,8 @@ class _Around:
     named_after: bool = False  # a capitalised word follows: part of a longer name
     unit: bool = False  # a district, compass or institution word follows: a place, but in no
     # country of its own
+    container: list[str] | None = None  # the names of the unit its brackets put it in
+    container_end: int = 0  # the index after those brackets
 
 
 def resolve(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str,
@@ -81,7 +86,12 @@ def resolve(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str,
         return None
     anchored = around.anchored or (around.admin
                                    and gaz.entries[chosen][FEATURE] in _ADMIN_FEATURES)
-    return _mention(gaz, tokens, i, end, chosen, around), around.resume, anchored
+    mention = _mention(gaz, tokens, i, end, chosen, around)
+    other = outside_named_province(gaz, chosen, around.container) if around.container else None
+    if other is not None:  # "Sankuri (Lamu county)" of a Sankuri elsewhere
+        mention.place, anchored = other, True
+        around.resume = around.container_end
+    return mention, around.resume, anchored
 
 
 def _candidates(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str,
@@ -166,7 +176,7 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
     # (Mafa, Borno)", "Pretoria (Gauteng, South Africa)"; they say which place of that name
     bracket, after = _bracketed(tokens, around.resume, cues.district_after | cues.admin_after)
     if bracket:
-        inside = [x for x in ids if _in_named_area(gaz.entries[x], bracket)]
+        inside = [x for x in ids if in_named_area(gaz.entries[x], bracket)]
         # "Mafa (Mafa, Borno)": the town, not the district it names
         inside = [x for x in inside if gaz.entries[x][FEATURE] != "admin2"] or inside
         if inside:
@@ -174,6 +184,9 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
             around.anchored = True
         elif _bracket_abroad(gaz, ids, bracket):
             around.ids = []  # "Bugar (Keiyo, Rift Province)": a place of that name elsewhere
+        else:
+            # "Sankuri (Lamu county)": a unit none is in
+            around.container, around.container_end = bracket, after
     # a small town named without "in"/"near"/"province" or its country is only believed in the
     # document's main country, and never when a capitalised word follows ("Kennedy School")
     prev = tokens[i - 1] if i > 0 else None
@@ -213,26 +226,7 @@ def _read_comma(gaz: PlaceIndex, tokens: list[Token], k: int, around: _Around) -
     explicit, stop = _country_after(gaz, tokens, k)
     if explicit and any(gaz.entries[x][ISO3] == explicit for x in around.ids):
         around.explicit, around.resume = explicit, stop
-    around.ids = _units_outside(gaz, tokens, k, around.ids)
-
-
-def _units_outside(gaz: PlaceIndex, tokens: list[Token], k: int, ids: list[int]) -> list[int]:
-    """`ids` without the local units (places_units.csv) that the place named after the comma
-    at tokens[k] is in another province of: "Kutulo, Wajir" is not the ward of Mandera county
-    called Kutulo, but a village of that name in Wajir."""
-    longest = gaz.first.get(tokens[k].key)
-    if not longest or not tokens[k].text[:1].isupper():
-        return ids
-    _, key = gaz.phrases.longest_at(tokens, k, longest)
-    if not key:
-        return ids
-    after = [gaz.entries[x] for x in gaz.index.get(key, ())]
-    countries = {e[ISO3] for e in after}
-    areas = {(e[ISO3], e[ADMIN1]) for e in after}
-    return [x for x in ids if not gaz.entries[x][SOURCE].startswith("units:")
-            or gaz.entries[x][ISO3] not in countries
-            or (gaz.entries[x][ISO3], gaz.entries[x][ADMIN1]) in areas
-            or _in_named_area(gaz.entries[x], [key])]
+    around.ids = units_outside(gaz, tokens, k, around.ids)
 
 
 def _institution_end(institutions: frozenset[str], tokens: list[Token], i: int,
@@ -347,14 +341,6 @@ def _bracket_abroad(gaz: PlaceIndex, ids: list[int], names: list[str]) -> bool:
         if found and not found & here:
             return True
     return False
-
-
-def _in_named_area(entry: Entry, names: list[str]) -> bool:
-    """Whether a bracketed name is the entry's province or district (a prefix of four letters
-    or more will do: "Vayots Dzor" for "Vayots' Dzori Marz")."""
-    areas = [phrase_key(a) for a in (entry[ADMIN1], entry[ADMIN2]) if a]
-    return any(a == n or (min(len(a), len(n)) >= 4 and (a.startswith(n) or n.startswith(a)))
-               for n in names for a in areas if a)
 
 
 def _country_after(gaz: PlaceIndex, tokens: list[Token], k: int) -> tuple[str, int]:

@@ -119,3 +119,16 @@ def test_every_admin1_fix_is_a_town_of_the_gazetteer() -> None:
         assert (place.name, place.iso3, place.admin1) == (row["name"], row["iso3"],
                                                           row["admin1"])
         assert row["admin1"] in admin1
+
+
+def test_brackets_naming_another_county_give_a_far_namesake_way_to_that_county() -> None:
+    # the only Sankuri the gazetteer has is a ward far off in Garissa: the village meant is
+    # one it lacks, so the county the brackets name stands for it (ACLED's precision 3)
+    assert _found("A lorry hit a roadside bomb near Sankuri (Lamu county) on Sunday.",
+                  KENYA) == [("Lamu", "KEN", "Lamu", 3)]
+
+
+def test_brackets_naming_a_nearby_county_correct_a_border_town() -> None:
+    # GeoNames files this border town under Garissa; the county in brackets is next door
+    assert _found("Two herders were hurt at Mado Gashi market (Isiolo) on Friday.",
+                  KENYA) == [("Mado Gashi", "KEN", "Isiolo", 1)]
