@@ -15,6 +15,11 @@ coordinates of their centre; its 1,450 wards (ACLED's admin3), which that source
 coordinates, with those of the constituency they lie in. Both have geo precision 2: news names a
 ward or constituency for the villages in it, and the unit's centre stands for them.
 
+A constituency named after a town and a compass word ("Lamu West", "Mwingi Central") is written
+with the town's point instead of its centre: ACLED's geo precision 2 places an event known only
+by its unit at the unit's main town, and the town it is named after is that (the centre of a
+large, sparse constituency is often nowhere in particular).
+
 Wards that split one neighbourhood by compass words within one constituency ("Kayole North",
 "Kayole Central", "Kayole South") give the first of them the neighbourhood's own name as an
 alias, the name news writes.
@@ -86,6 +91,31 @@ def gazetteer_keys(cc: str) -> tuple[set[str], dict[str, str]]:
     return keys, admin1
 
 
+def town_points(cc: str) -> dict[str, list[tuple[str, float, float]]]:
+    """Name key -> (admin1, lat, lon) of the gazetteer's towns of one country (ISO2)."""
+    out: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
+    with gzip.open(GAZETTEER, "rt", encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            cells = line.rstrip("\n").split("\t")
+            if cells[3] == cc and cells[1] == "city":
+                for key in cells[9].split("|"):
+                    out[key].append((cells[4], float(cells[6]), float(cells[7])))
+    return out
+
+
+def namesake_town(name: str, county: str,
+                  towns: dict[str, list[tuple[str, float, float]]]) -> tuple[float, float] | None:
+    """The point of the town of `county` a constituency is named after with a compass word
+    ("Lamu West" -> Lamu), or None."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in COMPASS:
+        return None
+    found = [(lat, lon) for a1, lat, lon in towns.get(phrase_key(" ".join(words[:-1])), ())
+             if a1 == county]
+    return found[0] if found else None
+
+
 def identity_keys() -> set[str]:
     """Name keys of the ethnic and communal identities the actor stage knows: a unit named
     after a people ("Pokot South") gives no alias of the people's name, which news writes for
@@ -132,9 +162,11 @@ def kenya_rows(db: Path) -> list[list[str]]:
     rows: list[list[str]] = []
     split = split_bases({n: [c] for n, c in units.values()})
     names = {phrase_key(n) for n in [*wards, *(n for n, _ in units.values())]}
+    towns = town_points("KE")
     for i, (name, county) in sorted(units.items()):
         if i in centre and usable(name, taken):
-            lat, lon = centre[i]
+            lat, lon = namesake_town(name, county_name(counties[county], admin1), towns) or (
+                centre[i])
             alias = split.get(name, "")
             alias = alias if usable(alias, taken | names | identity_keys()) else ""
             rows.append([f"ke-c{i}", name, alias, "KEN", county_name(counties[county], admin1),

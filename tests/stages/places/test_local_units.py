@@ -132,3 +132,11 @@ def test_brackets_naming_a_nearby_county_correct_a_border_town() -> None:
     # GeoNames files this border town under Garissa; the county in brackets is next door
     assert _found("Two herders were hurt at Mado Gashi market (Isiolo) on Friday.",
                   KENYA) == [("Mado Gashi", "KEN", "Isiolo", 1)]
+
+
+def test_a_constituency_named_after_a_town_and_a_compass_word_sits_at_the_town() -> None:
+    gaz = Gazetteer.load()
+    unit, town = gaz.lookup("Mwingi Central", "KEN"), gaz.lookup("Mwingi", "KEN")
+    assert unit is not None and town is not None and unit.feature == "admin2"
+    assert (unit.latitude, unit.longitude) == (town.latitude, town.longitude)
+    assert unit.geo_precision == 2
