@@ -100,6 +100,26 @@ def outside_named_province(gaz: PlaceIndex, chosen: int, names: list[str]) -> Pl
     return gaz.place(province)
 
 
+def inside_container(gaz: PlaceIndex, inner: Place, outer: Place) -> Place | None:
+    """`inner` as the words put it inside `outer` of its own country ("the Majengo area of
+    Mombasa", "Kapedo in Tiaty"): itself when it lies in outer's province or is no smaller
+    unit, itself with outer's province when it lies near that province's units (a border
+    town), None when it lies far off (a namesake of a place the gazetteer lacks: outer,
+    named too, stands for it)."""
+    province = outer.admin1 or (outer.name if outer.feature in _PROVINCES else "")
+    if (inner.iso3 != outer.iso3 or not province or inner.feature in _PROVINCES
+            or outer.feature == "country" or phrase_key(inner.admin1) == phrase_key(province)
+            or inner.latitude is None or inner.longitude is None):
+        return inner
+    units = _unit_points(gaz, inner.iso3, province)
+    if not units:
+        return inner
+    if min(_km(inner.latitude, inner.longitude, *u) for u in units) <= NEAR_PROVINCE_KM:
+        inner.admin1, inner.admin2 = province, ""
+        return inner
+    return None
+
+
 @lru_cache(maxsize=1024)
 def _unit_points(gaz: PlaceIndex, iso3: str, admin1: str) -> tuple[tuple[float, float], ...]:
     """The points of the districts and local units the gazetteer has in one province."""

@@ -8,6 +8,7 @@ hit: the longest indexed name is read by the shared phrase scan (`PlaceIndex.phr
 from __future__ import annotations
 
 from coder.models import PlaceMention
+from coder.stages.places.container import inside_container
 from coder.stages.places.entries import ISO3, SOURCE, PlaceContext, PlaceIndex
 from coder.stages.places.resolve import BIG_CITY_POPULATION, FOREIGN_MIN_POPULATION, resolve
 from coder.text.tokens import Token
@@ -184,7 +185,37 @@ def _one_story(gaz: PlaceIndex, tokens: list[Token], out: list[PlaceMention],
     if anchors:
         kept = _in_anchor_country(gaz, out, keys, anchors)
         out, ranges = [m for m, _ in kept], [ranges[n] for _, n in kept]
+    if len(out) > 1:
+        out, ranges = _inside_same_country(gaz, tokens, out, ranges)
     return _inside_other_country(gaz, tokens, out, ranges) if len(out) > 1 else out
+
+
+def _inside_same_country(gaz: PlaceIndex, tokens: list[Token], places: list[PlaceMention],
+                         ranges: list[tuple[int, int]],
+                         ) -> tuple[list[PlaceMention], list[tuple[int, int]]]:
+    """A place the words put inside another of its country ("Kapedo in Tiaty", "the
+    Majengo area of Mombasa", "Mombasa's Majengo") is read against that container's province
+    (`container.inside_container`): a namesake far off is dropped, the container stands for
+    it."""
+    drop: set[int] = set()
+    for k in range(len(places) - 1):
+        between = [t.key for t in tokens[ranges[k][1] : ranges[k + 1][0]]]
+        area_word = tokens[ranges[k][1] - 1].key in gaz.cues.district_after
+        if between[:1] == ["in"] and all(w in gaz.cues.qualifiers for w in between[1:]):
+            inner = k  # "A in (central) B"
+        elif between == ["of"] and area_word:
+            inner = k  # "the A area of B"
+        elif between == ["'s"]:
+            inner = k + 1  # "B's A"
+        else:
+            continue
+        outer = k + 1 if inner == k else k
+        if inside_container(gaz, places[inner].place, places[outer].place) is None:
+            drop.add(inner)
+    if not drop:
+        return places, ranges
+    keep = [n for n in range(len(places)) if n not in drop]
+    return [places[n] for n in keep], [ranges[n] for n in keep]
 
 
 def _after_unknown_place(gaz: PlaceIndex, tokens: list[Token], i: int, free: int) -> bool:

@@ -140,3 +140,14 @@ def test_a_constituency_named_after_a_town_and_a_compass_word_sits_at_the_town()
     assert unit is not None and town is not None and unit.feature == "admin2"
     assert (unit.latitude, unit.longitude) == (town.latitude, town.longitude)
     assert unit.geo_precision == 2
+
+
+def test_a_far_namesake_inside_a_named_town_gives_way_to_the_town() -> None:
+    # the gazetteer's only Majengo is in Vihiga; the one meant here is a part of Mombasa
+    found = _found("Gunmen shot two men in the Majengo area of Mombasa on Friday.", KENYA)
+    assert found == [("Mombasa", "KEN", "Mombasa", 1)]
+
+
+def test_a_border_village_inside_a_named_unit_takes_the_unit_county() -> None:
+    found = _found("Raiders attacked herders near Kapedo in Tiaty on Sunday.", KENYA)
+    assert ("Kapedo", "KEN", "Baringo", 2) in found
