@@ -10,6 +10,7 @@ from __future__ import annotations
 from coder.models import PlaceMention
 from coder.stages.places.container import inside_container
 from coder.stages.places.entries import ISO3, SOURCE, PlaceContext, PlaceIndex
+from coder.stages.places.loose import loose_names
 from coder.stages.places.resolve import BIG_CITY_POPULATION, FOREIGN_MIN_POPULATION, resolve
 from coder.text.tokens import Token
 
@@ -39,6 +40,9 @@ def match_places(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext,
     the sentence's `scan_names`, when the caller has them already."""
     if names is None:
         names = scan_names(gaz, tokens)
+    if context.confirmed:
+        # "in Olmoran" of a Kenyan story: Ol Moran, spelled another way
+        names = loose_names(gaz, tokens, names, context.confirmed)
     if not names:
         return []
     out, ranges, keys, anchors, _ = _scan(gaz, tokens, context, names)
