@@ -150,8 +150,7 @@ def _scan(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext,
         named.append(end < len(tokens) and tokens[end].key in gaz.cues.institutions
                      and tokens[end].text[:1].isupper()
                      and mention.place.population < FOREIGN_MIN_POPULATION)
-        origin.append(resume == end and end < len(tokens)
-                      and tokens[end].key in gaz.cues.group_after)
+        origin.append(resume == end and _names_origin(gaz, tokens, i, end))
         if _far_end_of_road(gaz, tokens, i, resume, ranges[:-1]):
             named[-1] = True  # "the Gilgil-Nyahururu road": the road is at its first end
         free = resume
@@ -170,6 +169,19 @@ def _scan(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext,
     if context.confirmed and out:
         anchors.add(context.confirmed)
     return out, ranges, keys, anchors, supported
+
+
+def _names_origin(gaz: PlaceIndex, tokens: list[Token], i: int, end: int) -> bool:
+    """Whether the place at tokens[i:end] names where a group comes from: before a group word
+    ("Turkana raiders"), joined to another name before one ("Turkana and Pokot pastoralist
+    militias"), or after "from" right after one ("raiders from West Pokot")."""
+    groups = gaz.cues.group_after
+    if end < len(tokens) and tokens[end].key in groups:
+        return True
+    if (end + 2 < len(tokens) and tokens[end].key == "and" and tokens[end + 1].text[:1].isupper()
+            and any(tokens[j].key in groups for j in (end + 2, end + 3) if j < len(tokens))):
+        return True
+    return i >= 2 and tokens[i - 1].key == "from" and tokens[i - 2].key in groups
 
 
 def _far_end_of_road(gaz: PlaceIndex, tokens: list[Token], i: int, resume: int,

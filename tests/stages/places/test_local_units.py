@@ -151,3 +151,19 @@ def test_a_far_namesake_inside_a_named_town_gives_way_to_the_town() -> None:
 def test_a_border_village_inside_a_named_unit_takes_the_unit_county() -> None:
     found = _found("Raiders attacked herders near Kapedo in Tiaty on Sunday.", KENYA)
     assert ("Kapedo", "KEN", "Baringo", 2) in found
+
+
+def test_a_place_after_a_group_and_from_names_the_group_origin() -> None:
+    # the raiders come from West Pokot; the ambush is on the road out of Lodwar
+    found = _found("Two officials were ambushed by raiders from West Pokot near Lodwar.", KENYA)
+    assert [name for name, *_ in found] == ["Lodwar"]
+
+
+def test_two_peoples_before_a_group_word_name_origins() -> None:
+    found = _found("A clash between Turkana and Pokot herders left two dead in Tiaty.", KENYA)
+    assert [name for name, *_ in found] == ["Tiaty"]
+
+
+def test_travellers_named_after_their_county_come_from_it() -> None:
+    found = _found("Gunmen attacked a group of Turkana travellers in Tiaty.", KENYA)
+    assert [name for name, *_ in found] == ["Tiaty"]
