@@ -176,17 +176,7 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
     # (Mafa, Borno)", "Pretoria (Gauteng, South Africa)"; they say which place of that name
     bracket, after = _bracketed(tokens, around.resume, cues.district_after | cues.admin_after)
     if bracket:
-        inside = [x for x in ids if in_named_area(gaz.entries[x], bracket)]
-        # "Mafa (Mafa, Borno)": the town, not the district it names
-        inside = [x for x in inside if gaz.entries[x][FEATURE] != "admin2"] or inside
-        if inside:
-            around.ids, around.explicit, around.resume = inside, "", after
-            around.anchored = True
-        elif _bracket_abroad(gaz, ids, bracket):
-            around.ids = []  # "Bugar (Keiyo, Rift Province)": a place of that name elsewhere
-        else:
-            # "Sankuri (Lamu county)": a unit none is in
-            around.container, around.container_end = bracket, after
+        _read_brackets(gaz, ids, bracket, after, around)
     # a small town named without "in"/"near"/"province" or its country is only believed in the
     # document's main country, and never when a capitalised word follows ("Kennedy School")
     prev = tokens[i - 1] if i > 0 else None
@@ -205,6 +195,23 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
             around.named_after, around.cued, around.unit = False, True, True
             around.resume = after
     return around
+
+
+def _read_brackets(gaz: PlaceIndex, ids: list[int], bracket: list[str], after: int,
+                   around: _Around) -> None:
+    """What an event note's brackets after the name say: the entries inside the named area,
+    none (a place of that name abroad), or a unit of its country none is in (the container)."""
+    inside = [x for x in ids if in_named_area(gaz.entries[x], bracket)]
+    # "Mafa (Mafa, Borno)": the town, not the district it names
+    inside = [x for x in inside if gaz.entries[x][FEATURE] != "admin2"] or inside
+    if inside:
+        around.ids, around.explicit, around.resume = inside, "", after
+        around.anchored = True
+    elif _bracket_abroad(gaz, ids, bracket):
+        around.ids = []  # "Bugar (Keiyo, Rift Province)": a place of that name elsewhere
+    else:
+        # "Sankuri (Lamu county)": a unit none is in
+        around.container, around.container_end = bracket, after
 
 
 def _district_word(words: frozenset[str], tokens: list[Token], k: int) -> bool:
