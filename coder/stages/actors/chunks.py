@@ -139,15 +139,26 @@ def build_chunks(d: ActorDictionary, tokens: list[Token], pieces: list[Piece]) -
             chunk.pieces.append(pieces[k])
             chunk.end = pieces[k].end
             k += 1
+        _demonym_of_ethnic(chunk)
         last = chunk.pieces[-1].entry
         if last.kind == "agent":
-            chunk.of_country, k2 = _of_country(d, tokens, chunk.end, pieces, k)
-            if chunk.of_country:
-                chunk.end, k = pieces[k].end, k2
+            of_country, k2 = _of_country(d, tokens, chunk.end, pieces, k)
+            if of_country:
+                chunk.of_country, chunk.end, k = of_country, pieces[k].end, k2
             elif d.agents[last.ref].title:
                 k = _extend_name(d, tokens, chunk, pieces, k)
         chunks.append(chunk)
     return chunks
+
+
+def _demonym_of_ethnic(chunk: Chunk) -> None:
+    """A demonym before an ethnic name gives the group its country ("Sudanese Toposa",
+    "Ethiopian Merille raiders": the Toposa and Merille militias of those countries); the
+    chunk is then the ethnic name's, its span still taking in the demonym."""
+    pieces = chunk.pieces
+    if len(pieces) > 1 and pieces[0].entry.kind == "demonym" and pieces[1].entry.kind == "ethnic":
+        chunk.of_country = pieces[0].entry.ref
+        chunk.pieces = pieces[1:]
 
 
 def share_head(d: ActorDictionary, tokens: list[Token], chunks: list[Chunk], ci: int) -> None:
@@ -200,7 +211,8 @@ def _two_communities(d: ActorDictionary, tokens: list[Token], chunks: list[Chunk
         return False
     after = tokens[nxt.end] if nxt.end < len(tokens) else None
     if not own_article and after is not None and after.is_word and \
-            after.key not in d.words["locative"]:
+            after.key not in d.words["locative"] and after.key not in d.words["noun-follower"] \
+            and after.key not in d.words["group-verb"]:
         return False  # "Pokot and Turkana villages": names qualifying a noun
     chunk.community = nxt.community = True
     return True

@@ -102,6 +102,8 @@ def _prepare(d: ActorDictionary, tokens: list[Token], chunks: list[Chunk], ci: i
     kind = first.entry.kind
     if len(chunk.pieces) == 1 and kind in ("ethnic", "demonym"):
         share_head(d, tokens, chunks, ci)  # keeps the first piece
+        if kind == "ethnic" and len(chunk.pieces) == 1 and not chunk.community:
+            chunk.community = _lone_group(d, tokens, chunk.start, chunk.end)
     if kind in COUNTRY_KINDS and _proxy_country(d, tokens, first):
         if len(chunk.pieces) == 1:
             return False
@@ -163,6 +165,22 @@ def _verb_reading(d: ActorDictionary, tokens: list[Token], start: int, end: int)
         return False
     nxt = tokens[end + 1] if end + 1 < len(tokens) else None
     return nxt is not None and nxt.is_word and nxt.key not in d.words["noun-follower"]
+
+
+def _lone_group(d: ActorDictionary, tokens: list[Token], start: int, end: int) -> bool:
+    """A lone ethnic name (tokens[start:end]) used as a plural noun for its people, ACLED's
+    identity militia: before a group verb, as its subject ("Pokot raid a village", "the Turkana
+    retaliated") or the doer of the same word as a noun ("a Pokot raid on ..."), or ending its
+    phrase after "by" or "with" ("attacked by Turkana", "clashes with the Pokot in ...")."""
+    n = len(tokens)
+    nxt = tokens[end] if end < n else None
+    if nxt is not None and nxt.key in d.words["group-verb"]:
+        return True  # the verb's subject, or the noun's doer ("a Pokot raid on a village")
+    i = _left(d, tokens, start)
+    if i < 0 or tokens[i].key not in d.words["group-before"]:
+        return False
+    return nxt is None or not nxt.is_word or nxt.key in d.words["locative"] \
+        or nxt.key in d.words["noun-follower"]
 
 
 def _left(d: ActorDictionary, tokens: list[Token], i: int) -> int:
