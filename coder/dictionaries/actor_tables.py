@@ -97,7 +97,7 @@ WordKind = Literal[
     "community", "held", "herder", "article", "indefinite", "ethnic-armed", "affiliate-agent",
     "verb-noun",
     "noun-follower", "civil-officer", "civil-qualified", "suspect-agent", "suspect-hedge",
-    "crime-word", "suspect-as", "group-verb", "group-before",
+    "crime-word", "suspect-as", "group-verb", "group-before", "origin-from", "origin",
 ]
 
 

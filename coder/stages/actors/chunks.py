@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from coder.dictionaries.taxonomy import INTER_CODE
 from coder.stages.actors.dictionary import ActorDictionary
 from coder.stages.actors.pieces import Piece, glued
 from coder.text.tokens import Token
@@ -147,8 +148,37 @@ def build_chunks(d: ActorDictionary, tokens: list[Token], pieces: list[Piece]) -
                 chunk.of_country, chunk.end, k = of_country, pieces[k].end, k2
             elif d.agents[last.ref].title:
                 k = _extend_name(d, tokens, chunk, pieces, k)
+        if not chunk.of_country and chunk.pieces[0].entry.kind in ("agent", "ethnic"):
+            people = last.kind == "agent" and _inter(d, last.ref) == INTER_CODE.civilians
+            chunk.of_country = _origin(d, tokens, chunk.end, pieces, k, people)
         chunks.append(chunk)
     return chunks
+
+
+def _inter(d: ActorDictionary, agent_id: str) -> int:
+    """The ACLED inter code of a generic agent (its own, else its role's)."""
+    agent = d.agents[agent_id]
+    return agent.inter or d.roles[agent.role].inter
+
+
+def _origin(d: ActorDictionary, tokens: list[Token], i: int, pieces: list[Piece], k: int,
+            people: bool) -> str:
+    """The country of origin stated right after a group (tokens from `i`; pieces[k] the next
+    name): "gunmen from Somalia", "Toposa raiders from (the) Sudan", "assailants of Somali
+    origin". The ISO3, or "". The country's name itself stays a place. Of civilians (`people`)
+    "of Indian origin" tells descent, not nationality: a citizen of the event's country."""
+    if i + 1 >= len(tokens) or k >= len(pieces):
+        return ""
+    p, key = pieces[k], tokens[i].key
+    j = i + 1 + (tokens[i + 1].key == "the")
+    if key in d.words["origin-from"] and p.start == j and p.entry.kind == "country":
+        nxt = tokens[p.end] if p.end < len(tokens) else None
+        if nxt is None or not (nxt.is_capitalized or nxt.key == "-"):  # "from Sudan Road"
+            return p.entry.ref
+    if key == "of" and not people and p.start == i + 1 and p.entry.kind == "demonym" and p.end < len(tokens) \
+            and tokens[p.end].key in d.words["origin"]:
+        return p.entry.ref
+    return ""
 
 
 def _demonym_of_ethnic(chunk: Chunk) -> None:
