@@ -148,8 +148,10 @@ def build_chunks(d: ActorDictionary, tokens: list[Token], pieces: list[Piece]) -
                 chunk.of_country, chunk.end, k = of_country, pieces[k].end, k2
             elif d.agents[last.ref].title:
                 k = _extend_name(d, tokens, chunk, pieces, k)
-        if not chunk.of_country and chunk.pieces[0].entry.kind in ("agent", "ethnic"):
-            people = last.kind == "agent" and _inter(d, last.ref) == INTER_CODE.civilians
+        inter = _inter(d, last.ref) if last.kind == "agent" else 0
+        if not chunk.of_country and chunk.pieces[0].entry.kind in ("agent", "ethnic") \
+                and inter != INTER_CODE.state_forces:  # "troops from Rwanda": a movement
+            people = inter == INTER_CODE.civilians
             chunk.of_country = _origin(d, tokens, chunk.end, pieces, k, people)
         chunks.append(chunk)
     return chunks
@@ -166,7 +168,8 @@ def _origin(d: ActorDictionary, tokens: list[Token], i: int, pieces: list[Piece]
     """The country of origin stated right after a group (tokens from `i`; pieces[k] the next
     name): "gunmen from Somalia", "Toposa raiders from (the) Sudan", "assailants of Somali
     origin". The ISO3, or "". The country's name itself stays a place. Of civilians (`people`)
-    "of Indian origin" tells descent, not nationality: a citizen of the event's country."""
+    "of Indian origin" tells descent, not nationality: a citizen of the event's country. Not
+    called for state forces, whose "from" tells where they came from."""
     if i + 1 >= len(tokens) or k >= len(pieces):
         return ""
     p, key = pieces[k], tokens[i].key
