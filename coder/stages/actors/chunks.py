@@ -21,6 +21,9 @@ from coder.text.tokens import Token
 # entry kinds that name a country (its government, its people, or qualify another name)
 CountryKind = Literal["country", "capital", "demonym", "plural"]
 COUNTRY_KINDS: frozenset[str] = frozenset(get_args(CountryKind))
+# entry kinds of groups whose stated origin names their country ("raiders from Sudan")
+GroupKind = Literal["agent", "ethnic", "identity"]
+_GROUP_KINDS: frozenset[str] = frozenset(get_args(GroupKind))
 # entry kinds a possessive "'s" may follow inside a chunk ("Iran's Foreign Ministry")
 PossessorKind = Literal["country", "capital", "org"]
 _POSSESSOR_KINDS: frozenset[str] = frozenset(get_args(PossessorKind))
@@ -148,8 +151,8 @@ def build_chunks(d: ActorDictionary, tokens: list[Token], pieces: list[Piece]) -
                 chunk.of_country, chunk.end, k = of_country, pieces[k].end, k2
             elif d.agents[last.ref].title:
                 k = _extend_name(d, tokens, chunk, pieces, k)
-        inter = _inter(d, last.ref) if last.kind == "agent" else 0
-        if not chunk.of_country and chunk.pieces[0].entry.kind in ("agent", "ethnic") \
+        inter = agent_inter(d, last.ref) if last.kind == "agent" else 0
+        if not chunk.of_country and chunk.pieces[0].entry.kind in _GROUP_KINDS \
                 and inter != INTER_CODE.state_forces:  # "troops from Rwanda": a movement
             people = inter == INTER_CODE.civilians
             chunk.of_country = _origin(d, tokens, chunk.end, pieces, k, people)
@@ -157,7 +160,7 @@ def build_chunks(d: ActorDictionary, tokens: list[Token], pieces: list[Piece]) -
     return chunks
 
 
-def _inter(d: ActorDictionary, agent_id: str) -> int:
+def agent_inter(d: ActorDictionary, agent_id: str) -> int:
     """The ACLED inter code of a generic agent (its own, else its role's)."""
     agent = d.agents[agent_id]
     return agent.inter or d.roles[agent.role].inter
@@ -189,7 +192,8 @@ def _demonym_of_ethnic(chunk: Chunk) -> None:
     "Ethiopian Merille raiders": the Toposa and Merille militias of those countries); the
     chunk is then the ethnic name's, its span still taking in the demonym."""
     pieces = chunk.pieces
-    if len(pieces) > 1 and pieces[0].entry.kind == "demonym" and pieces[1].entry.kind == "ethnic":
+    if len(pieces) > 1 and pieces[0].entry.kind == "demonym" and \
+            pieces[1].entry.kind in ("ethnic", "identity"):
         chunk.of_country = pieces[0].entry.ref
         chunk.pieces = pieces[1:]
 

@@ -25,11 +25,13 @@ from coder.models import Actor, ActorMention, Span
 from coder.stages.actors.affiliations import affiliations
 from coder.stages.actors.chunks import COUNTRY_KINDS, Chunk, build_chunks, share_head
 from coder.stages.actors.dictionary import ActorDictionary, Entry
+from coder.stages.actors.identities import identity_pieces
 from coder.stages.actors.pieces import Piece, find_pieces, glued
 from coder.stages.actors.resolve import (
     agent_actor,
     cameo,
     ethnic_actor,
+    identity_actor,
     identity_of,
     office_holder,
     organisation_actor,
@@ -63,7 +65,7 @@ def find_actors(tokens: list[Token], text: str, on_date: dt.date | None = None,
     composed phrase naming one actor. Spans are offsets into `text`; `context_country` (ISO3)
     is the default country of generic agents ("police", "gunmen")."""
     d = ActorDictionary.load()
-    pieces = find_pieces(d, tokens, text)
+    pieces = identity_pieces(d, tokens, find_pieces(d, tokens, text))
     if not pieces:
         return []
     context = context_country if context_country in d.countries else ""
@@ -278,6 +280,9 @@ def _resolve(d: ActorDictionary, chunk: Chunk, day: dt.date | None, iso3: str,
     """The actor a composed chunk names, and the rule id of its head, or None."""
     pieces = chunk.pieces
     last = pieces[-1].entry
+    if pieces[0].entry.kind == "identity":  # "the Kapkeny clan": its militia
+        ref = pieces[0].entry.ref
+        return identity_actor(ref, iso3 or context, day), f"identity:{ref}"
     if pieces[0].entry.kind == "ethnic":
         agents = [p.entry.ref for p in pieces[1:] if p.entry.kind == "agent"]
         if chunk.community or (agents and agents[-1] in d.words["ethnic-armed"]):
