@@ -19,3 +19,10 @@ def test_a_tourist_of_a_nationality_is_a_civilian_of_that_country() -> None:
 def test_county_askaris_are_the_police() -> None:
     assert _names("Hawkers were beaten by county askaris.") == [
         "Civilians (Kenya)", "Police Forces of Kenya"]
+
+
+def test_neighbouring_armies_by_their_full_names() -> None:
+    assert _names("The Uganda People's Defence Force shelled a camp.") == [
+        "Military Forces of Uganda"]
+    # "UPDF" is also a Bangladeshi party: the bare acronym names neither
+    assert "Military Forces of Uganda" not in _names("UPDF activists marched.", "BGD")
