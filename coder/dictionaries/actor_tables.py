@@ -106,7 +106,8 @@ WordKind = Literal[
     "community", "held", "herder", "article", "indefinite", "ethnic-armed", "affiliate-agent",
     "verb-noun",
     "noun-follower", "civil-officer", "civil-qualified", "suspect-agent", "suspect-hedge",
-    "crime-word", "suspect-as", "group-verb", "group-before", "origin-from", "origin", "not-identity", "group-adjective",
+    "crime-word", "suspect-as", "group-verb", "group-before", "origin-from", "origin",
+    "not-identity", "group-adjective",
 ]
 
 

@@ -181,8 +181,8 @@ def _origin(d: ActorDictionary, tokens: list[Token], i: int, pieces: list[Piece]
         nxt = tokens[p.end] if p.end < len(tokens) else None
         if nxt is None or not (nxt.is_capitalized or nxt.key == "-"):  # "from Sudan Road"
             return p.entry.ref
-    if key == "of" and not people and p.start == i + 1 and p.entry.kind == "demonym" and p.end < len(tokens) \
-            and tokens[p.end].key in d.words["origin"]:
+    if key == "of" and not people and p.start == i + 1 and p.entry.kind == "demonym" \
+            and p.end < len(tokens) and tokens[p.end].key in d.words["origin"]:
         return p.entry.ref
     return ""
 

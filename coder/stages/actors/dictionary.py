@@ -198,8 +198,8 @@ class ActorDictionary:
             staged["agent"] += [(p, Entry("agent", a.id, 0)) for p in a.phrases]
         for e in self.ethnic_groups.values():
             # a people's name also takes a plural "-s" ("the Maasais", "Kalenjins")
-            names = [*e.names, *(n + "s" for n in e.names if not n.endswith("s"))]
-            staged["ethnic"] += [(n, Entry("ethnic", e.id, alias_case(n))) for n in names]
+            forms = [*e.names, *(n + "s" for n in e.names if not n.endswith("s"))]
+            staged["ethnic"] += [(n, Entry("ethnic", e.id, alias_case(n))) for n in forms]
         for d in self.demonyms.values():
             staged["demonym"] += [(n, Entry("demonym", d.iso3, alias_case(n))) for n in d.demonyms]
             plurals = [n + "s" for n in d.demonyms if n.endswith(("i", "an"))]

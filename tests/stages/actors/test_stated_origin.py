@@ -32,4 +32,5 @@ def test_civilians_of_a_stated_origin_stay_the_event_country_s() -> None:
 
 
 def test_a_country_beginning_a_longer_name_gives_no_origin() -> None:
-    assert _names("Gunmen from Somalia Road fired at a bus.") == ["Unidentified Armed Group (Kenya)"]
+    assert _names("Gunmen from Somalia Road fired at a bus.") == [
+        "Unidentified Armed Group (Kenya)"]
