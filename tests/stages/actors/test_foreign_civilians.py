@@ -1,5 +1,6 @@
 """Visitors named with their nationality are civilians of that country, not its forces
-("a Dutch tourist", "Irish missionaries"); a county's askaris are its police (agents.csv)."""
+("a Dutch tourist", "Irish missionaries"); a county's askaris are its police; guards are
+private security; neighbouring armies by their full names (agents.csv, organisations.csv)."""
 
 from __future__ import annotations
 
@@ -26,3 +27,12 @@ def test_neighbouring_armies_by_their_full_names() -> None:
         "Military Forces of Uganda"]
     # "UPDF" is also a Bangladeshi party: the bare acronym names neither
     assert "Military Forces of Uganda" not in _names("UPDF activists marched.", "BGD")
+
+
+def test_guards_and_watchmen_are_private_security_forces() -> None:
+    assert _names("Robbers stabbed a night watchman at the depot.") == [
+        "Unidentified Armed Group (Kenya)", "Private Security Forces (Kenya)"]
+    text = "Two security guards fired back."
+    found = find_actors(tokenize(text), text, None, "UGA")
+    assert [(a.actor.name, a.actor.inter) for a in found] == [
+        ("Private Security Forces (Uganda)", 8)]
