@@ -1,6 +1,5 @@
-"""Visitors named with their nationality are civilians of that country, not its forces
-("a Dutch tourist", "Irish missionaries"); a county's askaris are its police; guards are
-private security; neighbouring armies by their full names (agents.csv, organisations.csv)."""
+"""A county's askaris are its police; guards are private security; neighbouring armies by
+their full names (agents.csv, organisations.csv)."""
 
 from __future__ import annotations
 
@@ -10,11 +9,6 @@ from coder.text.tokens import tokenize
 
 def _names(text: str, iso3: str = "KEN") -> list[str]:
     return [a.actor.name for a in find_actors(tokenize(text), text, None, iso3)]
-
-
-def test_a_tourist_of_a_nationality_is_a_civilian_of_that_country() -> None:
-    assert _names("A Dutch tourist was robbed near the beach.") == ["Civilians (Netherlands)"]
-    assert _names("Irish missionaries were held for a day.") == ["Civilians (Ireland)"]
 
 
 def test_county_askaris_are_the_police() -> None:
