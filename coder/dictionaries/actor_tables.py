@@ -91,13 +91,23 @@ class EthnicGroupRow(_Row):
     _split = field_validator("names", "herders", mode="before")(split_cell)
 
 
+class IdentityNounRow(_Row):
+    """identity_nouns.csv: a noun after an unknown capitalised name that makes the name an
+    identity militia ("the Kapkeny clan": Kapkeny Clan Militia). `militia` has {name} and
+    {country}."""
+
+    noun: str = Field(pattern=r"^[a-z]+$")
+    militia: str = Field(pattern=r"\{name\}.*\{country\}")
+
+
 WordKind = Literal[
     "locative", "former", "particle", "modifier", "backer", "pro", "not-name", "conjunction",
     "determiner", "spelling", "place-locative", "object-noun", "not-capital", "affiliation",
     "community", "held", "herder", "article", "indefinite", "ethnic-armed", "affiliate-agent",
     "verb-noun",
     "noun-follower", "civil-officer", "civil-qualified", "suspect-agent", "suspect-hedge",
-    "crime-word", "suspect-as",
+    "crime-word", "suspect-as", "group-verb", "group-before", "origin-from", "origin",
+    "not-identity", "group-adjective",
 ]
 
 

@@ -2,7 +2,9 @@
 State-linked insurgents", "jihadists linked to al-Qaeda", "members of the Gran Grif gang").
 
 The agents a group may stand for are words.csv's "affiliate-agent" ids, the link words its
-"affiliation" words, with its "article" words skipped between them.
+"affiliation" words, with its "article" words skipped between them. Plain people
+("suspect-agent": "men", "people") stand for it only behind a hedge ("suspect-hedge": "men
+believed to be al-Shabaab fighters"); "people of the Pokot community" stay people.
 """
 
 from __future__ import annotations
@@ -30,9 +32,12 @@ def affiliations(d: ActorDictionary, tokens: list[Token], text: str,
             if _linked(tokens, a, b, link_words, skipped, d.words["determiner"]):
                 org_first = m.rule_id.startswith("organisations:") and _agent_id(nxt) in \
                     agents and tokens[a].key == "-"  # "Islamic State-linked insurgents"
-                agent_first = _agent_id(m) in agents and nxt.rule_id.startswith(
-                    ("organisations:", "ethnic:")) and tokens[a].key != "-"  # "militants linked to
-                # al-Qaeda", "armed men from the Meitei community"
+                agent = _agent_id(m)
+                agent_first = (agent in agents or (agent in d.words["suspect-agent"] and any(
+                    tokens[i].key in d.words["suspect-hedge"] for i in range(a, b)))) \
+                    and nxt.rule_id.startswith(_GROUP_RULES) and tokens[a].key != "-"
+                # "militants linked to al-Qaeda", "armed men from the Meitei community", "men
+                # believed to be al-Shabaab fighters" (plain people only with a hedge)
                 if org_first or agent_first:
                     group = m if org_first else nxt
                     s, e = m.span.start, nxt.span.end
@@ -41,6 +46,9 @@ def affiliations(d: ActorDictionary, tokens: list[Token], text: str,
                     continue
         out.append(m)
     return out
+
+
+_GROUP_RULES = ("organisations:", "ethnic:", "identity:")  # rule ids of named groups
 
 
 def _linked(tokens: list[Token], a: int, b: int, link_words: frozenset[str],

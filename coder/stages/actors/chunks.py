@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from coder.dictionaries.taxonomy import INTER_CODE
 from coder.stages.actors.dictionary import ActorDictionary
 from coder.stages.actors.pieces import Piece, glued
 from coder.text.tokens import Token
@@ -20,6 +21,9 @@ from coder.text.tokens import Token
 # entry kinds that name a country (its government, its people, or qualify another name)
 CountryKind = Literal["country", "capital", "demonym", "plural"]
 COUNTRY_KINDS: frozenset[str] = frozenset(get_args(CountryKind))
+# entry kinds of groups whose stated origin names their country ("raiders from Sudan")
+GroupKind = Literal["agent", "ethnic", "identity"]
+_GROUP_KINDS: frozenset[str] = frozenset(get_args(GroupKind))
 # entry kinds a possessive "'s" may follow inside a chunk ("Iran's Foreign Ministry")
 PossessorKind = Literal["country", "capital", "org"]
 _POSSESSOR_KINDS: frozenset[str] = frozenset(get_args(PossessorKind))
@@ -139,15 +143,59 @@ def build_chunks(d: ActorDictionary, tokens: list[Token], pieces: list[Piece]) -
             chunk.pieces.append(pieces[k])
             chunk.end = pieces[k].end
             k += 1
+        _demonym_of_ethnic(chunk)
         last = chunk.pieces[-1].entry
         if last.kind == "agent":
-            chunk.of_country, k2 = _of_country(d, tokens, chunk.end, pieces, k)
-            if chunk.of_country:
-                chunk.end, k = pieces[k].end, k2
+            of_country, k2 = _of_country(d, tokens, chunk.end, pieces, k)
+            if of_country:
+                chunk.of_country, chunk.end, k = of_country, pieces[k].end, k2
             elif d.agents[last.ref].title:
                 k = _extend_name(d, tokens, chunk, pieces, k)
+        inter = agent_inter(d, last.ref) if last.kind == "agent" else 0
+        if not chunk.of_country and chunk.pieces[0].entry.kind in _GROUP_KINDS \
+                and inter != INTER_CODE.state_forces:  # "troops from Rwanda": a movement
+            people = inter == INTER_CODE.civilians
+            chunk.of_country = _origin(d, tokens, chunk.end, pieces, k, people)
         chunks.append(chunk)
     return chunks
+
+
+def agent_inter(d: ActorDictionary, agent_id: str) -> int:
+    """The ACLED inter code of a generic agent (its own, else its role's)."""
+    agent = d.agents[agent_id]
+    return agent.inter or d.roles[agent.role].inter
+
+
+def _origin(d: ActorDictionary, tokens: list[Token], i: int, pieces: list[Piece], k: int,
+            people: bool) -> str:
+    """The country of origin stated right after a group (tokens from `i`; pieces[k] the next
+    name): "gunmen from Somalia", "Toposa raiders from (the) Sudan", "assailants of Somali
+    origin". The ISO3, or "". The country's name itself stays a place. Of civilians (`people`)
+    "of Indian origin" tells descent, not nationality: a citizen of the event's country. Not
+    called for state forces, whose "from" tells where they came from."""
+    if i + 1 >= len(tokens) or k >= len(pieces):
+        return ""
+    p, key = pieces[k], tokens[i].key
+    j = i + 1 + (tokens[i + 1].key == "the")
+    if key in d.words["origin-from"] and p.start == j and p.entry.kind == "country":
+        nxt = tokens[p.end] if p.end < len(tokens) else None
+        if nxt is None or not (nxt.is_capitalized or nxt.key == "-"):  # "from Sudan Road"
+            return p.entry.ref
+    if key == "of" and not people and p.start == i + 1 and p.entry.kind == "demonym" \
+            and p.end < len(tokens) and tokens[p.end].key in d.words["origin"]:
+        return p.entry.ref
+    return ""
+
+
+def _demonym_of_ethnic(chunk: Chunk) -> None:
+    """A demonym before an ethnic name gives the group its country ("Sudanese Toposa",
+    "Ethiopian Merille raiders": the Toposa and Merille militias of those countries); the
+    chunk is then the ethnic name's, its span still taking in the demonym."""
+    pieces = chunk.pieces
+    if len(pieces) > 1 and pieces[0].entry.kind == "demonym" and \
+            pieces[1].entry.kind in ("ethnic", "identity"):
+        chunk.of_country = pieces[0].entry.ref
+        chunk.pieces = pieces[1:]
 
 
 def share_head(d: ActorDictionary, tokens: list[Token], chunks: list[Chunk], ci: int) -> None:
@@ -200,7 +248,8 @@ def _two_communities(d: ActorDictionary, tokens: list[Token], chunks: list[Chunk
         return False
     after = tokens[nxt.end] if nxt.end < len(tokens) else None
     if not own_article and after is not None and after.is_word and \
-            after.key not in d.words["locative"]:
+            after.key not in d.words["locative"] and after.key not in d.words["noun-follower"] \
+            and after.key not in d.words["group-verb"]:
         return False  # "Pokot and Turkana villages": names qualifying a noun
     chunk.community = nxt.community = True
     return True

@@ -17,6 +17,7 @@ from coder.dictionaries.actor_tables import (
     DefaultPerpetratorRow,
     DemonymRow,
     EthnicGroupRow,
+    IdentityNounRow,
     OrganisationRow,
     PersonRow,
     RegimeRow,
@@ -37,7 +38,7 @@ _INNER_POSSESSIVE_RE = re.compile(r"(?<=\w)(?:'s|s')(?=\s|$)")
 
 
 EntryKind = Literal[
-    "agent", "ethnic", "org", "person", "country", "capital", "demonym", "plural"
+    "agent", "ethnic", "org", "person", "country", "capital", "demonym", "plural", "identity"
 ]
 
 
@@ -72,6 +73,7 @@ class ActorDictionary:
         affiliates: list[AffiliateRow],
         default_perpetrators: list[DefaultPerpetratorRow],
         ethnic_groups: list[EthnicGroupRow],
+        identity_nouns: list[IdentityNounRow],
     ) -> None:
         self.roles = {r.role: r for r in roles}
         self.agents = {a.id: a for a in agents}
@@ -103,6 +105,7 @@ class ActorDictionary:
         self.ethnic_groups = {e.id: e for e in ethnic_groups}
         # country -> the group whose militia "herders" names there
         self.herders = {iso3: e.id for e in ethnic_groups for iso3 in e.herders}
+        self.identity_nouns = {r.noun: r.militia for r in identity_nouns}
         self.countries = countries()
         self.problems = self._check()
         if self.problems:
@@ -194,7 +197,9 @@ class ActorDictionary:
         for a in self.agents.values():
             staged["agent"] += [(p, Entry("agent", a.id, 0)) for p in a.phrases]
         for e in self.ethnic_groups.values():
-            staged["ethnic"] += [(n, Entry("ethnic", e.id, alias_case(n))) for n in e.names]
+            # a people's name also takes a plural "-s" ("the Maasais", "Kalenjins")
+            forms = [*e.names, *(n + "s" for n in e.names if not n.endswith("s"))]
+            staged["ethnic"] += [(n, Entry("ethnic", e.id, alias_case(n))) for n in forms]
         for d in self.demonyms.values():
             staged["demonym"] += [(n, Entry("demonym", d.iso3, alias_case(n))) for n in d.demonyms]
             plurals = [n + "s" for n in d.demonyms if n.endswith(("i", "an"))]
@@ -281,6 +286,7 @@ def _load() -> ActorDictionary:
         ("affiliates", "affiliates.csv", AffiliateRow),
         ("default_perpetrators", "default_perpetrators.csv", DefaultPerpetratorRow),
         ("ethnic_groups", "ethnic_groups.csv", EthnicGroupRow),
+        ("identity_nouns", "identity_nouns.csv", IdentityNounRow),
     ):
         try:
             tables[key] = read(name, model)

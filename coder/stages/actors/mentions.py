@@ -25,11 +25,13 @@ from coder.models import Actor, ActorMention, Span
 from coder.stages.actors.affiliations import affiliations
 from coder.stages.actors.chunks import COUNTRY_KINDS, Chunk, build_chunks, share_head
 from coder.stages.actors.dictionary import ActorDictionary, Entry
+from coder.stages.actors.identities import identity_pieces
 from coder.stages.actors.pieces import Piece, find_pieces, glued
 from coder.stages.actors.resolve import (
     agent_actor,
     cameo,
     ethnic_actor,
+    identity_actor,
     identity_of,
     office_holder,
     organisation_actor,
@@ -63,7 +65,7 @@ def find_actors(tokens: list[Token], text: str, on_date: dt.date | None = None,
     composed phrase naming one actor. Spans are offsets into `text`; `context_country` (ISO3)
     is the default country of generic agents ("police", "gunmen")."""
     d = ActorDictionary.load()
-    pieces = find_pieces(d, tokens, text)
+    pieces = identity_pieces(d, tokens, find_pieces(d, tokens, text))
     if not pieces:
         return []
     context = context_country if context_country in d.countries else ""
@@ -102,6 +104,8 @@ def _prepare(d: ActorDictionary, tokens: list[Token], chunks: list[Chunk], ci: i
     kind = first.entry.kind
     if len(chunk.pieces) == 1 and kind in ("ethnic", "demonym"):
         share_head(d, tokens, chunks, ci)  # keeps the first piece
+        if kind == "ethnic" and len(chunk.pieces) == 1 and not chunk.community:
+            chunk.community = _lone_group(d, tokens, chunk.start, chunk.end)
     if kind in COUNTRY_KINDS and _proxy_country(d, tokens, first):
         if len(chunk.pieces) == 1:
             return False
@@ -163,6 +167,22 @@ def _verb_reading(d: ActorDictionary, tokens: list[Token], start: int, end: int)
         return False
     nxt = tokens[end + 1] if end + 1 < len(tokens) else None
     return nxt is not None and nxt.is_word and nxt.key not in d.words["noun-follower"]
+
+
+def _lone_group(d: ActorDictionary, tokens: list[Token], start: int, end: int) -> bool:
+    """A lone ethnic name (tokens[start:end]) used as a plural noun for its people, ACLED's
+    identity militia: before a group verb, as its subject ("Pokot raid a village", "the Turkana
+    retaliated") or the doer of the same word as a noun ("a Pokot raid on ..."), or ending its
+    phrase after "by" or "with" ("attacked by Turkana", "clashes with the Pokot in ...")."""
+    n = len(tokens)
+    nxt = tokens[end] if end < n else None
+    if nxt is not None and nxt.key in d.words["group-verb"]:
+        return True  # the verb's subject, or the noun's doer ("a Pokot raid on a village")
+    i = _left(d, tokens, start)
+    if i < 0 or tokens[i].key not in d.words["group-before"]:
+        return False
+    return nxt is None or not nxt.is_word or nxt.key in d.words["locative"] \
+        or nxt.key in d.words["noun-follower"]
 
 
 def _left(d: ActorDictionary, tokens: list[Token], i: int) -> int:
@@ -260,6 +280,9 @@ def _resolve(d: ActorDictionary, chunk: Chunk, day: dt.date | None, iso3: str,
     """The actor a composed chunk names, and the rule id of its head, or None."""
     pieces = chunk.pieces
     last = pieces[-1].entry
+    if pieces[0].entry.kind == "identity":  # "the Kapkeny clan": its militia
+        ref = pieces[0].entry.ref
+        return identity_actor(ref, iso3 or context, day), f"identity:{ref}"
     if pieces[0].entry.kind == "ethnic":
         agents = [p.entry.ref for p in pieces[1:] if p.entry.kind == "agent"]
         if chunk.community or (agents and agents[-1] in d.words["ethnic-armed"]):

@@ -162,6 +162,14 @@ def ethnic_actor(group: str, iso3: str, day: dt.date | None) -> Actor:
     return role_actor("UAF", iso3, day, name=row.militia, inter=4, kind="militia")
 
 
+def identity_actor(ref: str, iso3: str, day: dt.date | None) -> Actor:
+    """The identity militia of a group the dictionaries do not know, from its piece's ref
+    "<noun>:<name>" (coder.stages.actors.identities): "clan:Kapkeny" is Kapkeny Clan Militia."""
+    noun, name = ref.split(":", 1)
+    template = ActorDictionary.load().identity_nouns[noun].replace("{name}", name)
+    return role_actor("UAF", iso3, day, name=template, inter=4, kind="militia")
+
+
 def identity_label(group: str, iso3: str) -> str:
     """ACLED's associated-actor label of an ethnic group's civilians: "Garre Ethnic Group
     (Kenya)" beside the militia "Garre Ethnic Militia (Kenya)"; "" for clan militias."""
@@ -183,6 +191,9 @@ def identity_of(found: tuple[Actor, str] | None, group: str,
     return replace(actor, assoc=identity_label(group, iso3)), f"{rule}:ethnic:{group}"
 
 
+_IDENTITY_RULE = "identity:"  # rule id prefix of an unknown group's militia (mentions.py)
+
+
 def with_country(mention: ActorMention, iso3: str, day: dt.date | None) -> ActorMention:
     """The same mention with `iso3` as its country when it is a generic agent that had none
     (used once the event's country is known)."""
@@ -194,6 +205,9 @@ def with_country(mention: ActorMention, iso3: str, day: dt.date | None) -> Actor
     if rule.startswith("ethnic:"):
         return ActorMention(mention.span, ethnic_actor(rule.split(":")[1], iso3, day), rule,
                             mention.coreferent)
+    if rule.startswith(_IDENTITY_RULE):
+        return ActorMention(mention.span, identity_actor(rule[len(_IDENTITY_RULE):], iso3, day),
+                            rule, mention.coreferent)
     if not rule.startswith("agents:"):
         return mention
     d = ActorDictionary.load()

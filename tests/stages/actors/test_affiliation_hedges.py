@@ -35,3 +35,13 @@ def test_a_belonging_or_a_hedge_after_a_comma_makes_the_agent_the_group(text: st
 def test_a_group_after_a_comma_with_no_hedge_stays_apart() -> None:
     names = _names("Soldiers killed the gunmen, the Boko Haram commander said.")
     assert "Unidentified Armed Group (Nigeria)" in names
+
+
+def test_plain_people_behind_a_hedge_are_the_named_group() -> None:
+    # "people"/"men" stand for a named group only behind a hedge ("believed to be")
+    text = "Two guards were shot by men believed to be al-Shabaab fighters."
+    found = find_actors(tokenize(text), text, None, "KEN")
+    assert [a.actor.name for a in found] == ["Al Shabaab"]
+    text = "Residents of the Pokot community marched to the office."
+    names = [a.actor.name for a in find_actors(tokenize(text), text, None, "KEN")]
+    assert names[0] == "Civilians (Kenya)"
