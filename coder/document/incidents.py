@@ -68,7 +68,8 @@ def same_incident(ev: DocEvent, m: EventMention, family: str, adjacent: bool) ->
     main = ev.mention
     if not (same_day(main.date_expression, m.date_expression)
             and same_place(main.place, m.place)
-            and (ev.family != family or _compatible_actor(main.actor2, m.actor2))):
+            and (ev.family != family or _compatible_actor(main.actor2, m.actor2)
+                 or battle_toll(main, m))):
         return False
     if not _linked(main, m, adjacent):
         return False
@@ -112,12 +113,36 @@ def _one_violent_incident(main: EventMention, m: EventMention) -> bool:
     battles = EVENT.battles
     if main.kind.event_type == battles and m.kind.event_type == battles:
         return True
+    if battle_toll(main, m):
+        return True
     if bare_clash(m) or bare_clash(main):
         return True  # "in an exchange of fire": the setting of the incident, no new event
     if battles in {main.kind.event_type, m.kind.event_type}:
         other = m if main.kind.event_type == battles else main
         return is_armed(other.actor1) or is_armed(other.actor2) or other.actor2 is None
     return True
+
+
+def _toll_and_battle(a: EventMention, b: EventMention) -> tuple[EventMention, EventMention] | None:
+    """(toll, battle) when one of the two is a fight between two named sides (not an attack
+    that is a fight only because its target is armed) and the other, in the same sentence, a
+    killing or wounding that names no perpetrator."""
+    if a.doc_id != b.doc_id or a.sentence_index != b.sentence_index:
+        return None
+    for toll, battle in ((a, b), (b, a)):
+        if (battle.kind.event_type == EVENT.battles and battle.actor1 is not None
+                and battle.actor2 is not None and ARMED_TARGET not in battle.rule_ids
+                and toll.actor1 is None
+                and toll.kind.event_type == EVENT.violence_against_civilians):
+            return toll, battle
+    return None
+
+
+def battle_toll(a: EventMention, b: EventMention) -> bool:
+    """"Six people died in fighting between two clans": the deaths and wounds a sentence
+    reports with no perpetrator beside a fight between named sides are the fight's toll (ACLED
+    counts the dead of a battle, bystanders caught in it included, in the battle event)."""
+    return _toll_and_battle(a, b) is not None
 
 
 def bare_clash(m: EventMention) -> bool:
@@ -160,7 +185,12 @@ def _merge_kind(ev: DocEvent, m: EventMention, family: str) -> None:
     wins, never a generic "attack" (nor an attack on armed people over the explosion it was:
     ACLED merges remote violence into a battle only when a fight is told)."""
     main = ev.mention
-    if ev.family == "demo" and family == "violence":
+    pair = _toll_and_battle(main, m)
+    if pair is not None and pair[0] is main:
+        # the fight told after its toll takes the event over, with its own sides
+        main.kind, main.civilian_targeting = m.kind, m.civilian_targeting
+        main.actor1, main.actor2 = m.actor1, m.actor2
+    elif ev.family == "demo" and family == "violence":
         # violence against (or by) demonstrators upgrades the demonstration
         if main.kind.event_type == EVENT.protests and main.kind.sub_event_type != (
             SUB.excessive_force_against_protesters

@@ -82,3 +82,18 @@ def test_an_attack_on_soldiers_that_was_a_landmine_blast_stays_an_explosion() ->
 def test_an_attack_on_soldiers_who_fire_back_stays_a_battle() -> None:
     assert _kinds("Militants attacked an army convoy near Kiunga on Monday. Soldiers "
                   "exchanged fire with them for an hour.") == [SUB.armed_clash]
+
+
+def _records(text: str) -> list[tuple[str, str, str, int | None]]:
+    result = code_texts([{"text": text, "published": "2016-11-07", "country": "Kenya"}])
+    return [(r.sub_event_type, r.actor1, r.actor2, r.fatalities) for r in result.records
+            if r.sub_event_type]
+
+
+def test_deaths_told_before_a_fight_between_named_sides_are_its_toll() -> None:
+    [(sub, actor1, actor2, dead)] = _records(
+        "Four people died and three were hurt in fighting between the Odera and Wambura "
+        "clans near Wajir on Sunday.")
+    assert (sub, dead) == (SUB.armed_clash, 4)
+    assert "Clan Militia" in actor1 and "Clan Militia" in actor2
+
