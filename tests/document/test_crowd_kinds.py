@@ -1,0 +1,66 @@
+"""ACLED's kinds of a crowd's act, on sentences written for these tests: a riot that turns on
+civilians is mob violence, demonstrators' violence told a sentence later makes a violent
+demonstration, and a demonstration said to be free of violence stays peaceful."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coder.engines.local import explain_text
+
+DAY = dt.date(2022, 5, 11)
+
+
+def _records(text: str) -> list[tuple[str, str, str]]:
+    return [(r.sub_event_type, r.actor1, r.actor2) for r in explain_text(text, DAY).records]
+
+
+def _kinds(text: str) -> list[str]:
+    return [kind for kind, _, _ in _records(text)]
+
+
+def test_rioters_who_beat_civilians_are_mob_violence() -> None:
+    # ACLED: a crowd that attacks civilians, with no force facing it, is mob violence
+    [(kind, _, victims)] = _records("Rioters beat up two journalists in Sarema.")
+    assert kind == "Mob violence"
+    assert victims.startswith("Civilians")
+
+
+def test_rioters_who_stone_the_police_stay_a_violent_demonstration() -> None:
+    assert _kinds("Rioters stoned police officers in Sarema.") == ["Violent demonstration"]
+
+
+def test_damage_told_a_sentence_later_makes_a_violent_demonstration() -> None:
+    text = ("Dockworkers marched through Porto Lindo on Monday against job cuts. Witnesses "
+            "spoke of property destruction along the route.")
+    assert _kinds(text) == ["Violent demonstration"]
+
+
+def test_damage_denied_a_sentence_later_leaves_the_march_peaceful() -> None:
+    text = ("Dockworkers marched through Porto Lindo on Monday against job cuts. Witnesses "
+            "spoke of no property destruction along the route.")
+    assert _kinds(text) == ["Peaceful protest"]
+
+
+def test_a_march_free_of_running_battles_is_peaceful() -> None:
+    text = ("Traders in Sarema held a march against new levies on Monday that was free of "
+            "running battles.")
+    assert _kinds(text) == ["Peaceful protest"]
+
+
+def test_a_march_that_did_not_turn_violent_is_peaceful() -> None:
+    text = ("Traders in Sarema held a march against new levies on Monday; it did not turn "
+            "violent.")
+    assert _kinds(text) == ["Peaceful protest"]
+
+
+def test_a_barricaded_entrance_makes_a_violent_demonstration() -> None:
+    # ACLED: barricades are the demonstrators' own violence, whatever they block
+    text = ("Villagers barricaded the entrance to the mine to protest against the pollution "
+            "of their river.")
+    assert _kinds(text) == ["Violent demonstration"]
+
+
+def test_protesters_burning_flags_are_a_violent_demonstration() -> None:
+    text = "Youths protested in Sarema on Monday, burning the flags of the ruling party."
+    assert _kinds(text) == ["Violent demonstration"]
