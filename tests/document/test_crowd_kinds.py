@@ -64,3 +64,18 @@ def test_a_barricaded_entrance_makes_a_violent_demonstration() -> None:
 def test_protesters_burning_flags_are_a_violent_demonstration() -> None:
     text = "Youths protested in Sarema on Monday, burning the flags of the ruling party."
     assert _kinds(text) == ["Violent demonstration"]
+
+
+def test_a_killing_the_crowd_complains_of_is_no_force_against_it() -> None:
+    # the killing is the grievance: a peaceful protest, and the killing an event of its own
+    text = ("Following the shooting and killing of a taxi driver near the market, Sarema "
+            "residents protest, asking for more patrols.")
+    kinds = _kinds(text)
+    assert "Peaceful protest" in kinds
+    assert "Excessive force against protesters" not in kinds
+
+
+def test_a_shooting_in_its_own_clause_during_a_march_is_force_against_it() -> None:
+    text = ("Residents of Sarema marched to the chief's office on Monday. During the march, "
+            "two people were shot by police.")
+    assert _kinds(text) == ["Excessive force against protesters"]
