@@ -45,11 +45,10 @@ def force_in_later_sentence(ev: DocEvent, iso3: str, day: dt.date | None,
     gas" or "police opened fire" in a sentence after the demonstration's own names that force,
     and what it did makes the protest one with intervention or excessive force (the events
     stage's cue words, cues.csv, read as it reads them within one sentence); the crowd's own
-    violence told there makes it a violent demonstration (`_later_crowd_violence`)."""
+    violence told there makes it a violent demonstration (`_later_crowd_violence`), even one
+    met with lethal force (ACLED's excessive force is force against peaceful protesters)."""
     m = ev.mention
-    if m.kind.event_type == EVENT.protests and m.kind.sub_event_type != \
-            SUB.excessive_force_against_protesters and \
-            _later_crowd_violence(ev, iso3, day, analyses):
+    if m.kind.event_type == EVENT.protests and _later_crowd_violence(ev, iso3, day, analyses):
         m.kind = KIND.violent_demonstration
         m.rule_ids.append("cues:violent:later")
     if m.kind.event_type not in {EVENT.protests, EVENT.riots} or (

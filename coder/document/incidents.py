@@ -80,8 +80,9 @@ def same_incident(ev: DocEvent, m: EventMention, family: str, adjacent: bool) ->
     if ev.family == "demo" and family == "demo":
         return True
     if {ev.family, family} == {"demo", "violence"}:
-        return (about_demonstration(other) or aimed_at(other, m if other is main else main)) \
-            and not grievance_of(other)
+        demo = m if other is main else main
+        return (about_demonstration(other) or aimed_at(other, demo)) \
+            and not grievance_of(other, demo)
     return False
 
 
@@ -89,11 +90,14 @@ def same_incident(ev: DocEvent, m: EventMention, family: str, adjacent: bool) ->
 _GRIEVANCE_GAP = 4
 
 
-def grievance_of(violence: EventMention) -> bool:
+def grievance_of(violence: EventMention, demo: EventMention) -> bool:
     """"Residents protested against the killings", "marched following the shooting of a
     rider": violence named a few words after a word of grievance (events words.csv), in the
-    same clause, is what the crowd complains of, no part of its demonstration."""
+    same clause of the demonstration's own sentence, is what the crowd complains of, no part
+    of its demonstration ("blamed the mayor for the clashes", a sentence later, is not)."""
     text = violence.sentence_text
+    if (violence.doc_id, violence.sentence_index) != (demo.doc_id, demo.sentence_index):
+        return False
     if not text or text[violence.trigger.start : violence.trigger.end] != violence.trigger.text:
         return False
     words = event_words()

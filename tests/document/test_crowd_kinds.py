@@ -79,3 +79,19 @@ def test_a_shooting_in_its_own_clause_during_a_march_is_force_against_it() -> No
     text = ("Residents of Sarema marched to the chief's office on Monday. During the march, "
             "two people were shot by police.")
     assert _kinds(text) == ["Excessive force against protesters"]
+
+
+def test_a_crowd_that_destroyed_property_is_no_peaceful_one_met_with_force() -> None:
+    # ACLED: excessive force is force against peaceful protesters; a crowd that was violent
+    # itself makes a violent demonstration, whatever force met it
+    text = ("Two demonstrators were shot dead by police during a march in Sarema on Monday. "
+            "Witnesses spoke of property destruction by the marchers.")
+    assert _kinds(text) == ["Violent demonstration"]
+
+
+def test_clashes_blamed_on_someone_a_sentence_later_stay_the_demonstration() -> None:
+    # "blamed the governor for the clashes" names no grievance of the march: the clashes are
+    # the march's own, no battle of their own
+    text = ("Hundreds of traders marched on the governor's office in Sarema on Friday. Local "
+            "militias blamed the governor for the clashes on Friday.")
+    assert [k for k in _kinds(text) if k] == ["Violent demonstration"]
