@@ -95,3 +95,10 @@ def test_clashes_blamed_on_someone_a_sentence_later_stay_the_demonstration() -> 
     text = ("Hundreds of traders marched on the governor's office in Sarema on Friday. Local "
             "militias blamed the governor for the clashes on Friday.")
     assert [k for k in _kinds(text) if k] == ["Violent demonstration"]
+
+
+def test_police_breaking_up_a_march_after_a_semicolon_is_an_intervention() -> None:
+    # the grievance ("protest unpaid wages") ends at the semicolon: the police's act is no
+    # part of it
+    text = "Nurses in Sarema protest unpaid wages; police break up the march."
+    assert _kinds(text) == ["Protest with intervention"]

@@ -338,10 +338,18 @@ def _cue_outside_grievance(keys: list[str], rules: RuleSet, kind: str,
     for i, word in enumerate(keys):
         for phrase in by_first.get(word, ()):
             if tuple(keys[i : i + len(phrase)]) == phrase and \
-                    grievance.isdisjoint(keys[max(0, i - 5) : i]) and \
+                    grievance.isdisjoint(_after_break(keys[max(0, i - 5) : i], breaks)) and \
                     grievance.isdisjoint(_same_clause_before(keys, i, breaks)):
                 return True
     return False
+
+
+def _after_break(window: list[str], breaks: frozenset[str]) -> list[str]:
+    """The keys of `window` after its last clause break ("protest unpaid wages; police broke
+    up the march": the grievance ends at the semicolon)."""
+    cut = max((k for k, key in enumerate(window) if (key in breaks and key != ",") or key == "."),
+              default=-1)
+    return window[cut + 1 :]
 
 
 # how far back a grievance word may govern a cue ("against the release of three men suspected
