@@ -23,6 +23,7 @@ from coder.stages.events import (
 )
 from coder.stages.events.analysis import cue_kinds
 from coder.stages.events.realis import realis
+from coder.stages.events.triggers import find_triggers
 
 # ACLED's label of an identity's civilians and of its militia ("Pokot Ethnic Group (Kenya)")
 _GROUP = " Ethnic Group "
@@ -77,8 +78,10 @@ def _later_crowd_violence(ev: DocEvent, iso3: str, day: dt.date | None,
     rules = load_rules()
     for sa in event_sentences(ev, analyses)[1:]:
         keys = sa.keys
-        if not has_cue(keys, rules, "violent"):
-            continue
+        if not has_cue(keys, rules, "violent") or any(
+                rules.concepts[t.trigger.concept].family == "protest"
+                for t in find_triggers(tokenized(sa), rules, keys)):
+            continue  # no violence, or a demonstration of its own, read with its own cues
         end = next(i for i in range(1, len(keys) + 1) if has_cue(keys, rules, "violent", 0, i))
         at = max(i for i in range(end) if has_cue(keys, rules, "violent", i, end))
         before = keys[max(0, at - _GRIEVANCE_REACH) : at]

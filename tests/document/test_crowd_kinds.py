@@ -102,3 +102,12 @@ def test_police_breaking_up_a_march_after_a_semicolon_is_an_intervention() -> No
     # part of it
     text = "Nurses in Sarema protest unpaid wages; police break up the march."
     assert _kinds(text) == ["Protest with intervention"]
+
+
+def test_violence_of_a_later_demonstration_of_its_own_stays_with_it() -> None:
+    # the second sentence reports a demonstration of its own, read with its own cues: the
+    # earlier days' protests are not made violent by it
+    text = ("Supporters of the party have protested outside the parliament in Sarema in recent "
+            "days. The protests turned deadly on Friday, when hundreds attempted to breach the "
+            "fence.")
+    assert _kinds(text) == ["Peaceful protest", "Violent demonstration"]
