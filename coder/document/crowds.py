@@ -16,20 +16,28 @@ from coder.stages.actors import find_actors
 from coder.stages.events import (
     SentenceAnalysis,
     demonstration_types,
+    event_words,
     has_cue,
     is_armed,
     tokenized,
 )
+from coder.stages.events.analysis import cue_kinds
+from coder.stages.events.realis import realis
+from coder.stages.events.triggers import find_triggers
 
 # ACLED's label of an identity's civilians and of its militia ("Pokot Ethnic Group (Kenya)")
 _GROUP = " Ethnic Group "
 _MILITIA = " Ethnic Militia "
+# the actor kind of an organisation (an NGO's offices stoned are property, not people)
+_ORGANISATION = "organisation"
 
 
 # how many tokens after the force the words of what it did may come ("police fired tear gas",
 # "anti-riot police later used water cannon"; "police opened fire", "police shot dead")
 _INTERVENTION_REACH = 8
 _LETHAL_REACH = 4
+# how many keys before a violent cue a word of grievance makes it the crowd's complaint
+_GRIEVANCE_REACH = 5
 
 
 def force_in_later_sentence(ev: DocEvent, iso3: str, day: dt.date | None,
@@ -37,8 +45,13 @@ def force_in_later_sentence(ev: DocEvent, iso3: str, day: dt.date | None,
     """ACLED: a demonstration's second actor is the force that intervened. "Police fired tear
     gas" or "police opened fire" in a sentence after the demonstration's own names that force,
     and what it did makes the protest one with intervention or excessive force (the events
-    stage's cue words, cues.csv, read as it reads them within one sentence)."""
+    stage's cue words, cues.csv, read as it reads them within one sentence); the crowd's own
+    violence told there makes it a violent demonstration (`_later_crowd_violence`), even one
+    met with lethal force (ACLED's excessive force is force against peaceful protesters)."""
     m = ev.mention
+    if m.kind.event_type == EVENT.protests and _later_crowd_violence(ev, iso3, day, analyses):
+        m.kind = KIND.violent_demonstration
+        m.rule_ids.append("cues:violent:later")
     if m.kind.event_type not in {EVENT.protests, EVENT.riots} or (
         m.actor2 is not None and is_armed(m.actor2)
         and m.kind.sub_event_type != SUB.peaceful_protest
@@ -53,6 +66,33 @@ def force_in_later_sentence(ev: DocEvent, iso3: str, day: dt.date | None,
     if m.kind.event_type == EVENT.protests and m.kind.sub_event_type != \
             SUB.excessive_force_against_protesters:
         m.kind = KIND.excessive_force_riot if lethal else KIND.protest_with_intervention
+
+
+def _later_crowd_violence(ev: DocEvent, iso3: str, day: dt.date | None,
+                          analyses: list[SentenceAnalysis]) -> bool:
+    """ACLED: demonstrators who use violence or destroy property make a violent
+    demonstration, however many sentences the report takes to say so ("Traders marched to
+    the council. They later stoned cars and lit bonfires."): a violent cue (cues.csv) in a
+    sentence after the demonstration's first one, with no state force named before it (the
+    force, not the crowd, acts there)."""
+    rules = load_rules()
+    for sa in event_sentences(ev, analyses)[1:]:
+        keys = sa.keys
+        if not has_cue(keys, rules, "violent") or any(
+                rules.concepts[t.trigger.concept].family == "protest"
+                for t in find_triggers(tokenized(sa), rules, keys)):
+            continue  # no violence, or a demonstration of its own, read with its own cues
+        end = next(i for i in range(1, len(keys) + 1) if has_cue(keys, rules, "violent", 0, i))
+        at = max(i for i in range(end) if has_cue(keys, rules, "violent", i, end))
+        before = keys[max(0, at - _GRIEVANCE_REACH) : at]
+        words = event_words()
+        if realis(keys, at, rules, "noun", cue_kinds(keys, rules), words) != "actual" or \
+                not words.grievance.isdisjoint(before):
+            continue  # "no reports of violence", "to protest the destruction of property"
+        if not any(a.actor.inter == INTER_CODE.state_forces and a.span.start
+                   < tokenized(sa)[at].start for a in sentence_actors(sa, iso3, day)):
+            return True
+    return False
 
 
 def _later_force(ev: DocEvent, iso3: str, day: dt.date | None,
@@ -137,6 +177,47 @@ def force_against_crowd(m: EventMention, iso3: str) -> None:
 
 
 def crowds_fighting(ev: DocEvent, iso3: str, analyses: list[SentenceAnalysis]) -> None:
+    """ACLED's kind of a crowd's violence: a riot on civilians is mob violence
+    (`riot_on_civilians`), and crowds or communities fighting each other are mob violence or
+    a communal clash (`_crowd_fight`)."""
+    riot_on_civilians(ev, analyses)
+    _crowd_fight(ev, iso3, analyses)
+
+
+def riot_on_civilians(ev: DocEvent, analyses: list[SentenceAnalysis]) -> None:
+    """ACLED: a violent demonstration is demonstrators' violence, most often against the
+    forces that face them; a crowd that turns on civilians ("rioters beat up two
+    journalists", "youths stoned a candidate's car") with no state force named in the
+    event's sentences is mob violence, its victims the second side (civilians targeted)."""
+    m = ev.mention
+    if m.kind.sub_event_type != SUB.violent_demonstration or m.actor1 is None \
+            or m.actor2 is None or not m.actor2.span.text:
+        return  # no riot, or no victims the text names (the owners of burnt property)
+    victims = m.actor2.actor
+    if m.actor1.actor.inter not in {INTER_CODE.rioters, INTER_CODE.civilians} or \
+            victims.inter != INTER_CODE.civilians or victims.kind == _ORGANISATION or \
+            victims == m.actor1.actor or _told_as_demonstration(m):
+        # demonstrators, or a crowd the report shows demonstrating; an office stoned; the
+        # crowd's own people ("students rioted after students were expelled")
+        return
+    forces = document_words()["force_kind"]
+    if any(a.actor.inter == INTER_CODE.state_forces and a.actor.kind in forces
+           for sa in event_sentences(ev, analyses) for a in sa.actors):
+        return  # a crowd facing the police or army: the demonstration's own violence
+    m.kind = KIND.mob_violence
+    m.civilian_targeting = True
+    m.rule_ids.append("crowds:riot-on-civilians")
+
+
+def _told_as_demonstration(m: EventMention) -> bool:
+    """Whether one of the event's triggers is a demonstration's ("protested", "a march",
+    "blocked the road to protest"), not only a riot's or a crowd's act."""
+    rules = load_rules()
+    return any(rid in rules.triggers and rules.concepts[rules.triggers[rid].concept].family
+               == "protest" for rid in m.rule_ids)
+
+
+def _crowd_fight(ev: DocEvent, iso3: str, analyses: list[SentenceAnalysis]) -> None:
     """ACLED: battles are fought by organised armed groups. Residents, students or crowds
     fighting each other ("two groups of villagers clashed") are mob violence between two
     groups of rioters, each with its identity as associate; communities, clans or ethnic

@@ -81,7 +81,35 @@ def same_incident(ev: DocEvent, m: EventMention, family: str, adjacent: bool) ->
     if ev.family == "demo" and family == "demo":
         return True
     if {ev.family, family} == {"demo", "violence"}:
-        return about_demonstration(other) or aimed_at(other, m if other is main else main)
+        demo = m if other is main else main
+        return (about_demonstration(other) or aimed_at(other, demo)) \
+            and not grievance_of(other, demo)
+    return False
+
+
+# how many words before a violent trigger a word of grievance names it as one
+_GRIEVANCE_GAP = 4
+
+
+def grievance_of(violence: EventMention, demo: EventMention) -> bool:
+    """"Residents protested against the killings", "marched following the shooting of a
+    rider": violence named a few words after a word of grievance (events words.csv), in the
+    same clause of the demonstration's own sentence, is what the crowd complains of, no part
+    of its demonstration ("blamed the mayor for the clashes", a sentence later, is not)."""
+    text = violence.sentence_text
+    if (violence.doc_id, violence.sentence_index) != (demo.doc_id, demo.sentence_index):
+        return False
+    if not text or text[violence.trigger.start : violence.trigger.end] != violence.trigger.text:
+        return False
+    words = event_words()
+    for raw in reversed(text[: violence.trigger.start].split()[-_GRIEVANCE_GAP:]):
+        if raw[-1:] in words.clause_break_or_comma:
+            return False  # "During one protest, two people were shot": another clause
+        word = raw.strip("'\"()").lower()
+        if word in words.grievance:
+            return True
+        if not word.isalpha():
+            return False
     return False
 
 

@@ -297,6 +297,9 @@ def sentence_cues(sa: SentenceAnalysis, rules: RuleSet) -> set[str]:
     if not sa.cue_kinds:
         return set()
     found = {kind for kind in _DEMO_CUE_KINDS if sentence_has_cue(sa, rules, kind)}
+    if "violent" in found and "negation" in sa.cue_kinds and not _cue_affirmed(
+            sa.keys, rules, "violent", sa.words.clause_break_or_comma):
+        found.discard("violent")  # "a march free of running battles", "no violent incident"
     grievance = sa.words.grievance
     if not _FORCE_CUE_KINDS.isdisjoint(found) and not grievance.isdisjoint(sa.keys):
         # "protested against the killing of a student", "marched over the arrest of their
@@ -309,6 +312,21 @@ def sentence_cues(sa: SentenceAnalysis, rules: RuleSet) -> set[str]:
 
 
 _FORCE_CUE_KINDS = frozenset({"lethal", "intervention"})
+# how far back in its clause a negation denies a demonstration cue ("no cars were torched")
+_NEGATION_REACH = 4
+
+
+def _cue_affirmed(keys: list[str], rules: RuleSet, kind: str, breaks: frozenset[str]) -> bool:
+    """Whether a cue phrase of `kind` occurs with no negation cue (cues.csv) in the few keys
+    before it in its clause ("did not turn violent", "devoid of running battles")."""
+    by_first = rules.cue_first.get(kind, {})
+    for i, word in enumerate(keys):
+        for phrase in by_first.get(word, ()):
+            if tuple(keys[i : i + len(phrase)]) == phrase:
+                window = list(reversed(_same_clause_before(keys, i, breaks)))[-_NEGATION_REACH:]
+                if cue_value(window, rules, "negation") is None:
+                    return True
+    return False
 
 
 def _cue_outside_grievance(keys: list[str], rules: RuleSet, kind: str,
@@ -320,10 +338,18 @@ def _cue_outside_grievance(keys: list[str], rules: RuleSet, kind: str,
     for i, word in enumerate(keys):
         for phrase in by_first.get(word, ()):
             if tuple(keys[i : i + len(phrase)]) == phrase and \
-                    grievance.isdisjoint(keys[max(0, i - 5) : i]) and \
+                    grievance.isdisjoint(_after_break(keys[max(0, i - 5) : i], breaks)) and \
                     grievance.isdisjoint(_same_clause_before(keys, i, breaks)):
                 return True
     return False
+
+
+def _after_break(window: list[str], breaks: frozenset[str]) -> list[str]:
+    """The keys of `window` after its last clause break ("protest unpaid wages; police broke
+    up the march": the grievance ends at the semicolon)."""
+    cut = max((k for k, key in enumerate(window) if (key in breaks and key != ",") or key == "."),
+              default=-1)
+    return window[cut + 1 :]
 
 
 # how far back a grievance word may govern a cue ("against the release of three men suspected
