@@ -118,9 +118,9 @@ def _code_sentences(linker: DocumentLinker, analyses: list[SentenceAnalysis],
                     triggers: Triggers, gaz: Gazetteer,
                     context: PlaceContext) -> list[SentenceAnalysis]:
     """Every sentence in order: pronouns resolved against the sentences before, quotations
-    carried over, then its events linked into the document's. Returns the sentences with no
-    event near one, whose places may set an event's scene (`_read_scene`, read on demand by
-    `carry_scene`: perf, most events state their own place)."""
+    carried over, then its events linked into the document's. Returns the sentences that
+    report no event but stand near one: their places may set its scene (`_read_scene`, read
+    on demand by `carry_scene`: perf, most events state their own place)."""
     scenes: list[SentenceAnalysis] = []
     people: People = (None, None)
     open_quote = False
