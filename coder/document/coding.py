@@ -57,8 +57,8 @@ def code_document(doc: Document) -> CodedDocument:
     _find_actors(analyses, triggers, anchor)
     context = _place_context(analyses, triggers, doc, gaz)
     linker = DocumentLinker(doc, anchor, basis)
-    _code_sentences(linker, analyses, triggers, gaz, context)
-    carry_scene(linker.events, analyses)
+    scenes = _code_sentences(linker, analyses, triggers, gaz, context)
+    carry_scene(linker.events, analyses, scenes, lambda sa: _read_scene(sa, gaz, context))
     country = (context.countries[0] if context.countries else "") or _event_country(
         linker.events)
     for ev in linker.events:
@@ -115,9 +115,13 @@ def _place_context(analyses: list[SentenceAnalysis], triggers: Triggers, doc: Do
 
 
 def _code_sentences(linker: DocumentLinker, analyses: list[SentenceAnalysis],
-                    triggers: Triggers, gaz: Gazetteer, context: PlaceContext) -> None:
+                    triggers: Triggers, gaz: Gazetteer,
+                    context: PlaceContext) -> list[SentenceAnalysis]:
     """Every sentence in order: pronouns resolved against the sentences before, quotations
-    carried over, then its events linked into the document's."""
+    carried over, then its events linked into the document's. Returns the sentences that
+    report no event but stand near one: their places may set its scene (`_read_scene`, read
+    on demand by `carry_scene`: perf, most events state their own place)."""
+    scenes: list[SentenceAnalysis] = []
     people: People = (None, None)
     open_quote = False
     near = _near_events(triggers)
@@ -128,8 +132,10 @@ def _code_sentences(linker: DocumentLinker, analyses: list[SentenceAnalysis],
         open_quote = quote_open_after(sa.sentence.text, open_quote)
         _read_arguments(sa, triggers[pos], gaz, context)
         if not triggers[pos] and near[pos] and not sa.is_title:
-            _read_scene(sa, gaz, context)
+            tokenized(sa)  # now, as the later stages have always seen it
+            scenes.append(sa)
         _link_sentence(linker, pos, sa, triggers[pos])
+    return scenes
 
 
 def _near_events(triggers: Triggers) -> list[bool]:

@@ -4,6 +4,7 @@ countries its places are looked up in, and whether a quotation runs on into the 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from coder.dictionaries.rules import TriggerMatch
@@ -110,13 +111,17 @@ def quote_open_after(text: str, open_before: bool) -> bool:
     return state if tail.count('"') % 2 == 0 else not state
 
 
-def carry_scene(events: list[DocEvent], analyses: list[SentenceAnalysis]) -> None:
+def carry_scene(events: list[DocEvent], analyses: list[SentenceAnalysis],
+                scenes: Sequence[SentenceAnalysis] = (),
+                read_scene: Callable[[SentenceAnalysis], None] | None = None) -> None:
     """A date and a place stated early in a text apply to the events of its later sentences
     that state none of their own ("On 4 May, a mob beat a man in Kisumu. Later, police
     arrested three suspects."): each takes those of the nearest earlier sentence whose event
     states them, or the opening sentence's own. Within one sentence the attachment of
     arguments has already said which event a date or place belongs to. A statement keeps its
-    own: it is made when reported, wherever the speaker is."""
+    own: it is made when reported, wherever the speaker is. `scenes`: sentences with no
+    event whose places `read_scene` fills in; they count as any sentence that names a place,
+    but are read only when an event's search for its nearest place comes to them."""
     dates: dict[int, DateExpression] = {}
     places: dict[int, PlaceMention] = {}
     for ev in events:
@@ -131,6 +136,7 @@ def carry_scene(events: list[DocEvent], analyses: list[SentenceAnalysis]) -> Non
     for sa in analyses:  # so does any sentence that names a place, even with no event
         if sa.places and not sa.is_title:
             places.setdefault(sa.sentence.index, sa.places[0])
+    waiting = {sa.sentence.index: sa for sa in scenes if not sa.is_title}
     for ev in events:
         m = ev.mention
         if ev.family == "verbal":
@@ -138,8 +144,8 @@ def carry_scene(events: list[DocEvent], analyses: list[SentenceAnalysis]) -> Non
         if m.date_expression is None:
             m.date_expression = _nearest_before(dates, m.sentence_index)
         if m.place is None:
-            m.place = _nearest_before(places, m.sentence_index) or _nearest_after(
-                places, m.sentence_index)
+            m.place = _scene_near(places, waiting, read_scene, m.sentence_index, False) or (
+                _scene_near(places, waiting, read_scene, m.sentence_index, True))
 
 
 def opening_sentence(analyses: list[SentenceAnalysis]) -> SentenceAnalysis | None:
@@ -147,13 +153,31 @@ def opening_sentence(analyses: list[SentenceAnalysis]) -> SentenceAnalysis | Non
     return next((sa for sa in analyses if not sa.is_title), None)
 
 
+def _scene_near(places: dict[int, PlaceMention], waiting: dict[int, SentenceAnalysis],
+                read: Callable[[SentenceAnalysis], None] | None, index: int,
+                after: bool) -> PlaceMention | None:
+    """The first place of the nearest sentence before `index` (after it, with `after`) that
+    names one, among `places` and the `waiting` sentences' places; a waiting sentence is read
+    (and leaves `waiting`) only when it is nearer than every place known (perf: most are
+    never read)."""
+    while True:
+        if after:
+            near = min((i for i in places if i > index), default=None)
+        else:
+            near = max((i for i in places if i < index), default=None)
+        closer = [i for i in waiting if (index < i if after else i < index)
+                  and (near is None or (i < near if after else near < i))]
+        if not closer or read is None:
+            return None if near is None else places[near]
+        i = min(closer) if after else max(closer)
+        sa = waiting.pop(i)
+        read(sa)
+        if sa.places:
+            places.setdefault(i, sa.places[0])
+
+
 def _nearest_before(stated: dict[int, _T], index: int) -> _T | None:
     """What the nearest sentence before `index` states, if any does."""
     best = max((i for i in stated if i < index), default=None)
     return None if best is None else stated[best]
 
-
-def _nearest_after(stated: dict[int, _T], index: int) -> _T | None:
-    """What the nearest sentence after `index` states, if any does."""
-    best = min((i for i in stated if i > index), default=None)
-    return None if best is None else stated[best]

@@ -90,34 +90,33 @@ def cardinal_words() -> dict[str, int]:
             if kind in ("cardinal", "article") and " " not in k}
 
 
-def _phrase_at(tokens: list[Token], i: int, max_words: int) -> list[tuple[str, int]]:
-    """Candidate (key, end) phrases starting at token i, longest first."""
-    out: list[tuple[str, int]] = []
-    words: list[str] = []
-    j = i
+def _lookup(tokens: list[Token], i: int, table: dict | frozenset,
+            firsts: frozenset[str]) -> tuple[str, int] | None:
+    """(key, end) of the longest phrase of `table` starting at token i, or None: its words
+    read one by one (a glued hyphen joins them: "no-one", "twenty-five") up to the longest
+    phrase's length, and the last of them that is in the table kept (perf: no list of every
+    candidate phrase)."""
     n = len(tokens)
-    while j < n and len(words) < max_words:
+    if i >= n or tokens[i].key not in firsts:
+        return None
+    best: tuple[str, int] | None = None
+    key = ""
+    words = 0
+    max_words = _tables().max_words
+    j = i
+    while j < n and words < max_words:
         tok = tokens[j]
         if words and tok.key == "-" and tok.start == tokens[j - 1].end:
-            j += 1  # "no-one", "twenty-five": a glued hyphen joins words
+            j += 1
             continue
         if not tok.is_word:
             break
-        words.append(tok.key)
+        key = key + " " + tok.key if words else tok.key
+        words += 1
         j += 1
-        out.append((" ".join(words), j))
-    out.reverse()
-    return out
-
-
-def _lookup(tokens: list[Token], i: int, table: dict | frozenset,
-            firsts: frozenset[str]) -> tuple[str, int] | None:
-    if i >= len(tokens) or tokens[i].key not in firsts:
-        return None
-    for key, end in _phrase_at(tokens, i, _tables().max_words):
         if key in table:
-            return key, end
-    return None
+            best = (key, j)
+    return best
 
 
 def _glued(tokens: list[Token], j: int) -> bool:
@@ -253,17 +252,17 @@ def parse_number(tokens: list[Token], i: int) -> NumberMatch | None:
 def find_numbers(tokens: list[Token]) -> list[NumberMatch]:
     """Every number phrase in a token list, left to right, not overlapping."""
     t = _tables()
+    counts, modifiers = t.count_firsts, t.modifier_firsts
     out: list[NumberMatch] = []
-    i = 0
-    n = len(tokens)
-    while i < n:
-        tok = tokens[i]
-        key = tok.key
-        if tok.is_word and (key in t.count_firsts or key in t.modifier_firsts or key.isdigit()):
-            m = parse_number(tokens, i)
-            if m is not None:
-                out.append(m)
-                i = m.end
-                continue
-        i += 1
+    resume = 0  # a number found consumes its tokens
+    # perf: the tokens a number may start at, found in one comprehension (fields by position:
+    # 4 is_word, 1 key)
+    for i in [i for i, tok in enumerate(tokens) if tok[4] and (
+            tok[1] in counts or tok[1] in modifiers or tok[1].isdigit())]:
+        if i < resume:
+            continue
+        m = parse_number(tokens, i)
+        if m is not None:
+            out.append(m)
+            resume = m.end
     return out

@@ -43,3 +43,41 @@ def test_a_place_far_from_every_event_sets_no_scene() -> None:
     found = _places("Gunmen shot dead two herders at a watering point on Sunday. "
                     f"{filler} The cooperative opened an office in Kitgum.")
     assert found[SUB.attack] == ""
+
+
+def test_a_sentence_between_that_names_no_place_passes_the_scene_on() -> None:
+    found = _places("The watering point is outside Kitgum town. Herders gathered there. "
+                    "Gunmen shot dead two herders at the watering point on Sunday.")
+    assert found[SUB.attack] == "Kitgum"
+
+
+def test_scenes_read_on_demand_give_the_nearest_place_of_all() -> None:
+    """`_scene_near` reads waiting sentences only as needed, and finds what the nearest
+    sentence naming a place would be with every sentence read first."""
+    import random
+    from types import SimpleNamespace
+    from typing import Any, cast
+
+    from coder.document.context import _scene_near
+
+    rng = random.Random(5)
+    for _ in range(500):
+        indexes = rng.sample(range(20), rng.randint(0, 12))
+        known = {i: f"event{i}" for i in indexes if rng.random() < 0.4}
+        scenes = {i: SimpleNamespace(places=[f"scene{i}"] if rng.random() < 0.5 else [],
+                                     read=False) for i in indexes if rng.random() < 0.5}
+        every = dict(known)
+        for i, sa in scenes.items():
+            if sa.places:
+                every.setdefault(i, sa.places[0])
+        index, after = rng.randrange(20), rng.random() < 0.5
+        side = [i for i in every if (i > index if after else i < index)]
+        expected = every[min(side) if after else max(side)] if side else None
+
+        def read(sa: Any) -> None:
+            assert not sa.read  # each waiting sentence is read once
+            sa.read = True
+
+        places = cast(dict[int, Any], dict(known))
+        waiting = cast(dict[int, Any], dict(scenes))
+        assert _scene_near(places, waiting, read, index, after) == expected

@@ -6,7 +6,7 @@ from __future__ import annotations
 from coder.models import DateExpression, PlaceMention, Span
 from coder.stages.events.analysis import EventWords, SentenceAnalysis
 from coder.stages.places.cues import place_cues
-from coder.text.tokens import phrase_key
+from coder.text.tokens import may_hold_phrase, phrase_key
 
 
 def nearest_date(
@@ -154,5 +154,8 @@ def _chosen(text: str, start: int) -> bool:
     chosen = place_cues().chosen
     if not chosen:
         return False
-    before = phrase_key(text[max(0, start - 48) : start]).split()
+    window = text[max(0, start - 48) : start]
+    if not may_hold_phrase(window, chosen):  # perf: most windows hold none of their words
+        return False
+    before = phrase_key(window).split()
     return any(" ".join(before[k:]) in chosen for k in range(max(0, len(before) - 7), len(before)))

@@ -136,6 +136,7 @@ class Gazetteer(PlaceIndex):
     def __init__(self, entries: list[Entry], index: dict[str, list[int]]) -> None:
         super().__init__(entries, index)
         self._countries: dict[str, int] = {}  # iso3 -> entry id of the country itself
+        self._named: dict[str, frozenset[str]] = {}  # see `named_countries`
         for i, e in enumerate(entries):
             if e[FEATURE] == "country":
                 self._countries[e[ISO3]] = i
@@ -191,9 +192,17 @@ class Gazetteer(PlaceIndex):
 
     def named_countries(self, names: list[Name]) -> set[str]:
         """The countries (ISO3) some of these names name by their own name ("Uganda")."""
-        entries = self.entries
-        return {entries[x][ISO3] for _, _, key in names for x in self.index[key]
-                if entries[x][FEATURE] == "country"}
+        out: set[str] = set()
+        for _, _, key in names:
+            # perf: each key's countries once; a name may have hundreds of entries to look at
+            isos = self._named.get(key)
+            if isos is None:
+                isos = frozenset(self.entries[x][ISO3] for x in self.index[key]
+                                 if self.entries[x][FEATURE] == "country")
+                if len(self._named) < 50_000:
+                    self._named[key] = isos
+            out |= isos
+        return out
 
     def stated_countries(self, tokens: list[Token], names: list[Name] | None = None,
                          ) -> tuple[dict[str, int], dict[str, int]]:

@@ -89,10 +89,10 @@ def scan_names(gaz: PlaceIndex, tokens: list[Token]) -> list[Name]:
     articles = gaz.cues.articles
     longest_at = gaz.phrases.longest_at
     names: list[Name] = []
-    # the common case, a lower-case word or punctuation, is screened out in one comprehension;
-    # a word token's text is never empty
+    # the common case, a lower-case word or punctuation, is screened out in one comprehension
+    # (perf: fields by position, 4 is_word, 0 text, 1 key); a token's text is never empty
     starts = [i for i, t in enumerate(tokens)
-              if t.is_word and (t.text[0].isupper() or t.key in articles)]
+              if t[4] and (t[0][0].isupper() or t[1] in articles)]
     for i in starts:
         tok = tokens[i]
         # perf: the dict probes first, they fail most often; the words met recently are in a
