@@ -59,14 +59,16 @@ def test_an_armed_group_firing_on_a_rally_is_force_against_the_protesters() -> N
 def test_a_fight_with_no_sides_after_a_march_makes_it_a_violent_demonstration() -> None:
     # ACLED: demonstrators who fight make a violent demonstration, not a battle
     assert _kinds("Nurses demonstrated against the county board in Nakuru. The nurses were "
-                  "dispersed with tear gas after running battles between both sides.") == [SUB.violent_demonstration]
+                  "dispersed with tear gas after running battles between both sides.") == [
+        SUB.violent_demonstration]
 
 
 def test_clashes_a_report_says_did_not_happen_leave_a_march_peaceful() -> None:
     assert _kinds("Supporters of the senator marched through Kisumu on Tuesday. "
                   "The day was free of clashes.") == [SUB.peaceful_protest]
     assert _kinds("Opposition supporters took to the streets on Sunday in Kisii to celebrate "
-                  "a court ruling. The celebrations were devoid of running battles.") == [SUB.peaceful_protest]
+                  "a court ruling. The celebrations were devoid of running battles.") == [
+        SUB.peaceful_protest]
 
 
 def test_an_attack_on_soldiers_that_was_a_landmine_blast_stays_an_explosion() -> None:
