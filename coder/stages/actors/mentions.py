@@ -47,6 +47,7 @@ __all__ = ["ActorDictionary", "find_actors", "person_actor", "organisation_actor
 
 
 _CIVIL_SERVANTS = "officials"  # agents.csv id of a state's civil servants
+_SHARED_NAME_WORDS = 3  # "the Pokot and Ruasi Ngishu clans": the second name of a few words
 
 
 @dataclass(slots=True)
@@ -178,11 +179,25 @@ def _lone_group(d: ActorDictionary, tokens: list[Token], start: int, end: int) -
     nxt = tokens[end] if end < n else None
     if nxt is not None and nxt.key in d.words["group-verb"]:
         return True  # the verb's subject, or the noun's doer ("a Pokot raid on a village")
+    if _shares_identity_noun(d, tokens, end):
+        return True  # "the Pokot and Wariyo clans": the first name shares the noun
     i = _left(d, tokens, start)
     if i < 0 or tokens[i].key not in d.words["group-before"]:
         return False
     return nxt is None or not nxt.is_word or nxt.key in d.words["locative"] \
         or nxt.key in d.words["noun-follower"]
+
+
+def _shares_identity_noun(d: ActorDictionary, tokens: list[Token], end: int) -> bool:
+    """tokens[end:] are "and", a short capitalised name and an identity noun ("... and Wariyo
+    clans"): the name before `end` is a group of the same kind."""
+    if end >= len(tokens) or tokens[end].key not in d.words["conjunction"] \
+            or tokens[end].key == ",":
+        return False
+    i = end + 1
+    while i < len(tokens) and i - end <= _SHARED_NAME_WORDS and tokens[i].is_capitalized:
+        i += 1
+    return end + 1 < i < len(tokens) and tokens[i].key in d.identity_nouns
 
 
 def _left(d: ActorDictionary, tokens: list[Token], i: int) -> int:

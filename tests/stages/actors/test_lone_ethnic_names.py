@@ -49,3 +49,10 @@ def test_a_demonym_before_an_ethnic_name_gives_the_militia_its_country() -> None
         "Turkana Ethnic Militia (Kenya)", "Toposa Ethnic Militia (Sudan)"]
     assert _names("Ethiopian Dassanach raiders shot two fishermen.")[0] == \
         "Dassanach Ethnic Militia (Ethiopia)"
+
+
+def test_an_ethnic_name_joined_to_a_clan_name_shares_the_clan_noun() -> None:
+    assert _names("Fighting broke out between Pokot and Wariyo clans.") == [
+        "Pokot Ethnic Militia (Kenya)", "Wariyo Clan Militia (Kenya)"]
+    assert _names("The Pokot and Wariyo villages were calm.")[:1] != [
+        "Pokot Ethnic Militia (Kenya)"]
