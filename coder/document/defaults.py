@@ -21,7 +21,7 @@ from coder.document.crowds import (
     rival_crowds,
 )
 from coder.document.model import DocEvent, resolve_event_date
-from coder.document.perpetrators import armed_perpetrator, rival_crowd
+from coder.document.perpetrators import armed_perpetrator, arresting_force, rival_crowd
 from coder.document.sides import event_sentences, generic_actor, sentence_actors
 from coder.document.words import document_words
 from coder.models import Actor, ActorMention, EventMention, Span
@@ -179,6 +179,7 @@ def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None,
     _blamed_group(ev, iso3, day, analyses)
     rival_crowd(ev, iso3, day)
     _default_sides(ev, iso3)
+    arresting_force(ev, iso3, day)
     armed_perpetrator(ev, iso3, day)
     _communal_sides(ev, iso3, analyses)
     _tidy_sides(m, iso3)

@@ -324,8 +324,13 @@ def _classify_demonstration(
 def _classify_development(
     ev: SentenceEvidence, m: TriggerMatch, concept: Concept, mention: EventMention
 ) -> None:
-    """A strategic development's type is its concept's; destroyed homes belong to civilians."""
+    """A strategic development's type is its concept's; destroyed homes belong to civilians;
+    the one actor an arrest label names is the one arrested."""
     mention.kind = EventType(concept.event_type, concept.sub_event_type, concept.cameo_code)
+    if concept.concept == "arrest_label" and mention.actor2 is None:
+        # "Arrests: a former governor was arrested ...": the label names no arresting force;
+        # whoever the note names is the one arrested (the document stage adds the police)
+        mention.actor1, mention.actor2 = None, mention.actor1
     if concept.sub_event_type == SUB.looting_property_destruction and mention.actor2 is None \
             and sentence_has_cue(ev.sa, ev.rules, "civilian_property", m.start, m.end + 6):
         # "torched 100 houses", "demolished Palestinian homes": the owners are the target
