@@ -34,3 +34,22 @@ def test_a_named_force_that_arrested_keeps_its_place() -> None:
     text = "Soldiers arrested four fishermen near Lamu, Kenya, on Monday."
     actor1, _, sub = _sides(text, "KEN")
     assert (actor1, sub) == ("Military Forces of Kenya", "Arrests")
+
+
+def test_an_attack_whose_dead_a_later_sentence_names_as_police_is_a_clash() -> None:
+    text = "Al Shabaab fighters attacked Fino, Kenya, on Monday. Four police were killed."
+    actor1, actor2, sub = _sides(text, "KEN")
+    assert (actor1, actor2, sub) == ("Al Shabaab", "Police Forces of Kenya", "Armed clash")
+
+
+def test_an_attack_whose_only_wounded_are_soldiers_is_a_clash_with_the_army() -> None:
+    text = "Gunmen attacked a village near Mandera, Kenya, on Monday. Two soldiers were wounded."
+    _, actor2, sub = _sides(text, "KEN")
+    assert (actor2, sub) == ("Military Forces of Kenya", "Armed clash")
+
+
+def test_an_attack_that_killed_a_teacher_stays_an_attack_on_civilians() -> None:
+    text = ("Gunmen attacked a village near Mandera, Kenya, on Monday, killing a teacher. "
+            "Police are investigating.")
+    _, actor2, sub = _sides(text, "KEN")
+    assert (actor2, sub) == ("Civilians (Kenya)", "Attack")
