@@ -220,8 +220,9 @@ _SIDES_AFTER = 6
 def _crowds_clash(sa: SentenceAnalysis, m: TriggerMatch, mention: EventMention) -> bool:
     """"Rival supporters clashed", "two groups of students fought": a clash between crowds (a
     crowd word in the words before it or after "between"), no armed
-    group among its sides (words.csv crowd_side). ACLED: mob violence, battles need organised
-    armed groups."""
+    group among its sides (words.csv crowd_side) and no word that arms them (armed_qualifier:
+    "armed factions", "rival gangs"). ACLED: mob violence, battles need organised armed
+    groups."""
     if is_armed(mention.actor1) or is_armed(mention.actor2):
         return False
     words = sa.words
@@ -234,7 +235,8 @@ def _crowds_clash(sa: SentenceAnalysis, m: TriggerMatch, mention: EventMention) 
     after = keys[m.end : m.end + _SIDES_AFTER]
     if after[:1] == ["between"] or after[:2] == ["broke", "out"]:
         before += after
-    return not words.crowd_side.isdisjoint(before)
+    # "armed factions", "rival gangs", "militias of two factions": armed sides, a battle
+    return not words.crowd_side.isdisjoint(before) and words.armed_qualifier.isdisjoint(before)
 
 
 # how far before a violent verb its subject may stand, and after "by" in the passive
