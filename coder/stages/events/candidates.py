@@ -78,6 +78,14 @@ def build_candidate(
     if ev.weapon_hit is not None and concept.family == "violence":
         weapon = ev.weapon_hit[0]
         mention.rule_ids.append(f"weapons:{weapon.weapon}")
+    label = _note_label(ev, earlier)
+    if label is not None and (concept.family in CONFLICT_FAMILIES or concept.sub_event_type == (
+            label.concept.sub_event_type) == SUB.looting_property_destruction):
+        if concept.family in CONFLICT_FAMILIES:
+            concept = label.concept  # "Property destruction: youths torched a kiosk"
+            mention.rule_ids.append(f"note-label:{label.trigger.id}")
+        # the label names this event, no event of its own (as a known event named as background)
+        label.anaphoric = label.background = True
     if concept.concept == "clash" and crowd_against_force(mention.actor1, mention.actor2):
         concept = ev.rules.concepts["riot"]  # "students clashed with police": a riot
         mention.rule_ids.append("crowd-clash")
@@ -93,6 +101,16 @@ def build_candidate(
     elif concept.family == "sd":
         _classify_development(ev, m, concept, mention)
     return _finish(ev, m, concept, mention, is_quoted)
+
+
+def _note_label(ev: SentenceEvidence, earlier: list[Candidate]) -> Candidate | None:
+    """The strategic development an event note names in the label it opens with ("Property
+    destruction:", "Looting:"): ACLED's coder wrote the event's type there, so the violent
+    acts the rest of its sentence tells are that development."""
+    first = earlier[0] if earlier else None
+    if first is None or first.match.start != 0 or first.concept.family != "sd":
+        return None
+    return first if ev.sa.keys[first.match.end - 1] == ":" else None
 
 
 def _draft(
