@@ -1,6 +1,6 @@
-"""An event note that opens with "Property destruction:" or "Looting:" reports that strategic
-development, whatever violent verb its sentence tells it with: ACLED's coder named the event's
-type in the label (own invented sentences)."""
+"""An event note that opens with "Property destruction:", "Looting:" or "Non-violent
+activity:" reports that strategic development, whatever violent verb its sentence tells it
+with: ACLED's coder named the event's type in the label (own invented sentences)."""
 
 from __future__ import annotations
 
@@ -32,3 +32,8 @@ def test_the_doer_a_destruction_note_names_stays_its_actor() -> None:
 def test_the_words_without_a_label_keep_the_violent_type() -> None:
     text = "Raiders attacked a farm near Kitale, Kenya, and burned its granary."
     assert "Looting/property destruction" not in [sub for sub, _ in _records(text)]
+
+
+def test_a_non_violent_activity_label_names_a_raid_that_hurt_no_one() -> None:
+    text = "Non-violent activity: Raiders attacked a water point near North Horr. No one was hurt."
+    assert [sub for sub, _ in _records(text)] == ["Other"]
