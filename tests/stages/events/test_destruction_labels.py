@@ -37,3 +37,8 @@ def test_the_words_without_a_label_keep_the_violent_type() -> None:
 def test_a_non_violent_activity_label_names_a_raid_that_hurt_no_one() -> None:
     text = "Non-violent activity: Raiders attacked a water point near North Horr. No one was hurt."
     assert [sub for sub, _ in _records(text)] == ["Other"]
+
+
+def test_a_movement_of_forces_label_names_the_raid_of_its_note() -> None:
+    text = "Movement of forces: Militants raided a quarry near Elwak and left for the border."
+    assert [sub for sub, _ in _records(text)] == ["Change to group/activity"]
