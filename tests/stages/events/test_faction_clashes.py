@@ -19,3 +19,9 @@ def test_two_factions_of_a_party_clashing_is_mob_violence() -> None:
 
 def test_militia_factions_clashing_is_an_armed_clash() -> None:
     assert _sub_event("Rival militia factions clashed near Marsabit on Saturday.") == "Armed clash"
+
+
+def test_factions_named_near_security_clashes_make_no_crowd_fight() -> None:
+    # "security clashes" are clashes with the security forces, not a fight between factions
+    text = "Leaders of the party factions met in Nakuru to mourn a man killed in security clashes."
+    assert _sub_event(text) != "Mob violence"
