@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from coder.dictionaries.taxonomy import EVENT, INTER_CODE, INTER_GROUP, SUB
+from coder.dictionaries.taxonomy import EVENT, INTER_CODE, INTER_GROUP, KIND, SUB
 from coder.document.crowds import (
     crowds_fighting,
     demonstration_sides,
@@ -21,7 +21,7 @@ from coder.document.crowds import (
     rival_crowds,
 )
 from coder.document.model import DocEvent, resolve_event_date
-from coder.document.perpetrators import armed_perpetrator, rival_crowd
+from coder.document.perpetrators import armed_perpetrator, arresting_force, rival_crowd
 from coder.document.sides import event_sentences, generic_actor, sentence_actors
 from coder.document.words import document_words
 from coder.models import Actor, ActorMention, EventMention, Span
@@ -176,9 +176,11 @@ def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None,
         return
     crowds_fighting(ev, iso3, analyses)
     demonstration_sides(m, iso3)
+    _attack_on_a_force(ev, iso3, day)
     _blamed_group(ev, iso3, day, analyses)
     rival_crowd(ev, iso3, day)
     _default_sides(ev, iso3)
+    arresting_force(ev, iso3, day)
     armed_perpetrator(ev, iso3, day)
     _communal_sides(ev, iso3, analyses)
     _tidy_sides(m, iso3)
@@ -191,6 +193,41 @@ def _localise_agents(m: EventMention, iso3: str, day: dt.date | None) -> None:
         m.actor1 = with_country(m.actor1, iso3, day)
     if m.actor2 is not None:
         m.actor2 = with_country(m.actor2, iso3, day)
+
+
+def _attack_on_a_force(ev: DocEvent, iso3: str, day: dt.date | None) -> None:
+    """ACLED: violence against civilians harms unarmed people; an attack on soldiers or police
+    is a battle. An armed group's attack (or an unnamed attacker's) on a state force ("militants
+    attacked a police patrol") whose casualties name no unarmed victims, or whose reported
+    dead and wounded are all soldiers or police ("Gunmen raided the town. Three police
+    officers were killed."), is an armed clash with that force."""
+    m = ev.mention
+    if (m.kind.event_type, m.kind.sub_event_type) != (EVENT.violence_against_civilians,
+                                                       SUB.attack):
+        return
+    if m.actor1 is not None and m.actor1.actor.inter not in INTER_GROUP.non_state_armed:
+        return
+    forces = document_words()["force_kind"]
+    target = m.actor2
+    if target is None or target.actor.inter == INTER_CODE.civilians:
+        if target is not None and not target.rule_id.endswith(":default"):
+            return  # civilians the report names as the target
+        target = _fallen_force(ev, iso3, day) if _armed_victims_only(ev) else None
+    elif _names_unarmed_victims(ev):
+        return  # "militants shot a trader; police are investigating"
+    if target is None or target.actor.inter != INTER_CODE.state_forces or (
+            target.actor.kind not in forces):
+        return
+    m.actor2 = target
+    m.kind = KIND.armed_clash
+    m.civilian_targeting = False
+    m.rule_ids.append("defaults:attack-on-a-force")
+
+
+def _names_unarmed_victims(ev: DocEvent) -> bool:
+    """A casualty figure of the event names its victims, and not as armed people."""
+    return any(c.value > 0 and c.victims and not armed_victims(c.victims)
+               for group in (*ev.fatalities.values(), *ev.injuries.values()) for c in group)
 
 
 def _blamed_group(ev: DocEvent, iso3: str, day: dt.date | None,

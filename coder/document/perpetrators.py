@@ -71,3 +71,21 @@ def rival_crowd(ev: DocEvent, iso3: str, day: dt.date | None) -> None:
     m.actor2 = generic_actor("rioters", m.actor1.actor.country or iso3, day)
     m.actor2.rule_id = "agents:rioters:rival"
     m.rule_ids.append("defaults:rival-crowd")
+
+
+def arresting_force(ev: DocEvent, iso3: str, day: dt.date | None) -> None:
+    """ACLED: an arrest's first actor is the state force that made it (the police unless the
+    report names another force), its second the people arrested. "The authorities arrested
+    ..." is the police's arrest; "two suspects and a trader arrested" names the arrested."""
+    m = ev.mention
+    if m.kind.sub_event_type != SUB.arrests or not iso3:
+        return
+    a = m.actor1
+    if a is not None and a.actor.inter != INTER_CODE.civilians and not (
+            a.actor.inter == INTER_CODE.state_forces and a.rule_id.startswith("agents:")
+            and a.actor.kind not in document_words()["force_kind"]):
+        return  # a named force, or anyone else the report says arrested them
+    if m.actor2 is None and a is not None and a.actor.inter == INTER_CODE.civilians:
+        m.actor2 = a
+    m.actor1 = generic_actor("police", iso3, day)
+    m.rule_ids.append("defaults:arresting-force")

@@ -78,6 +78,14 @@ def build_candidate(
     if ev.weapon_hit is not None and concept.family == "violence":
         weapon = ev.weapon_hit[0]
         mention.rule_ids.append(f"weapons:{weapon.weapon}")
+    label = _note_label(ev, earlier)
+    if label is not None and (concept.family in CONFLICT_FAMILIES or concept.sub_event_type == (
+            label.concept.sub_event_type) == SUB.looting_property_destruction):
+        if concept.family in CONFLICT_FAMILIES:
+            concept = label.concept  # "Property destruction: youths torched a kiosk"
+            mention.rule_ids.append(f"note-label:{label.trigger.id}")
+        # the label names this event, no event of its own (as a known event named as background)
+        label.anaphoric = label.background = True
     if concept.concept == "clash" and crowd_against_force(mention.actor1, mention.actor2):
         concept = ev.rules.concepts["riot"]  # "students clashed with police": a riot
         mention.rule_ids.append("crowd-clash")
@@ -93,6 +101,16 @@ def build_candidate(
     elif concept.family == "sd":
         _classify_development(ev, m, concept, mention)
     return _finish(ev, m, concept, mention, is_quoted)
+
+
+def _note_label(ev: SentenceEvidence, earlier: list[Candidate]) -> Candidate | None:
+    """The strategic development an event note names in the label it opens with ("Property
+    destruction:", "Looting:"): ACLED's coder wrote the event's type there, so the violent
+    acts the rest of its sentence tells are that development."""
+    first = earlier[0] if earlier else None
+    if first is None or first.match.start != 0 or first.concept.family != "sd":
+        return None
+    return first if ev.sa.keys[first.match.end - 1] == ":" else None
 
 
 def _draft(
@@ -220,8 +238,9 @@ _SIDES_AFTER = 6
 def _crowds_clash(sa: SentenceAnalysis, m: TriggerMatch, mention: EventMention) -> bool:
     """"Rival supporters clashed", "two groups of students fought": a clash between crowds (a
     crowd word in the words before it or after "between"), no armed
-    group among its sides (words.csv crowd_side). ACLED: mob violence, battles need organised
-    armed groups."""
+    group among its sides (words.csv crowd_side) and no word that arms them (armed_qualifier:
+    "armed factions", "rival gangs"). ACLED: mob violence, battles need organised armed
+    groups."""
     if is_armed(mention.actor1) or is_armed(mention.actor2):
         return False
     words = sa.words
@@ -234,7 +253,8 @@ def _crowds_clash(sa: SentenceAnalysis, m: TriggerMatch, mention: EventMention) 
     after = keys[m.end : m.end + _SIDES_AFTER]
     if after[:1] == ["between"] or after[:2] == ["broke", "out"]:
         before += after
-    return not words.crowd_side.isdisjoint(before)
+    # "armed factions", "rival gangs", "militias of two factions": armed sides, a battle
+    return not words.crowd_side.isdisjoint(before) and words.armed_qualifier.isdisjoint(before)
 
 
 # how far before a violent verb its subject may stand, and after "by" in the passive
@@ -324,8 +344,13 @@ def _classify_demonstration(
 def _classify_development(
     ev: SentenceEvidence, m: TriggerMatch, concept: Concept, mention: EventMention
 ) -> None:
-    """A strategic development's type is its concept's; destroyed homes belong to civilians."""
+    """A strategic development's type is its concept's; destroyed homes belong to civilians;
+    the one actor an arrest label names is the one arrested."""
     mention.kind = EventType(concept.event_type, concept.sub_event_type, concept.cameo_code)
+    if concept.concept == "arrest_label" and mention.actor2 is None:
+        # "Arrests: a former governor was arrested ...": the label names no arresting force;
+        # whoever the note names is the one arrested (the document stage adds the police)
+        mention.actor1, mention.actor2 = None, mention.actor1
     if concept.sub_event_type == SUB.looting_property_destruction and mention.actor2 is None \
             and sentence_has_cue(ev.sa, ev.rules, "civilian_property", m.start, m.end + 6):
         # "torched 100 houses", "demolished Palestinian homes": the owners are the target
