@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, get_args
+from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
@@ -20,7 +20,6 @@ from coder.dictionaries.files import (
     DictionaryError,
     read_csv_models,
     read_jsonl_models,
-    read_word_sets,
     register_cache,
 )
 from coder.dictionaries.taxonomy import kind_problem
@@ -95,32 +94,6 @@ class Cue(BaseModel):
         "cancelled", "disrupted", "unopposed", "assembly", "civilian_property",
     ]
     value: str
-
-
-WordSet = Literal[
-    "be", "adverb", "participle", "preposition", "determiner", "anaphoric", "clause_break",
-    "light_verb", "object_preposition", "first_person", "armed_victim", "after_adverbial_date",
-    "locative", "date_preposition", "person_pronoun", "group_pronoun", "force:police",
-    "force:troops", "force:security-forces", "gerund_noun_follower", "background_preposition",
-    "agent_preposition", "side_preposition", "loser_preposition", "member_preposition",
-    "caller_preposition", "conjunct_joiner", "pair_joiner", "subject_coordinator",
-    "clause_coordinator", "modifier_gap", "place_preposition", "verb_marker", "progressive_be",
-    "survival_verb", "state_weapon_break", "force_kind", "unarmed_kind", "allegation_preposition",
-    "intention", "noun_follower", "grievance", "civilian_occupation", "mob_word", "crowd_word",
-    "crowd_side", "sequel", "harm_concept", "crowd_subject", "armed_qualifier", "demonstrator_word",
-    "quantity", "result_verb"]
-
-
-class Word(BaseModel):
-    set: WordSet
-    word: str = Field(min_length=1)
-
-
-@register_cache
-@lru_cache(maxsize=1)
-def word_sets() -> dict[str, frozenset[str]]:
-    """The closed grammatical word sets of events/words.csv, by set name (every set present)."""
-    return read_word_sets("events/words.csv", Word, get_args(WordSet), str.lower)
 
 
 # --------------------------------------------------------------------------------------------

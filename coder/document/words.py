@@ -7,8 +7,8 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
+from coder.dictionaries.event_words import word_sets
 from coder.dictionaries.files import read_word_sets, register_cache
-from coder.dictionaries.rules import word_sets
 
 DocumentWordSet = Literal["crowd_kind", "not_antecedent_kind", "casualty_concept", "force_kind",
                           "armed_group_kind", "blame_cue", "blame_doubt",

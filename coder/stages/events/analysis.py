@@ -15,8 +15,9 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Any, Literal, get_args
 
+from coder.dictionaries.event_words import word_sets
 from coder.dictionaries.files import register_cache
-from coder.dictionaries.rules import Concept, RuleSet, Trigger, TriggerMatch, word_sets
+from coder.dictionaries.rules import Concept, RuleSet, Trigger, TriggerMatch
 from coder.models import (
     ActorMention,
     CasualtyMention,
