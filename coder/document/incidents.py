@@ -104,7 +104,7 @@ def grievance_of(violence: EventMention, demo: EventMention) -> bool:
     words = event_words()
     for raw in reversed(text[: violence.trigger.start].split()[-_GRIEVANCE_GAP:]):
         if raw[-1:] in words.clause_break_or_comma:
-            return False  # "During one protest, two people were shot": another clause
+            return False  # "At a protest, two men were shot": another clause
         word = raw.strip("'\"()").lower()
         if word in words.grievance:
             return True

@@ -68,7 +68,7 @@ def test_protesters_burning_flags_are_a_violent_demonstration() -> None:
 
 def test_a_killing_the_crowd_complains_of_is_no_force_against_it() -> None:
     # the killing is the grievance: a peaceful protest, and the killing an event of its own
-    text = ("Following the shooting and killing of a taxi driver near the market, Sarema "
+    text = ("Following the shooting and the death of a taxi driver near the market, Sarema "
             "residents protest, asking for more patrols.")
     kinds = _kinds(text)
     assert "Peaceful protest" in kinds
@@ -84,7 +84,7 @@ def test_a_shooting_in_its_own_clause_during_a_march_is_force_against_it() -> No
 def test_a_crowd_that_destroyed_property_is_no_peaceful_one_met_with_force() -> None:
     # ACLED: excessive force is force against peaceful protesters; a crowd that was violent
     # itself makes a violent demonstration, whatever force met it
-    text = ("Two demonstrators were shot dead by police during a march in Sarema on Monday. "
+    text = ("Two demonstrators were shot dead by the police at a march in Sarema on Monday. "
             "Witnesses spoke of property destruction by the marchers.")
     assert _kinds(text) == ["Violent demonstration"]
 

@@ -45,8 +45,8 @@ def test_a_plural_ethnic_name_is_the_same_people() -> None:
 
 
 def test_a_demonym_before_an_ethnic_name_gives_the_militia_its_country() -> None:
-    assert _names("Clashes between Kenyan Turkana and Sudanese Toposa left six dead.") == [
-        "Turkana Ethnic Militia (Kenya)", "Toposa Ethnic Militia (Sudan)"]
+    assert _names("Clashes between Kenyan Pokot and Ugandan Karamojong left four dead.") == [
+        "Pokot Ethnic Militia (Kenya)", "Karamojong Ethnic Militia (Uganda)"]
     assert _names("Ethiopian Dassanach raiders shot two fishermen.")[0] == \
         "Dassanach Ethnic Militia (Ethiopia)"
 

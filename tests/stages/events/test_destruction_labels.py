@@ -25,7 +25,7 @@ def test_the_label_names_the_type_of_the_violent_act(text: str) -> None:
 
 
 def test_the_doer_a_destruction_note_names_stays_its_actor() -> None:
-    text = "Property destruction: Al Shabaab militants destroyed a phone mast near Wajir."
+    text = "Property destruction: a telecom mast near Wajir was destroyed by Al Shabaab militants."
     assert _records(text) == [("Looting/property destruction", "Al Shabaab")]
 
 
