@@ -168,9 +168,9 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
         j -= 2  # "near the town of X"
     if j >= 0 and tokens[j].key == "the":
         j -= 1
-    if _ends_with(tokens, i - 1, cues.admin_before):
+    if ends_with(tokens, i - 1, cues.admin_before):
         around.admin = True
-    elif _ends_with(tokens, j, cues.near):
+    elif ends_with(tokens, j, cues.near):
         around.near = True
     # event notes give the province (and country) in brackets: "Bassa (Plateau)", "Mafa town
     # (Mafa, Borno)", "Pretoria (Gauteng, South Africa)"; they say which place of that name
@@ -183,7 +183,7 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
     around.anchored = around.anchored or bool(around.explicit)
     around.cued = bool(around.explicit) or around.admin or around.near or bool(bracket) or (
         prev is not None and prev.key in cues.locative) or _in_note_brackets(tokens, i) or (
-        _ends_with(tokens, i - 1, cues.chosen_trie))  # "(coordinates for Wote used)"
+        ends_with(tokens, i - 1, cues.chosen_trie))  # "(coordinates for Wote used)"
     around.named_after = (nxt is not None and nxt.is_word and nxt.text[:1].isupper()
                           and around.resume == end and not bracket
                           and nxt.key not in cues.calendar)
@@ -277,7 +277,7 @@ def _dateline_country(gaz: PlaceIndex, dateline: str) -> str:
     return gaz.entries[ids[0]][ISO3] if ids else ""
 
 
-def _ends_with(tokens: list[Token], j: int, cues: CueTrie) -> bool:
+def ends_with(tokens: list[Token], j: int, cues: CueTrie) -> bool:
     """True when a cue phrase ends at token j (inclusive)."""
     node = cues.before.get(tokens[j].key) if j >= 0 else None
     while node is not None:
