@@ -309,7 +309,8 @@ def _is_headline(tokens: list[Token]) -> bool:
 def _bracketed(tokens: list[Token], k: int, area_words: frozenset[str]) -> tuple[list[str], int]:
     """The comma-separated names in brackets at `k`, or one lower-case or area word later
     ("Mafa town (Mafa, Borno)", "Bassa LGA (Plateau)"), as keys, and the index after the
-    closing bracket; ([], k) when none."""
+    closing bracket; ([], k) when none, or when the brackets open with a lower-case word (a
+    coder's note: "(coordinates for Chemase used)", "(note: ...)")."""
     if k < len(tokens) and tokens[k].is_word and (
             not tokens[k].text[:1].isupper() or tokens[k].key in area_words):
         k += 1
@@ -326,6 +327,8 @@ def _bracketed(tokens: list[Token], k: int, area_words: frozenset[str]) -> tuple
             if key == ")":
                 return names, j + 1
         elif tokens[j].is_word:
+            if j == k + 1 and not tokens[j].text[:1].isupper():
+                break  # "(coordinates for Chemase used)": a note, not the place's units
             words.append(key)
         elif key not in TRANSPARENT:
             break
