@@ -134,6 +134,7 @@ def _place_ranks(sa: SentenceAnalysis) -> list[tuple[PlaceMention, int, int]]:
     it is specific (not a country) and whether it follows a preposition ("in", "near", ...)."""
     text = sa.sentence.text
     words = sa.words
+    residents = place_cues().residents
     # a country is the event's place only as a locative ("in Iraq"), not as an owner ("Iraq's
     # prime minister") or an actor ("Iran condemned")
     places = [p for p in _innermost(sa)
@@ -144,6 +145,10 @@ def _place_ranks(sa: SentenceAnalysis) -> list[tuple[PlaceMention, int, int]]:
         specific = 0 if p.place.feature == "country" else 2 if _chosen(text, p.span.start) else 1
         before = text[max(0, p.span.start - 8) : p.span.start].lower().split()
         prep = 0 if words.place_preposition.isdisjoint(before) else 1
+        if not prep:
+            # "Bahati residents blocked ...": the people of a place act there
+            after = text[p.span.end : p.span.end + 14].lower().split()[:1]
+            prep = int(bool(after) and after[0] in residents)
         ranks.append((p, specific, prep))
     return ranks
 

@@ -24,7 +24,8 @@ MONTHS_FILE = "dates/months.csv"
 CueKind = Literal[
     "near", "admin_after", "admin_before", "district_after", "title", "article_glued", "stop",
     "locative", "group_after", "qualifier", "place_noun", "scene", "compass_after",
-    "institution_after", "road_after", "chosen_before",
+    "institution_after", "road_after", "chosen_before", "office_after", "office_before",
+    "residents_after",
 ]
 
 
@@ -72,6 +73,9 @@ class PlaceCues:
     roads: frozenset[str]  # "the Gilgil-Nyahururu road": a road named after its two ends
     chosen: frozenset[str]  # "coordinates for X": a coder's note of the place it uses
     chosen_trie: CueTrie  # the same phrases, read backwards from their last word
+    office_after: frozenset[str]  # "the Kilifi governor": an office named after the place
+    office_before: CueTrie  # "MP for Gilgil", "a resident of Nyali", read backwards
+    residents: frozenset[str]  # "Bahati residents": the people of the place before them
     calendar: frozenset[str]  # "Monday", "March": capitalised words that continue no name
 
 
@@ -108,6 +112,9 @@ def place_cues() -> PlaceCues:
         roads=frozenset(by_kind["road_after"]),
         chosen=frozenset(by_kind["chosen_before"]),
         chosen_trie=backwards(by_kind["chosen_before"]),
+        office_after=frozenset(by_kind["office_after"]),
+        office_before=backwards(by_kind["office_before"]),
+        residents=frozenset(by_kind["residents_after"]),
         calendar=frozenset(
             [phrase_key(r.name) for r in read_csv_models(WEEKDAYS_FILE, WeekdayRow) if r.prose]
             + [phrase_key(r.name) for r in read_csv_models(MONTHS_FILE, MonthRow)

@@ -11,7 +11,12 @@ from coder.models import PlaceMention
 from coder.stages.places.container import inside_container
 from coder.stages.places.entries import ISO3, SOURCE, PlaceContext, PlaceIndex
 from coder.stages.places.loose import loose_names
-from coder.stages.places.resolve import BIG_CITY_POPULATION, FOREIGN_MIN_POPULATION, resolve
+from coder.stages.places.resolve import (
+    BIG_CITY_POPULATION,
+    FOREIGN_MIN_POPULATION,
+    ends_with,
+    resolve,
+)
 from coder.text.tokens import Token
 
 __all__ = ["Name", "PlaceContext", "match_places", "scan_names", "stated_countries"]
@@ -130,6 +135,7 @@ def _scan(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext,
     supported: list[bool] = []  # whether the words around each place confirm its country
     named: list[bool] = []  # whether each place is named only in an institution's name
     origin: list[bool] = []  # whether each place names only where a group comes from
+    office: list[bool] = []  # whether each place names only an office's seat or someone's home
     free = 0  # where scanning resumes: a match consumes its tokens
     for i, end, key in names:
         if i < free:
@@ -151,18 +157,12 @@ def _scan(gaz: PlaceIndex, tokens: list[Token], context: PlaceContext,
                      and tokens[end].text[:1].isupper()
                      and mention.place.population < FOREIGN_MIN_POPULATION)
         origin.append(resume == end and _names_origin(gaz, tokens, i, end))
+        office.append(_names_office(gaz, tokens, i, end, resume))
         if _far_end_of_road(gaz, tokens, i, resume, ranges[:-1]):
             named[-1] = True  # "the Gilgil-Nyahururu road": the road is at its first end
         free = resume
-    if any(origin) and any(not o and m.place.feature != "country"
-                           for m, o in zip(out, origin, strict=True)):
-        # "Turkana raiders attacked Lokori": a place that names where a group comes from
-        # yields to a place of the sentence that is no country
-        named = [n or o for n, o in zip(named, origin, strict=True)]
-    if any(named) and not all(named):
-        # a place named only in an institution's or office's name ("Webuye High School",
-        # "the Bungoma Governor") locates the event when the sentence names no other place
-        keep = [n for n, flag in enumerate(named) if not flag]
+    keep = _event_places(out, named, origin, office)
+    if len(keep) < len(out):
         out, ranges = [out[n] for n in keep], [ranges[n] for n in keep]
         keys, supported = [keys[n] for n in keep], [supported[n] for n in keep]
     anchors = {m.place.iso3 for m, sure in zip(out, supported, strict=True) if sure}
@@ -182,6 +182,37 @@ def _names_origin(gaz: PlaceIndex, tokens: list[Token], i: int, end: int) -> boo
             and any(tokens[j].key in groups for j in (end + 2, end + 3) if j < len(tokens))):
         return True
     return i >= 2 and tokens[i - 1].key == "from" and tokens[i - 2].key in groups
+
+
+def _event_places(out: list[PlaceMention], named: list[bool], origin: list[bool],
+                  office: list[bool]) -> list[int]:
+    """The indexes of the places of `out` that may be the event's: a place naming an office's
+    seat or a person's home ("the Kilifi governor ... shot in Nyali"), then one naming where a
+    group comes from ("Turkana raiders attacked Lokori"), then one named only in an
+    institution's name ("Webuye High School"), yields to a place of the sentence that is no
+    country (a country named only in a party's or a people's name locates nothing)."""
+    keep = list(range(len(out)))
+
+    def other_than(flags: list[bool]) -> bool:
+        return any(not flags[n] and out[n].place.feature != "country" for n in keep)
+
+    if any(office) and other_than(office):
+        keep = [n for n in keep if not office[n]]
+    if any(origin[n] for n in keep) and other_than(origin):
+        named = [n or o for n, o in zip(named, origin, strict=True)]
+    if any(named[n] for n in keep) and other_than(named):
+        keep = [n for n in keep if not named[n]]
+    return keep
+
+
+def _names_office(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, resume: int) -> bool:
+    """Whether the place at tokens[i:end] (its words read up to `resume`) names an office's or
+    a person's home ("the Kilifi governor", "Wajir county commissioner", "MP for Gilgil", "a
+    resident of Nyali"), not where the event happened."""
+    cues = gaz.cues
+    if any(k < len(tokens) and tokens[k].key in cues.office_after for k in (end, resume)):
+        return True
+    return ends_with(tokens, i - 1, cues.office_before)
 
 
 def _far_end_of_road(gaz: PlaceIndex, tokens: list[Token], i: int, resume: int,

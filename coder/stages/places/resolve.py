@@ -168,9 +168,9 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
         j -= 2  # "near the town of X"
     if j >= 0 and tokens[j].key == "the":
         j -= 1
-    if _ends_with(tokens, i - 1, cues.admin_before):
+    if ends_with(tokens, i - 1, cues.admin_before):
         around.admin = True
-    elif _ends_with(tokens, j, cues.near):
+    elif ends_with(tokens, j, cues.near):
         around.near = True
     # event notes give the province (and country) in brackets: "Bassa (Plateau)", "Mafa town
     # (Mafa, Borno)", "Pretoria (Gauteng, South Africa)"; they say which place of that name
@@ -183,7 +183,7 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
     around.anchored = around.anchored or bool(around.explicit)
     around.cued = bool(around.explicit) or around.admin or around.near or bool(bracket) or (
         prev is not None and prev.key in cues.locative) or _in_note_brackets(tokens, i) or (
-        _ends_with(tokens, i - 1, cues.chosen_trie))  # "(coordinates for Wote used)"
+        ends_with(tokens, i - 1, cues.chosen_trie))  # "(coordinates for Wote used)"
     around.named_after = (nxt is not None and nxt.is_word and nxt.text[:1].isupper()
                           and around.resume == end and not bracket
                           and nxt.key not in cues.calendar)
@@ -277,7 +277,7 @@ def _dateline_country(gaz: PlaceIndex, dateline: str) -> str:
     return gaz.entries[ids[0]][ISO3] if ids else ""
 
 
-def _ends_with(tokens: list[Token], j: int, cues: CueTrie) -> bool:
+def ends_with(tokens: list[Token], j: int, cues: CueTrie) -> bool:
     """True when a cue phrase ends at token j (inclusive)."""
     node = cues.before.get(tokens[j].key) if j >= 0 else None
     while node is not None:
@@ -309,7 +309,8 @@ def _is_headline(tokens: list[Token]) -> bool:
 def _bracketed(tokens: list[Token], k: int, area_words: frozenset[str]) -> tuple[list[str], int]:
     """The comma-separated names in brackets at `k`, or one lower-case or area word later
     ("Mafa town (Mafa, Borno)", "Bassa LGA (Plateau)"), as keys, and the index after the
-    closing bracket; ([], k) when none."""
+    closing bracket; ([], k) when none, or when the brackets open with a lower-case word (a
+    coder's note: "(coordinates for Chemase used)", "(note: ...)")."""
     if k < len(tokens) and tokens[k].is_word and (
             not tokens[k].text[:1].isupper() or tokens[k].key in area_words):
         k += 1
@@ -326,6 +327,8 @@ def _bracketed(tokens: list[Token], k: int, area_words: frozenset[str]) -> tuple
             if key == ")":
                 return names, j + 1
         elif tokens[j].is_word:
+            if j == k + 1 and not tokens[j].text[:1].isupper():
+                break  # "(coordinates for Chemase used)": a note, not the place's units
             words.append(key)
         elif key not in TRANSPARENT:
             break
