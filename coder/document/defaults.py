@@ -257,9 +257,28 @@ def _blamed_group(ev: DocEvent, iso3: str, day: dt.date | None,
     other = m.actor2 if side == "actor1" else m.actor1
     if other is not None:
         groups.pop(other.actor.name, None)
+    if not groups:
+        groups = _sole_group(analyses, iso3, day)
+        if other is not None and other.actor.name in groups:
+            return
     if len(groups) == 1:
         setattr(m, side, next(iter(groups.values())))
         m.rule_ids.append("defaults:blamed-group")
+
+
+def _sole_group(analyses: list[SentenceAnalysis], iso3: str,
+                day: dt.date | None) -> dict[str, ActorMention]:
+    """ACLED attributes an unidentified attacker to the one armed group a report names, blamed
+    or not ("Violence followed the arrest of the sect's founder: three killed"), unless the
+    report calls its attackers unknown ("unidentified gunmen") or doubts the group: the named
+    armed groups of the whole report, none doubted, or none when the report says unknown."""
+    words = document_words()
+    if any(not words["unnamed_cue"].isdisjoint(sa.keys) for sa in analyses):
+        return {}
+    return {a.actor.name: a for sa in analyses for a in sentence_actors(sa, iso3, day)
+            if a.actor.kind in words["armed_group_kind"]
+            and a.actor.inter in INTER_GROUP.non_state_armed
+            and not _near_cue(sa, a, words["blame_doubt"])}
 
 
 def _unidentified(a: ActorMention | None, m: EventMention) -> bool:

@@ -218,6 +218,20 @@ def test_a_group_named_with_doubt_is_no_suspect() -> None:
     assert actor1 == "Unidentified Armed Group (Kenya)"
 
 
+def test_an_unnamed_attacker_is_the_one_armed_group_the_report_names() -> None:
+    text = ("Two traders were hacked to death in Murang'a, Kenya, on Friday. "
+            "The killings came a week after the Mungiki leader was detained.")
+    actor1, _, actor2, _ = _sides(text, "KEN")
+    assert (actor1, actor2) == ("Mungiki Militia", "Civilians (Kenya)")
+
+
+def test_attackers_the_report_calls_unknown_stay_unidentified() -> None:
+    text = ("Unknown gunmen shot dead a preacher in Garissa, Kenya, on Friday. "
+            "The preacher had spoken in favour of Al Shabaab.")
+    actor1, _, _, _ = _sides(text, "KEN")
+    assert actor1 == "Unidentified Armed Group (Kenya)"
+
+
 def test_police_named_only_as_the_grievance_of_a_riot_is_no_side() -> None:
     text = ("Matatu drivers blocked the main road in Kisii, Kenya, with burning tyres to "
             "protest police harassment.")
