@@ -22,6 +22,7 @@ from coder.document.crowds import (
 )
 from coder.document.model import DocEvent, resolve_event_date
 from coder.document.perpetrators import armed_perpetrator, arresting_force, rival_crowd
+from coder.document.place_militias import place_militias
 from coder.document.sides import event_sentences, generic_actor, sentence_actors
 from coder.document.words import document_words
 from coder.models import Actor, ActorMention, EventMention, Span
@@ -183,6 +184,7 @@ def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None,
     arresting_force(ev, iso3, day)
     armed_perpetrator(ev, iso3, day)
     _communal_sides(ev, iso3, analyses)
+    place_militias(ev, iso3, day, analyses)
     _tidy_sides(m, iso3)
 
 

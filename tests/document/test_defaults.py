@@ -252,3 +252,15 @@ def test_a_government_a_riot_is_directed_at_gives_way_to_the_force_it_faced() ->
             "a decision by Nairobi to cut their pay. Police dispersed them.")
     actor1, _, actor2, _ = _sides(text, "KEN")
     assert (actor1, actor2) == ("Rioters (Kenya)", "Police Forces of Kenya")
+
+
+def test_raiders_from_a_named_place_are_that_places_communal_militia() -> None:
+    text = "Raiders from Kapedo killed two herders near Lokori, Kenya, on Friday."
+    actor1, _, actor2, _ = _sides(text, "KEN")
+    assert (actor1, actor2) == ("Kapedo Communal Militia (Kenya)", "Civilians (Kenya)")
+
+
+def test_gunmen_from_a_country_stay_unidentified() -> None:
+    text = "Gunmen from Ethiopia killed two herders near Moyale, Kenya, on Friday."
+    actor1, _, _, _ = _sides(text, "KEN")
+    assert actor1 == "Unidentified Armed Group (Ethiopia)"
