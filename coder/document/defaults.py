@@ -180,7 +180,7 @@ def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None,
     _attack_on_a_force(ev, iso3, day)
     _blamed_group(ev, iso3, day, analyses)
     rival_crowd(ev, iso3, day)
-    _default_sides(ev, iso3)
+    _default_sides(ev, iso3, day)
     arresting_force(ev, iso3, day)
     armed_perpetrator(ev, iso3, day)
     _communal_sides(ev, iso3, analyses)
@@ -309,7 +309,7 @@ def _near_cue(sa: SentenceAnalysis, a: ActorMention, cues: frozenset[str]) -> bo
     return any(t.key in cues for t in near)
 
 
-def _default_sides(ev: DocEvent, iso3: str) -> None:
+def _default_sides(ev: DocEvent, iso3: str, day: dt.date | None) -> None:
     """The crowd of a demonstration, the perpetrator of violence (the state where it alone uses
     the weapon, else an unidentified armed group), and civilian victims."""
     m = ev.mention
@@ -335,6 +335,9 @@ def _default_sides(ev: DocEvent, iso3: str) -> None:
                                 "agents:civilians:suspects")
     if et == EVENT.violence_against_civilians and m.actor2 is not None:
         m.actor2 = _civilian_victims(m.actor2, iso3)
+    if m.actor2 is None and et == EVENT.explosions_remote_violence and _armed_victims_only(ev):
+        # "four soldiers died when their truck hit a roadside bomb": the force it struck
+        m.actor2 = _fallen_force(ev, iso3, day)
     if m.actor2 is None and (
         m.kind.sub_event_type == SUB.mob_violence
         or (et in {EVENT.explosions_remote_violence, EVENT.riots} and _unarmed_victims(ev))

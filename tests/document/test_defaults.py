@@ -264,3 +264,10 @@ def test_gunmen_from_a_country_stay_unidentified() -> None:
     text = "Gunmen from Ethiopia killed two herders near Moyale, Kenya, on Friday."
     actor1, _, _, _ = _sides(text, "KEN")
     assert actor1 == "Unidentified Armed Group (Ethiopia)"
+
+
+def test_a_bomb_that_killed_only_police_has_the_police_as_its_target() -> None:
+    text = "Three police officers died when their lorry struck a roadside bomb near Wajir, Kenya."
+    _, _, actor2, sub = _sides(text, "KEN")
+    assert sub == "Remote explosive/landmine/IED"
+    assert actor2 == "Police Forces of Kenya"
