@@ -27,3 +27,10 @@ def test_a_demonym_before_a_person_is_a_victims_nationality() -> None:
 def test_a_demonym_before_a_killed_man_is_no_state_force() -> None:
     actor1 = _actor1("A Canadian man was shot dead outside a bar in Mombasa.")
     assert not actor1.startswith("Military Forces")
+
+
+def test_a_demonym_before_fallen_soldiers_names_the_victims_not_the_bomber() -> None:
+    record = explain_text("Three Ugandan soldiers were killed by a landmine near Gulu.",
+                          DAY).records[0]
+    assert record.actor1 != record.actor2
+    assert record.actor2.startswith("Military Forces of Uganda")
