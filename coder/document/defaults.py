@@ -22,6 +22,7 @@ from coder.document.crowds import (
 )
 from coder.document.model import DocEvent, resolve_event_date
 from coder.document.perpetrators import armed_perpetrator, arresting_force, rival_crowd
+from coder.document.place_militias import place_militias
 from coder.document.sides import event_sentences, generic_actor, sentence_actors
 from coder.document.words import document_words
 from coder.models import Actor, ActorMention, EventMention, Span
@@ -179,10 +180,11 @@ def fill_default_actors(ev: DocEvent, context_country: str, day: dt.date | None,
     _attack_on_a_force(ev, iso3, day)
     _blamed_group(ev, iso3, day, analyses)
     rival_crowd(ev, iso3, day)
-    _default_sides(ev, iso3)
+    _default_sides(ev, iso3, day)
     arresting_force(ev, iso3, day)
     armed_perpetrator(ev, iso3, day)
     _communal_sides(ev, iso3, analyses)
+    place_militias(ev, iso3, day, analyses)
     _tidy_sides(m, iso3)
 
 
@@ -257,9 +259,28 @@ def _blamed_group(ev: DocEvent, iso3: str, day: dt.date | None,
     other = m.actor2 if side == "actor1" else m.actor1
     if other is not None:
         groups.pop(other.actor.name, None)
+    if not groups:
+        groups = _sole_group(analyses, iso3, day)
+        if other is not None and other.actor.name in groups:
+            return
     if len(groups) == 1:
         setattr(m, side, next(iter(groups.values())))
         m.rule_ids.append("defaults:blamed-group")
+
+
+def _sole_group(analyses: list[SentenceAnalysis], iso3: str,
+                day: dt.date | None) -> dict[str, ActorMention]:
+    """ACLED attributes an unidentified attacker to the one armed group a report names, blamed
+    or not ("Violence followed the arrest of the sect's founder: three killed"), unless the
+    report calls its attackers unknown ("unidentified gunmen") or doubts the group: the named
+    armed groups of the whole report, none doubted, or none when the report says unknown."""
+    words = document_words()
+    if any(not words["unnamed_cue"].isdisjoint(sa.keys) for sa in analyses):
+        return {}
+    return {a.actor.name: a for sa in analyses for a in sentence_actors(sa, iso3, day)
+            if a.actor.kind in words["armed_group_kind"]
+            and a.actor.inter in INTER_GROUP.non_state_armed
+            and not _near_cue(sa, a, words["blame_doubt"])}
 
 
 def _unidentified(a: ActorMention | None, m: EventMention) -> bool:
@@ -288,7 +309,7 @@ def _near_cue(sa: SentenceAnalysis, a: ActorMention, cues: frozenset[str]) -> bo
     return any(t.key in cues for t in near)
 
 
-def _default_sides(ev: DocEvent, iso3: str) -> None:
+def _default_sides(ev: DocEvent, iso3: str, day: dt.date | None) -> None:
     """The crowd of a demonstration, the perpetrator of violence (the state where it alone uses
     the weapon, else an unidentified armed group), and civilian victims."""
     m = ev.mention
@@ -314,6 +335,9 @@ def _default_sides(ev: DocEvent, iso3: str) -> None:
                                 "agents:civilians:suspects")
     if et == EVENT.violence_against_civilians and m.actor2 is not None:
         m.actor2 = _civilian_victims(m.actor2, iso3)
+    if m.actor2 is None and et == EVENT.explosions_remote_violence and _armed_victims_only(ev):
+        # "four soldiers died when their truck hit a roadside bomb": the force it struck
+        m.actor2 = _fallen_force(ev, iso3, day)
     if m.actor2 is None and (
         m.kind.sub_event_type == SUB.mob_violence
         or (et in {EVENT.explosions_remote_violence, EVENT.riots} and _unarmed_victims(ev))

@@ -218,6 +218,20 @@ def test_a_group_named_with_doubt_is_no_suspect() -> None:
     assert actor1 == "Unidentified Armed Group (Kenya)"
 
 
+def test_an_unnamed_attacker_is_the_one_armed_group_the_report_names() -> None:
+    text = ("Two traders were hacked to death in Murang'a, Kenya, on Friday. "
+            "The killings came a week after the Mungiki leader was detained.")
+    actor1, _, actor2, _ = _sides(text, "KEN")
+    assert (actor1, actor2) == ("Mungiki Militia", "Civilians (Kenya)")
+
+
+def test_attackers_the_report_calls_unknown_stay_unidentified() -> None:
+    text = ("Unknown gunmen shot dead a preacher in Garissa, Kenya, on Friday. "
+            "The preacher had spoken in favour of Al Shabaab.")
+    actor1, _, _, _ = _sides(text, "KEN")
+    assert actor1 == "Unidentified Armed Group (Kenya)"
+
+
 def test_police_named_only_as_the_grievance_of_a_riot_is_no_side() -> None:
     text = ("Matatu drivers blocked the main road in Kisii, Kenya, with burning tyres to "
             "protest police harassment.")
@@ -238,3 +252,22 @@ def test_a_government_a_riot_is_directed_at_gives_way_to_the_force_it_faced() ->
             "a decision by Nairobi to cut their pay. Police dispersed them.")
     actor1, _, actor2, _ = _sides(text, "KEN")
     assert (actor1, actor2) == ("Rioters (Kenya)", "Police Forces of Kenya")
+
+
+def test_raiders_from_a_named_place_are_that_places_communal_militia() -> None:
+    text = "Raiders from Kapedo killed two herders near Lokori, Kenya, on Friday."
+    actor1, _, actor2, _ = _sides(text, "KEN")
+    assert (actor1, actor2) == ("Kapedo Communal Militia (Kenya)", "Civilians (Kenya)")
+
+
+def test_gunmen_from_a_country_stay_unidentified() -> None:
+    text = "Gunmen from Ethiopia killed two herders near Moyale, Kenya, on Friday."
+    actor1, _, _, _ = _sides(text, "KEN")
+    assert actor1 == "Unidentified Armed Group (Ethiopia)"
+
+
+def test_a_bomb_that_killed_only_police_has_the_police_as_its_target() -> None:
+    text = "Three police officers died when their lorry struck a roadside bomb near Wajir, Kenya."
+    _, _, actor2, sub = _sides(text, "KEN")
+    assert sub == "Remote explosive/landmine/IED"
+    assert actor2 == "Police Forces of Kenya"
