@@ -1,0 +1,24 @@
+"""Sub-event decisions in the violence family on sentences written for these tests: what the
+weapon was, who the victims were (armed or not, on duty or not), and whether a crowd or an
+organised group did the killing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coder.dictionaries.taxonomy import SUB
+from coder.engines.local import explain_text
+
+DAY = dt.date(2016, 3, 9)
+
+
+def _subs(text: str) -> list[str]:
+    return [r.sub_event_type for r in explain_text(text, DAY).records]
+
+
+def test_people_killed_in_a_blast_or_explosion_are_a_remote_explosive_event() -> None:
+    # "blast" and "explosion" name an explosive device that went off, not a shooting
+    assert _subs("Two traders were killed in a blast near a bus stop in Garissa.") == [
+        SUB.remote_explosive_landmine_ied]
+    assert _subs("An explosion at a hotel in Mandera injured four guests.") == [
+        SUB.remote_explosive_landmine_ied]
