@@ -90,6 +90,7 @@ class EventWords:
     harm_concept: frozenset[str] = frozenset()
     quantity: frozenset[str] = frozenset()
     result_verb: frozenset[str] = frozenset()
+    month_modal: frozenset[str] = frozenset()
     # derived: a clause break or a comma; a force word -> its agent id (sets "force:<agent>")
     clause_break_or_comma: frozenset[str] = frozenset()
     forces: dict[str, str] = field(default_factory=dict)

@@ -22,3 +22,11 @@ def test_people_killed_in_a_blast_or_explosion_are_a_remote_explosive_event() ->
         SUB.remote_explosive_landmine_ied]
     assert _subs("An explosion at a hotel in Mandera injured four guests.") == [
         SUB.remote_explosive_landmine_ied]
+
+
+def test_the_month_may_next_to_a_day_is_a_date_not_a_modal() -> None:
+    assert _subs("Traders on 14 May held a protest in Nakuru over new taxes.") == [
+        SUB.peaceful_protest]
+    assert _subs("On May 3 police shot dead two robbery suspects in Kisumu.") == [SUB.attack]
+    # the modal verb still makes the act a possibility, not a reported event
+    assert _subs("Traders may hold a protest in Nakuru over new taxes.") == []
