@@ -92,6 +92,9 @@ def build_candidate(
     elif concept.concept == "clash" and _crowds_clash(ev.sa, m, mention):
         concept = ev.rules.concepts["mob_violence"]  # "rival supporters clashed": a mob's
         mention.rule_ids.append("crowds-clash")
+    elif mention.actor1 is None and _mob_justice(ev.sa, concept):
+        concept = ev.rules.concepts["mob_violence"]  # "a suspected witch was stoned to death"
+        mention.rule_ids.append("mob-justice")
     if concept.family == "violence":
         concept = _violent_actors(ev, m, concept, mention)
         _classify_violence(ev, m, concept, mention, weapon)
@@ -255,6 +258,20 @@ def _crowds_clash(sa: SentenceAnalysis, m: TriggerMatch, mention: EventMention) 
         before += after
     # "armed factions", "rival gangs", "militias of two factions": armed sides, a battle
     return not words.crowd_side.isdisjoint(before) and words.armed_qualifier.isdisjoint(before)
+
+
+def _mob_justice(sa: SentenceAnalysis, concept: Concept) -> bool:
+    """"Two suspected witches were burnt to death", "a man suspected of stealing a goat was
+    stoned to death": a killing or injury with no perpetrator named, of people accused of
+    witchcraft (words.csv witchcraft_word), or of theft (theft_word) done the way a crowd
+    punishes (mob_manner). ACLED codes such lynchings by residents as mob violence."""
+    words = sa.words
+    if concept.concept not in words.harm_concept:
+        return False
+    keys = set(sa.keys)
+    if not words.witchcraft_word.isdisjoint(keys):
+        return True
+    return not words.theft_word.isdisjoint(keys) and not words.mob_manner.isdisjoint(keys)
 
 
 # how far before a violent verb its subject may stand, and after "by" in the passive

@@ -30,3 +30,20 @@ def test_the_month_may_next_to_a_day_is_a_date_not_a_modal() -> None:
     assert _subs("On May 3 police shot dead two robbery suspects in Kisumu.") == [SUB.attack]
     # the modal verb still makes the act a possibility, not a reported event
     assert _subs("Traders may hold a protest in Nakuru over new taxes.") == []
+
+
+def test_people_killed_over_witchcraft_by_no_named_killer_are_mob_violence() -> None:
+    assert _subs("Two old women accused of witchcraft were hacked to death in Nyamira.") == [
+        SUB.mob_violence]
+
+
+def test_a_suspected_thief_stoned_or_burnt_to_death_is_mob_justice() -> None:
+    assert _subs("A man suspected of stealing a cow was stoned to death in Meru.") == [
+        SUB.mob_violence]
+    assert _subs("Two suspected burglars were burnt to death in Thika on Sunday.") == [
+        SUB.mob_violence]
+
+
+def test_suspected_thieves_shot_by_a_named_force_are_still_an_attack() -> None:
+    assert _subs("Police shot dead three suspected thieves at a market in Thika.") == [
+        SUB.attack]
