@@ -94,6 +94,7 @@ class EventWords:
     witchcraft_word: frozenset[str] = frozenset()
     theft_word: frozenset[str] = frozenset()
     mob_manner: frozenset[str] = frozenset()
+    off_duty: frozenset[str] = frozenset()
     # derived: a clause break or a comma; a force word -> its agent id (sets "force:<agent>")
     clause_break_or_comma: frozenset[str] = frozenset()
     forces: dict[str, str] = field(default_factory=dict)

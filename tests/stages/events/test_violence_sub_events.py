@@ -47,3 +47,18 @@ def test_a_suspected_thief_stoned_or_burnt_to_death_is_mob_justice() -> None:
 def test_suspected_thieves_shot_by_a_named_force_are_still_an_attack() -> None:
     assert _subs("Police shot dead three suspected thieves at a market in Thika.") == [
         SUB.attack]
+
+
+def _sides(text: str) -> list[tuple[str, str, str]]:
+    return [(r.sub_event_type, r.actor1, r.actor2) for r in explain_text(text, DAY).records]
+
+
+def test_an_off_duty_or_retired_member_of_the_forces_is_a_civilian_victim() -> None:
+    # ACLED: off-duty and former members of the armed forces are civilians, so a killing of
+    # one is an attack on civilians, not a battle with the police
+    assert _sides("Two gunmen shot dead an off-duty police officer outside a bar in Nakuru.") == [
+        (SUB.attack, "Unidentified Armed Group (Kenya)", "Civilians (Kenya)")]
+    assert _subs("A retired soldier was shot dead by unknown gunmen in Garissa.") == [SUB.attack]
+    # on duty, the same killing is an attack on an armed side (a battle)
+    assert _subs("Two gunmen shot dead a police officer outside a bar in Nakuru.") == [
+        SUB.armed_clash]
