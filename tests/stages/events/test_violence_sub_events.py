@@ -62,3 +62,10 @@ def test_an_off_duty_or_retired_member_of_the_forces_is_a_civilian_victim() -> N
     # on duty, the same killing is an attack on an armed side (a battle)
     assert _subs("Two gunmen shot dead a police officer outside a bar in Nakuru.") == [
         SUB.armed_clash]
+
+
+def test_stoning_told_with_no_crowd_after_an_officers_attack_is_the_officers_act() -> None:
+    # the second sentence names no crowd: the stones were the officer's, no mob violence
+    assert _sides("A trader was assaulted by a police officer at a market in Isiolo on Friday. "
+                  "He had been pelted with stones.") == [
+        (SUB.attack, "Police Forces of Kenya", "Civilians (Kenya)")]
