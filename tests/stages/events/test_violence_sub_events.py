@@ -69,3 +69,13 @@ def test_stoning_told_with_no_crowd_after_an_officers_attack_is_the_officers_act
     assert _sides("A trader was assaulted by a police officer at a market in Isiolo on Friday. "
                   "He had been pelted with stones.") == [
         (SUB.attack, "Police Forces of Kenya", "Civilians (Kenya)")]
+
+
+def test_political_rivals_or_party_members_who_clash_are_a_mob() -> None:
+    # no organised armed group among the sides: a fight between crowds (ACLED: mob violence)
+    assert _subs("Political rivals clashed outside a church in Nyeri on Sunday.") == [
+        SUB.mob_violence]
+    assert _subs("Members of two parties clashed at a tallying centre in Thika.") == [
+        SUB.mob_violence]
+    # members of an armed group who fight soldiers still fight a battle
+    assert _subs("Members of al Shabaab clashed with soldiers near Lamu.") == [SUB.armed_clash]
