@@ -79,3 +79,8 @@ def test_political_rivals_or_party_members_who_clash_are_a_mob() -> None:
         SUB.mob_violence]
     # members of an armed group who fight soldiers still fight a battle
     assert _subs("Members of al Shabaab clashed with soldiers near Lamu.") == [SUB.armed_clash]
+
+
+def test_an_explosive_uncovered_by_the_police_is_disrupted_weapons_use() -> None:
+    assert _subs("Police uncovered a roadside bomb near a school in Wajir on Monday.") == [
+        SUB.disrupted_weapons_use]
