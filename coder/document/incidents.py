@@ -230,7 +230,7 @@ def _merge_kind(ev: DocEvent, m: EventMention, family: str) -> None:
             main.actor2 = m.actor1
     elif ev.family == "violence" and family == "demo":
         demo_kind = m.kind if m.kind.event_type in demonstration_types() else None
-        if demo_kind is not None:
+        if demo_kind is not None and not _armed_act_told_as_crowd_act(main, m):
             state_actor = (main.actor1 if main.actor1
                            and main.actor1.actor.inter == INTER_CODE.state_forces else None)
             # a riot or a mob keeps its kind ("lynched by a mob": mob violence); violence
@@ -260,6 +260,16 @@ def _merge_kind(ev: DocEvent, m: EventMention, family: str) -> None:
         # "Militants attacked an army convoy. A landmine killed four soldiers.": the attack
         # was the explosion, no fight
         main.kind = m.kind
+
+
+def _armed_act_told_as_crowd_act(main: EventMention, m: EventMention) -> bool:
+    """"A man was attacked by a police officer. He had been pelted with stones.": a crowd's act
+    (mob violence) that names no crowd of its own, told of the same incident as an armed
+    actor's violence, is that actor's act: the violence keeps its kind and sides (unless its
+    victims are a crowd: "police fired at protesters ... stones were thrown": a riot)."""
+    victims = main.actor2.actor.inter if main.actor2 is not None else None
+    return (m.kind.sub_event_type == SUB.mob_violence and m.actor1 is None
+            and is_armed(main.actor1) and victims not in INTER_GROUP.crowd)
 
 
 def _merge_arguments(main: EventMention, m: EventMention) -> None:

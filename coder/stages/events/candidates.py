@@ -10,6 +10,7 @@ from typing import Literal, get_args
 from coder.dictionaries.rules import Concept, RuleSet, TriggerMatch, Weapon
 from coder.dictionaries.taxonomy import EVENT, INTER_CODE, KIND, SUB, EventType
 from coder.models import ActorMention, EventMention, Span
+from coder.stages.actors import ActorDictionary, agent_actor
 from coder.stages.events.analysis import (
     CONFLICT_FAMILIES,
     DEMONSTRATION_FAMILIES,
@@ -92,6 +93,9 @@ def build_candidate(
     elif concept.concept == "clash" and _crowds_clash(ev.sa, m, mention):
         concept = ev.rules.concepts["mob_violence"]  # "rival supporters clashed": a mob's
         mention.rule_ids.append("crowds-clash")
+    elif mention.actor1 is None and _mob_justice(ev.sa, concept):
+        concept = ev.rules.concepts["mob_violence"]  # "a suspected witch was stoned to death"
+        mention.rule_ids.append("mob-justice")
     if concept.family == "violence":
         concept = _violent_actors(ev, m, concept, mention)
         _classify_violence(ev, m, concept, mention, weapon)
@@ -184,6 +188,12 @@ def _violent_actors(
         mention.actor2 = force_of_facility(sa, m.end, ev.rules)  # "an attack on a police post"
         if concept.concept == "capture_territory" and mention.actor2 is not None:
             concept = ev.rules.concepts["attack"]
+    if _off_duty(sa, mention.actor2):
+        # "gunmen killed an off-duty police officer": a civilian (ACLED)
+        civilians = ActorDictionary.load().agents["civilians"]
+        mention.actor2 = ActorMention(mention.actor2.span, agent_actor(
+            civilians, mention.actor2.actor.country, sa.day), "agents:civilians:off-duty")
+        mention.rule_ids.append("off-duty")
     if actor1 is None:
         # "an Israeli air strike", "a Russian missile", "a government drone": the state's
         # armed forces (ACLED's convention for state weapons)
@@ -197,6 +207,26 @@ def _violent_actors(
             if mention.actor1 is not None:
                 mention.rule_ids.append("attribution")
     return concept
+
+
+def _off_duty(sa: SentenceAnalysis, actor: ActorMention | None) -> bool:
+    """A member of the state's forces named as off duty, retired or former (words.csv off_duty,
+    among the words of the noun phrase before the mention): ACLED codes violence against such
+    people as violence against civilians."""
+    words = sa.words
+    if actor is None or actor.actor.kind not in words.force_kind:
+        return False  # police and soldiers; a former governor is an elite (actors stage)
+    start = mention_index(sa, actor)[0]
+    for key in reversed(sa.keys[max(0, start - _MODIFIERS_BEFORE) : start]):
+        if key in words.determiner or key in words.clause_break_or_comma:
+            return False
+        if key in words.off_duty:
+            return True
+    return False
+
+
+# how many words before an actor mention its noun phrase's modifiers may stand ("an off-duty")
+_MODIFIERS_BEFORE = 4
 
 
 def _classify_violence(
@@ -255,6 +285,20 @@ def _crowds_clash(sa: SentenceAnalysis, m: TriggerMatch, mention: EventMention) 
         before += after
     # "armed factions", "rival gangs", "militias of two factions": armed sides, a battle
     return not words.crowd_side.isdisjoint(before) and words.armed_qualifier.isdisjoint(before)
+
+
+def _mob_justice(sa: SentenceAnalysis, concept: Concept) -> bool:
+    """"Two suspected witches were burnt to death", "a man suspected of stealing a goat was
+    stoned to death": a killing or injury with no perpetrator named, of people accused of
+    witchcraft (words.csv witchcraft_word), or of theft (theft_word) done the way a crowd
+    punishes (mob_manner). ACLED codes such lynchings by residents as mob violence."""
+    words = sa.words
+    if concept.concept not in words.harm_concept:
+        return False
+    keys = set(sa.keys)
+    if not words.witchcraft_word.isdisjoint(keys):
+        return True
+    return not words.theft_word.isdisjoint(keys) and not words.mob_manner.isdisjoint(keys)
 
 
 # how far before a violent verb its subject may stand, and after "by" in the passive

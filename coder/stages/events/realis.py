@@ -23,7 +23,7 @@ def realis(
     """What the text says of the event at token `i`: happened, attempted, threatened, denied,
     ... (`kinds`: the kinds of the cue phrases the sentence may hold, see
     SentenceAnalysis.cue_kinds)."""
-    window = _clause_before(keys, i, words)
+    window = _without_dates(keys, i, _clause_before(keys, i, words), words)
     # no cue word near the trigger: the common case (perf: or none of these kinds in the sentence)
     if not kinds.isdisjoint(_REALIS_CUES) and not rules.cue_words.isdisjoint(window):
         for kind in _REALIS_CUES:
@@ -53,6 +53,24 @@ def _clause_before(keys: list[str], i: int, words: EventWords) -> list[str]:
             if window[j] in breaks:
                 return window[j + 1 :]
     return window
+
+
+def _without_dates(keys: list[str], i: int, window: list[str], words: EventWords) -> list[str]:
+    """`window` (the keys just before token `i`) with a month's name that is also a modal verb
+    blanked where it is a date: "on 3 May two people were killed" states no possibility."""
+    if words.month_modal.isdisjoint(window):  # perf: the common case
+        return window
+    start = i - len(window)
+    kept = list(window)
+    for j, key in enumerate(window):
+        if key not in words.month_modal:
+            continue
+        at = start + j
+        before = keys[at - 1] if at > 0 else ""
+        after = keys[at + 1] if at + 1 < len(keys) else ""
+        if before in words.date_preposition or before[:1].isdigit() or after[:1].isdigit():
+            kept[j] = ""
+    return kept
 
 
 def is_passive(keys: list[str], i: int, words: EventWords) -> bool:
