@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from coder.stages.casualties.asides import bracket_start, skip_at_comma
 from coder.stages.casualties.phrases import phrase_head, victim_span, victim_words
-from coder.stages.casualties.rules import Trigger, has_role, is_plural, rules
+from coder.stages.casualties.rules import Trigger, has_role, hypothetical_at, is_plural, rules
 from coder.text.numbers import NumberMatch
 from coder.text.tokens import Match, Token
 
@@ -167,7 +167,7 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
             placed = placed or n  # "ten guards from a camp died": where, not how many
         tok = tokens[i]
         key = tok.key
-        if has_role(key, "hypothetical"):
+        if hypothetical_at(tokens, i):
             return None
         if has_role(key, "negator"):
             return None
@@ -444,7 +444,7 @@ def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMat
     direction = t.value.direction
     kind = t.value.kind
     for j in range(t.start - 1, max(-1, t.start - 4), -1):
-        if has_role(tokens[j].key, "hypothetical"):
+        if hypothetical_at(tokens, j):
             return None  # "could have killed dozens"
         if not tokens[j].is_word:
             break

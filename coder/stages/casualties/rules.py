@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from coder.dictionaries.event_words import word_sets
 from coder.dictionaries.files import read_csv_models, register_cache
 from coder.text.numbers import NumberMatch
 from coder.text.tokens import PhraseMatcher, Token, phrase_key
@@ -165,6 +166,22 @@ def _first_content(phrase: str, function: frozenset[str]) -> str:
 def has_role(word: str, role: str) -> bool:
     """Whether `word` (a token key) is a function word of `role`."""
     return word in rules().roles.get(role, frozenset())
+
+
+def hypothetical_at(tokens: list[Token], j: int) -> bool:
+    """tokens[j] makes a report hypothetical ("could have killed", "may have died"), unless it
+    is a month's name of a date ("on May 3", "3 May", "in May 2015": no modality; the events
+    stage reads such dates the same way, events/words.csv month_modal)."""
+    key = tokens[j].key
+    if not has_role(key, "hypothetical"):
+        return False
+    sets = word_sets()
+    if key not in sets["month_modal"]:
+        return True
+    before = tokens[j - 1].key if j > 0 else ""
+    after = tokens[j + 1].key if j + 1 < len(tokens) else ""
+    return not (before in sets["date_preposition"] or before[:1].isdigit()
+                or after[:1].isdigit())
 
 
 def is_count(tokens: list[Token], n: NumberMatch) -> bool:

@@ -213,3 +213,16 @@ def test_a_figure_with_another_fate_is_not_added(text: str, expect: list[int]) -
 ])
 def test_an_aside_naming_part_of_a_toll_adds_nothing(text: str, expect: list[int]) -> None:
     assert _killed(text) == expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("On May 3 soldiers shot dead four bandits near Garissa.", [4]),
+    ("Four bandits were shot dead on 3 May near Garissa.", [4]),
+    ("In May 2014 gunmen killed six traders.", [6]),
+])
+def test_the_month_may_is_no_modal(text: str, expect: list[int]) -> None:
+    assert _killed(text) == expect
+
+
+def test_the_modal_may_still_makes_a_toll_hypothetical() -> None:
+    assert _killed("Officials fear the raid may have killed dozens.") == []
