@@ -31,6 +31,7 @@ from coder.stages.events import (
     SentenceAnalysis,
     demonstration_types,
     has_cue,
+    tokenized,
     type_rank,
 )
 
@@ -307,7 +308,7 @@ class DocumentLinker:
             if cand.background:
                 return None
         if m.kind.sub_event_type == SUB.arrests:
-            host = self._arrest_at_demonstration(m, pos, sid)
+            host = self._arrest_at_demonstration(cand, pos, sa)
             if host is not None:
                 return host
             if _arrest_as_protest(m, sa):
@@ -322,10 +323,16 @@ class DocumentLinker:
             return None
         return _New(family)
 
-    def _arrest_at_demonstration(self, m: EventMention, pos: int, sid: str) -> DocEvent | None:
+    def _arrest_at_demonstration(self, cand: Candidate, pos: int,
+                                 sa: SentenceAnalysis) -> DocEvent | None:
         """Arrests of the crowd at a demonstration just reported, that day and place: the
-        demonstration met an intervention (ACLED)."""
+        demonstration met an intervention (ACLED). An arrest the demonstration's own sentence
+        names as what the crowd protests or demands is part of its report, no intervention."""
+        m, sid = cand.mention, sa.sentence.sentence_id
         host = recent_event(self.recent, pos, 1)
+        if host is not None and host.family == "demo" and _arrest_is_grievance(host, cand, sa):
+            support(host, sid)
+            return host
         crowd = m.actor2 is None or m.actor2.actor.inter in {5, 6}
         if host is not None and host.family == "demo" and crowd and same_day(
             host.mention.date_expression, m.date_expression
@@ -349,6 +356,29 @@ class DocumentLinker:
             _absorb(host, m)
             return host
         return None
+
+
+def _arrest_is_grievance(host: DocEvent, cand: Candidate, sa: SentenceAnalysis) -> bool:
+    """"Residents protested the arrest of their chief", "marched, demanding the arrest of the
+    killers": an arrest named after the demonstration in its sentence, past a word of grievance
+    (events words.csv grievance) in its clause or as the protest's object, is what the crowd
+    protests or asks for, not force used against it (ACLED: a peaceful protest)."""
+    hm = host.mention
+    if hm.sentence_index != cand.mention.sentence_index:
+        return False
+    end = sum(1 for t in tokenized(sa) if t.start < hm.trigger.end)
+    if end > cand.match.start:
+        return False
+    between = sa.keys[end : cand.match.start]
+    breaks = sa.words.clause_break_or_comma
+    cut = max((k for k, key in enumerate(between) if key in breaks or key == "."), default=-1)
+    if not sa.words.grievance.isdisjoint(between[cut + 1 :]):
+        return True
+    return cut < 0 and cand.trigger.pos == "noun" and len(between) <= _OBJECT_REACH
+
+
+# how many keys the object of a protest may take before its arrest noun ("protest the arrest")
+_OBJECT_REACH = 3
 
 
 def _arrest_as_protest(m: EventMention, sa: SentenceAnalysis) -> bool:

@@ -1,0 +1,40 @@
+"""Arrests a demonstration's sentence names, on sentences written for these tests: an arrest
+the crowd protests or demands is its grievance (a peaceful protest, one record, no second
+side), while arrests of the crowd itself are the intervention (ACLED's protest with
+intervention)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coder.engines.local import explain_text
+
+DAY = dt.date(2022, 5, 11)
+
+
+def _records(text: str) -> list[tuple[str, str, str]]:
+    """The ACLED-layer records (CAMEO-only ones, such as a demand, left out)."""
+    return [(r.sub_event_type, r.actor1, r.actor2) for r in explain_text(text, DAY).records
+            if r.event_type]
+
+
+@pytest.mark.parametrize("text", [
+    "Fishermen in Sarema protested the arrest of a local radio presenter on Monday.",
+    "Traders in Sarema marched on Monday, demanding the arrest of the men who robbed a shop.",
+    "Hundreds of farmers took to the streets of Sarema on Monday in a protest for the arrest "
+    "of a councillor.",
+    "Nurses demonstrated in Sarema on Monday against unlawful arrests of their colleagues.",
+])
+def test_an_arrest_the_crowd_protests_is_its_grievance(text: str) -> None:
+    [(kind, _, force)] = _records(text)
+    assert kind == "Peaceful protest"
+    assert force == ""
+
+
+def test_arrests_of_the_crowd_are_the_intervention() -> None:
+    text = "Nurses demonstrated in Sarema on Monday over pay, and police arrested six of them."
+    [(kind, _, force)] = _records(text)
+    assert kind == "Protest with intervention"
+    assert "Police" in force
