@@ -38,3 +38,18 @@ def test_arrests_of_the_crowd_are_the_intervention() -> None:
     [(kind, _, force)] = _records(text)
     assert kind == "Protest with intervention"
     assert "Police" in force
+
+
+def test_a_force_named_as_the_passive_agent_a_sentence_later_intervened() -> None:
+    text = ("Residents of Sarema protested on Monday against the death of a boy, claiming he was "
+            "poisoned by a neighbour. The protesters demanded that she be charged but they were "
+            "dispersed by police.")
+    [(kind, _, force)] = _records(text)
+    assert kind == "Protest with intervention"
+    assert "Police" in force
+
+
+def test_a_person_arrested_by_police_a_sentence_later_is_no_intervention() -> None:
+    text = ("Nurses demonstrated in Sarema on Monday over a colleague's detention. The nurse "
+            "was arrested by police at her home last month.")
+    assert [kind for kind, _, _ in _records(text)][:1] == ["Peaceful protest"]
