@@ -314,7 +314,7 @@ class DocumentLinker:
             if _arrest_as_protest(m, sa):
                 family = "demo"
         if m.kind.sub_event_type == SUB.looting_property_destruction:
-            host = self._looting_in(m, pos, sid)
+            host = self._looting_in(cand, pos, sa)
             if host is not None:
                 return host
         if cand.concept.needs_actor and m.actor1 is None:
@@ -330,7 +330,7 @@ class DocumentLinker:
         names as what the crowd protests or demands is part of its report, no intervention."""
         m, sid = cand.mention, sa.sentence.sentence_id
         host = recent_event(self.recent, pos, 1)
-        if host is not None and host.family == "demo" and _arrest_is_grievance(host, cand, sa):
+        if host is not None and host.family == "demo" and _named_as_grievance(host, cand, sa):
             support(host, sid)
             return host
         crowd = m.actor2 is None or m.actor2.actor.inter in {5, 6}
@@ -345,12 +345,15 @@ class DocumentLinker:
             return host
         return None
 
-    def _looting_in(self, m: EventMention, pos: int, sid: str) -> DocEvent | None:
+    def _looting_in(self, cand: Candidate, pos: int, sa: SentenceAnalysis) -> DocEvent | None:
         """ACLED: looting or destruction during a riot or an attack just reported, the same
-        day, is part of that event (and makes a protest a violent demonstration)."""
+        day, is part of that event (and makes a protest a violent demonstration, unless the
+        protest's sentence names it as the crowd's grievance: "protested the demolition of")."""
+        m, sid = cand.mention, sa.sentence.sentence_id
         host = recent_event(self.recent, pos, 1)
         if host is not None and same_day(host.mention.date_expression, m.date_expression):
-            if host.family == "demo" and host.kind.event_type == EVENT.protests:
+            if host.family == "demo" and host.kind.event_type == EVENT.protests and \
+                    not _named_as_grievance(host, cand, sa):
                 host.mention.kind = KIND.violent_demonstration
             support(host, sid)
             _absorb(host, m)
@@ -358,11 +361,12 @@ class DocumentLinker:
         return None
 
 
-def _arrest_is_grievance(host: DocEvent, cand: Candidate, sa: SentenceAnalysis) -> bool:
+def _named_as_grievance(host: DocEvent, cand: Candidate, sa: SentenceAnalysis) -> bool:
     """"Residents protested the arrest of their chief", "marched, demanding the arrest of the
-    killers": an arrest named after the demonstration in its sentence, past a word of grievance
-    (events words.csv grievance) in its clause or as the protest's object, is what the crowd
-    protests or asks for, not force used against it (ACLED: a peaceful protest)."""
+    killers", "protest the demolition of their kiosks": an arrest or destruction named after
+    the demonstration in its sentence, past a word of grievance (events words.csv grievance) in
+    its clause or as the protest's object, is what the crowd protests or asks for, not force
+    used against it nor the crowd's own violence (ACLED: a peaceful protest)."""
     hm = host.mention
     if hm.sentence_index != cand.mention.sentence_index:
         return False
@@ -377,7 +381,7 @@ def _arrest_is_grievance(host: DocEvent, cand: Candidate, sa: SentenceAnalysis) 
     return cut < 0 and cand.trigger.pos == "noun" and len(between) <= _OBJECT_REACH
 
 
-# how many keys the object of a protest may take before its arrest noun ("protest the arrest")
+# how many keys the object of a protest may take before its noun ("protest the arrest")
 _OBJECT_REACH = 3
 
 

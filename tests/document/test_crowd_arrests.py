@@ -53,3 +53,11 @@ def test_a_person_arrested_by_police_a_sentence_later_is_no_intervention() -> No
     text = ("Nurses demonstrated in Sarema on Monday over a colleague's detention. The nurse "
             "was arrested by police at her home last month.")
     assert [kind for kind, _, _ in _records(text)][:1] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "Market traders in Sarema on Monday protested the demolition of their kiosks.",
+    "Tenants in Sarema staged a demonstration on Monday over forced evictions.",
+])
+def test_a_demolition_the_crowd_protests_is_its_grievance(text: str) -> None:
+    assert [kind for kind, _, _ in _records(text)] == ["Peaceful protest"]
