@@ -30,6 +30,7 @@ from coder.stages.events import (
     Candidate,
     SentenceAnalysis,
     demonstration_types,
+    event_words,
     has_cue,
     tokenized,
     type_rank,
@@ -154,10 +155,14 @@ def _heads_sentence(cand: Candidate, sa: SentenceAnalysis) -> bool:
 
 
 def crowd_arrest(keys: list[str], arrested: ActorMention | None) -> bool:
-    """Arrests of people the sentence shows gathering, marching or chanting."""
+    """Arrests of people the sentence shows gathering, marching or chanting, or names as
+    demonstrators ("police arrested protesters": ACLED's protest with intervention)."""
     if arrested is not None and arrested.actor.inter not in INTER_GROUP.crowd_or_civilians and \
             arrested.actor.kind not in document_words()["crowd_kind"]:
         return False  # "soldiers detained the president": a named official, not a crowd
+    named = arrested.span.text.lower().split() if arrested is not None else []
+    if named and named[-1] in event_words().demonstrator_word:
+        return True
     return has_cue(keys, load_rules(), "assembly")
 
 

@@ -61,3 +61,10 @@ def test_a_person_arrested_by_police_a_sentence_later_is_no_intervention() -> No
 ])
 def test_a_demolition_the_crowd_protests_is_its_grievance(text: str) -> None:
     assert [kind for kind, _, _ in _records(text)] == ["Peaceful protest"]
+
+
+def test_arrests_of_people_named_as_demonstrators_are_a_protest_with_intervention() -> None:
+    [(kind, crowd, force)] = _records("Police arrested eleven demonstrators in Sarema on Monday.")
+    assert kind == "Protest with intervention"
+    assert crowd.startswith("Protesters")
+    assert "Police" in force
