@@ -381,7 +381,12 @@ def _named_as_grievance(host: DocEvent, cand: Candidate, sa: SentenceAnalysis) -
     between = sa.keys[end : cand.match.start]
     breaks = sa.words.clause_break_or_comma
     cut = max((k for k, key in enumerate(between) if key in breaks or key == "."), default=-1)
-    if not sa.words.grievance.isdisjoint(between[cut + 1 :]):
+    tail = between[cut + 1 :]
+    arrested = cand.mention.actor2
+    if cand.trigger.pos == "verb" and not sa.words.sequel.isdisjoint(tail) and \
+            arrested is not None and arrested.actor.inter not in INTER_GROUP.crowd_or_civilians:
+        return False  # "stormed the base hours after he was arrested": a leader's arrest
+    if not sa.words.grievance.isdisjoint(tail):
         return True
     return cut < 0 and cand.trigger.pos == "noun" and len(between) <= _OBJECT_REACH
 

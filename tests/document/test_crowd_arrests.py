@@ -68,3 +68,10 @@ def test_arrests_of_people_named_as_demonstrators_are_a_protest_with_interventio
     assert kind == "Protest with intervention"
     assert crowd.startswith("Protesters")
     assert "Police" in force
+
+
+def test_a_leaders_arrest_told_as_an_earlier_occasion_stays_an_event_of_its_own() -> None:
+    text = ("Crowds backing Imran Khan torched vehicles in Lahore on Tuesday, hours after he was "
+            "arrested by paramilitary Rangers.")
+    kinds = [kind for kind, _, _ in _records(text)]
+    assert "Arrests" in kinds
