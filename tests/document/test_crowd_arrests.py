@@ -73,5 +73,6 @@ def test_arrests_of_people_named_as_demonstrators_are_a_protest_with_interventio
 def test_a_leaders_arrest_told_as_an_earlier_occasion_stays_an_event_of_its_own() -> None:
     text = ("Crowds backing Imran Khan torched vehicles in Lahore on Tuesday, hours after he was "
             "arrested by paramilitary Rangers.")
-    kinds = [kind for kind, _, _ in _records(text)]
+    # no publication date: "he" is then the office holder the actor stage knows by that name
+    kinds = [r.sub_event_type for r in explain_text(text, None).records]
     assert "Arrests" in kinds
