@@ -23,8 +23,8 @@ WordSet = Literal[
     "survival_verb", "state_weapon_break", "force_kind", "unarmed_kind", "allegation_preposition",
     "intention", "noun_follower", "grievance", "civilian_occupation", "mob_word", "crowd_word",
     "crowd_side", "sequel", "harm_concept", "crowd_subject", "armed_qualifier", "demonstrator_word",
-    "quantity", "result_verb", "month_modal",
-    "witchcraft_word", "theft_word", "mob_manner", "off_duty",
+    "quantity", "result_verb", "month_modal", "witchcraft_word", "theft_word", "mob_manner",
+    "off_duty", "passive_crowd",
 ]
 
 

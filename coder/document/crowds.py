@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from coder.dictionaries.event_words import word_sets
 from coder.dictionaries.rules import load_rules
 from coder.dictionaries.taxonomy import EVENT, INTER_CODE, INTER_GROUP, KIND, SUB
 from coder.document.model import DocEvent
@@ -24,6 +25,7 @@ from coder.stages.events import (
 from coder.stages.events.analysis import cue_kinds
 from coder.stages.events.realis import realis
 from coder.stages.events.triggers import find_triggers
+from coder.text.tokens import Token
 
 # ACLED's label of an identity's civilians and of its militia ("Pokot Ethnic Group (Kenya)")
 _GROUP = " Ethnic Group "
@@ -36,6 +38,11 @@ _ORGANISATION = "organisation"
 # "anti-riot police later used water cannon"; "police opened fire", "police shot dead")
 _INTERVENTION_REACH = 8
 _LETHAL_REACH = 4
+# how many tokens before 'by' and the force the participle of what it did may end ("were
+# dispersed by police", "were later teargassed by officers")
+_PASSIVE_REACH = 3
+# how many keys before that participle the crowd its subject may be named ("they were later")
+_SUBJECT_REACH = 3
 # how many keys before a violent cue a word of grievance makes it the crowd's complaint
 _GRIEVANCE_REACH = 5
 
@@ -110,11 +117,28 @@ def _later_force(ev: DocEvent, iso3: str, day: dt.date | None,
             if a.actor.inter != INTER_CODE.state_forces:
                 continue
             at = next((i for i, t in enumerate(tokens) if t.start >= a.span.end), len(tokens))
-            if has_cue(keys, rules, "lethal", at, at + _LETHAL_REACH):
+            by = _passive_agent_at(keys, tokens, a)
+            if has_cue(keys, rules, "lethal", at, at + _LETHAL_REACH) or \
+                    has_cue(keys, rules, "lethal", max(0, by - _PASSIVE_REACH), by):
                 return a, True
-            if has_cue(keys, rules, "intervention", at, at + _INTERVENTION_REACH):
+            if has_cue(keys, rules, "intervention", at, at + _INTERVENTION_REACH) or \
+                    has_cue(keys, rules, "intervention", max(0, by - _PASSIVE_REACH), by):
                 return a, False
     return None
+
+
+def _passive_agent_at(keys: list[str], tokens: list[Token], force: ActorMention) -> int:
+    """The index of the 'by' before a force named as a passive's agent whose subject is the
+    crowd, a few keys before ("they were dispersed by police", "the march was broken up by
+    officers"; words.csv demonstrator_word, passive_crowd), else 0 (no keys before it: no
+    passive act). "The youth was arrested by police" is no act against the crowd."""
+    first = next(i for i, t in enumerate(tokens) if t.end > force.span.start)
+    words = event_words()
+    if first == 0 or keys[first - 1] not in words.agent_preposition:
+        return 0
+    crowd = word_sets()["passive_crowd"] | words.demonstrator_word
+    subject = keys[max(0, first - 1 - _PASSIVE_REACH - _SUBJECT_REACH) : first - 1]
+    return first - 1 if not crowd.isdisjoint(subject) else 0
 
 
 def force_at_riot(ev: DocEvent, iso3: str, day: dt.date | None,

@@ -30,7 +30,9 @@ from coder.stages.events import (
     Candidate,
     SentenceAnalysis,
     demonstration_types,
+    event_words,
     has_cue,
+    tokenized,
     type_rank,
 )
 
@@ -153,10 +155,14 @@ def _heads_sentence(cand: Candidate, sa: SentenceAnalysis) -> bool:
 
 
 def crowd_arrest(keys: list[str], arrested: ActorMention | None) -> bool:
-    """Arrests of people the sentence shows gathering, marching or chanting."""
+    """Arrests of people the sentence shows gathering, marching or chanting, or names as
+    demonstrators ("police arrested protesters": ACLED's protest with intervention)."""
     if arrested is not None and arrested.actor.inter not in INTER_GROUP.crowd_or_civilians and \
             arrested.actor.kind not in document_words()["crowd_kind"]:
         return False  # "soldiers detained the president": a named official, not a crowd
+    named = arrested.span.text.lower().split() if arrested is not None else []
+    if named and named[-1] in event_words().demonstrator_word:
+        return True
     return has_cue(keys, load_rules(), "assembly")
 
 
@@ -307,13 +313,13 @@ class DocumentLinker:
             if cand.background:
                 return None
         if m.kind.sub_event_type == SUB.arrests:
-            host = self._arrest_at_demonstration(m, pos, sid)
+            host = self._arrest_at_demonstration(cand, pos, sa)
             if host is not None:
                 return host
             if _arrest_as_protest(m, sa):
                 family = "demo"
         if m.kind.sub_event_type == SUB.looting_property_destruction:
-            host = self._looting_in(m, pos, sid)
+            host = self._looting_in(cand, pos, sa)
             if host is not None:
                 return host
         if cand.concept.needs_actor and m.actor1 is None:
@@ -322,10 +328,16 @@ class DocumentLinker:
             return None
         return _New(family)
 
-    def _arrest_at_demonstration(self, m: EventMention, pos: int, sid: str) -> DocEvent | None:
+    def _arrest_at_demonstration(self, cand: Candidate, pos: int,
+                                 sa: SentenceAnalysis) -> DocEvent | None:
         """Arrests of the crowd at a demonstration just reported, that day and place: the
-        demonstration met an intervention (ACLED)."""
+        demonstration met an intervention (ACLED). An arrest the demonstration's own sentence
+        names as what the crowd protests or demands is part of its report, no intervention."""
+        m, sid = cand.mention, sa.sentence.sentence_id
         host = recent_event(self.recent, pos, 1)
+        if host is not None and host.family == "demo" and _named_as_grievance(host, cand, sa):
+            support(host, sid)
+            return host
         crowd = m.actor2 is None or m.actor2.actor.inter in {5, 6}
         if host is not None and host.family == "demo" and crowd and same_day(
             host.mention.date_expression, m.date_expression
@@ -338,17 +350,49 @@ class DocumentLinker:
             return host
         return None
 
-    def _looting_in(self, m: EventMention, pos: int, sid: str) -> DocEvent | None:
+    def _looting_in(self, cand: Candidate, pos: int, sa: SentenceAnalysis) -> DocEvent | None:
         """ACLED: looting or destruction during a riot or an attack just reported, the same
-        day, is part of that event (and makes a protest a violent demonstration)."""
+        day, is part of that event (and makes a protest a violent demonstration, unless the
+        protest's sentence names it as the crowd's grievance: "protested the demolition of")."""
+        m, sid = cand.mention, sa.sentence.sentence_id
         host = recent_event(self.recent, pos, 1)
         if host is not None and same_day(host.mention.date_expression, m.date_expression):
-            if host.family == "demo" and host.kind.event_type == EVENT.protests:
+            if host.family == "demo" and host.kind.event_type == EVENT.protests and \
+                    not _named_as_grievance(host, cand, sa):
                 host.mention.kind = KIND.violent_demonstration
             support(host, sid)
             _absorb(host, m)
             return host
         return None
+
+
+def _named_as_grievance(host: DocEvent, cand: Candidate, sa: SentenceAnalysis) -> bool:
+    """"Residents protested the arrest of their chief", "marched, demanding the arrest of the
+    killers", "protest the demolition of their kiosks": an arrest or destruction named after
+    the demonstration in its sentence, past a word of grievance (events words.csv grievance) in
+    its clause or as the protest's object, is what the crowd protests or asks for, not force
+    used against it nor the crowd's own violence (ACLED: a peaceful protest)."""
+    hm = host.mention
+    if hm.sentence_index != cand.mention.sentence_index:
+        return False
+    end = sum(1 for t in tokenized(sa) if t.start < hm.trigger.end)
+    if end > cand.match.start:
+        return False
+    between = sa.keys[end : cand.match.start]
+    breaks = sa.words.clause_break_or_comma
+    cut = max((k for k, key in enumerate(between) if key in breaks or key == "."), default=-1)
+    tail = between[cut + 1 :]
+    arrested = cand.mention.actor2
+    if cand.trigger.pos == "verb" and not sa.words.sequel.isdisjoint(tail) and \
+            arrested is not None and arrested.actor.inter not in INTER_GROUP.crowd_or_civilians:
+        return False  # "stormed the base hours after he was arrested": a leader's arrest
+    if not sa.words.grievance.isdisjoint(tail):
+        return True
+    return cut < 0 and cand.trigger.pos == "noun" and len(between) <= _OBJECT_REACH
+
+
+# how many keys the object of a protest may take before its noun ("protest the arrest")
+_OBJECT_REACH = 3
 
 
 def _arrest_as_protest(m: EventMention, sa: SentenceAnalysis) -> bool:
