@@ -253,6 +253,12 @@ def _merge_kind(ev: DocEvent, m: EventMention, family: str) -> None:
         # "three killed in ethnic clashes": with no perpetrator named, the clash is the account
         # of the killing; a named killer's act stays what it was ("killed in an exchange")
         # a generic "killing" never overrides a more specific account of the same incident
+        if (m.kind.event_type == EVENT.battles and main.actor1 is None
+                and main.actor2 is not None
+                and main.actor2.actor.inter == INTER_CODE.civilians):
+            # the people killed in a fight are its dead, not a side of it (ACLED: civilians
+            # are never a side of a battle); the fight's own side, or its default, stands
+            main.actor2 = m.actor2
         main.kind = m.kind
         main.civilian_targeting = m.civilian_targeting
     elif (m.kind.event_type == EVENT.explosions_remote_violence

@@ -99,3 +99,10 @@ def test_deaths_told_before_a_fight_between_named_sides_are_its_toll() -> None:
     assert (sub, dead) == (SUB.armed_clash, 4)
     assert "Clan Militia" in actor1 and "Clan Militia" in actor2
 
+
+
+def test_people_killed_in_a_fight_of_unnamed_sides_are_no_side_of_it() -> None:
+    [(sub, actor1, actor2, dead)] = _records(
+        "Three people were killed in a clash between two clans near Wajir on Sunday.")
+    assert (sub, dead) == (SUB.armed_clash, 3)
+    assert "Civilians" not in actor1 and "Civilians" not in actor2
