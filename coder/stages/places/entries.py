@@ -7,17 +7,14 @@ document's place context, and `PlaceIndex`, the indexed entries the scan reads.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 from coder.dictionaries.countries import countries
 from coder.models import Place
 from coder.stages.places.cues import PlaceCues, place_cues
 from coder.text.phrases import PhraseTable
 from coder.text.tokens import Token
-
-_T = TypeVar("_T")
 
 # One gazetteer entry, kept as a tuple until it is matched (Place objects are built lazily):
 # (source id, feature, name, iso3, admin1, admin2, lat, lon, population, geo_precision, main key)
@@ -71,23 +68,9 @@ class PlaceIndex:
         self._place_fields: dict[int, _PlaceFields] = {}  # see `place`
         # the names the sentences scanned last hold (`match.scan_names`), by id of their token
         # list, with the list itself: an id is only trusted for the very same list; and what
-        # the words around each name say (`read_once`), by its token range
+        # the words around each name say (`resolve.resolve`), by its token range
         self.scans: dict[int, tuple[list[Token], list[tuple[int, int, str]], dict[
             tuple[int, int], tuple[list[int], Any]]]] = {}
-
-    def read_once(self, tokens: list[Token], i: int, end: int, ids: list[int],
-                  read: Callable[[], _T]) -> _T:
-        """What `read()` says of the name at tokens[i:end] with the candidate entries `ids`,
-        read once while the sentence's scan is kept (perf: a document's places are read
-        without context, `match.stated_countries`, then again under its countries). The same
-        object each time: a caller that changes it copies it first."""
-        seen = self.scans.get(id(tokens))
-        if seen is None or seen[0] is not tokens:
-            return read()
-        kept = seen[2].get((i, end))
-        if kept is None or kept[0] != ids:
-            kept = seen[2][(i, end)] = (ids, read())
-        return kept[1]  # type: ignore[no-any-return]
 
     def place(self, entry_id: int) -> Place:
         """The Place of one entry (a new object: callers adjust its precision)."""
