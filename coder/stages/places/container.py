@@ -120,12 +120,21 @@ def inside_container(gaz: PlaceIndex, inner: Place, outer: Place) -> Place | Non
     return None
 
 
-@lru_cache(maxsize=1024)
 def _unit_points(gaz: PlaceIndex, iso3: str, admin1: str) -> tuple[tuple[float, float], ...]:
     """The points of the districts and local units the gazetteer has in one province."""
-    return tuple((e[LAT], e[LON]) for e in gaz.entries
-                 if e[ISO3] == iso3 and e[ADMIN1] == admin1 and e[FEATURE] in _UNITS
-                 and e[LAT] is not None and e[LON] is not None)
+    return _country_units(gaz, iso3).get(admin1, ())
+
+
+@lru_cache(maxsize=256)
+def _country_units(gaz: PlaceIndex, iso3: str) -> dict[str, tuple[tuple[float, float], ...]]:
+    """The points of the districts and local units of one country, by province, in the
+    gazetteer's order (perf: one pass over the gazetteer per country, not per province)."""
+    units: dict[str, list[tuple[float, float]]] = {}
+    for e in gaz.entries:
+        if (e[ISO3] == iso3 and e[FEATURE] in _UNITS
+                and e[LAT] is not None and e[LON] is not None):
+            units.setdefault(e[ADMIN1], []).append((e[LAT], e[LON]))
+    return {a: tuple(points) for a, points in units.items()}
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

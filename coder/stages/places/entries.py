@@ -8,7 +8,7 @@ document's place context, and `PlaceIndex`, the indexed entries the scan reads.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 from coder.dictionaries.countries import countries
 from coder.models import Place
@@ -67,8 +67,10 @@ class PlaceIndex:
         self.recent_first: dict[str, tuple[int, bool]] = {}
         self._place_fields: dict[int, _PlaceFields] = {}  # see `place`
         # the names the sentences scanned last hold (`match.scan_names`), by id of their token
-        # list, with the list itself: an id is only trusted for the very same list
-        self.scans: dict[int, tuple[list[Token], list[tuple[int, int, str]]]] = {}
+        # list, with the list itself: an id is only trusted for the very same list; and what
+        # the words around each name say (`resolve.resolve`), by its token range
+        self.scans: dict[int, tuple[list[Token], list[tuple[int, int, str]], dict[
+            tuple[int, int], tuple[list[int], Any]]]] = {}
 
     def place(self, entry_id: int) -> Place:
         """The Place of one entry (a new object: callers adjust its precision)."""

@@ -203,7 +203,7 @@ class Gazetteer(PlaceIndex):
         names = scan_names(self, tokens)
         if len(self.scans) >= SCANS_KEPT:
             self.scans.clear()
-        self.scans[id(tokens)] = (tokens, names)
+        self.scans[id(tokens)] = (tokens, names, {})
         return names
 
     def named_countries(self, names: list[Name]) -> set[str]:

@@ -59,6 +59,12 @@ class _Around:
     container: list[str] | None = None  # the names of the unit its brackets put it in
     container_end: int = 0  # the index after those brackets
 
+    def copy(self) -> _Around:
+        """A copy to change (`resolve` keeps what it read for a second reading)."""
+        return _Around(self.ids, self.resume, self.admin, self.near, self.explicit, self.cued,
+                       self.anchored, self.named_after, self.unit, self.container,
+                       self.container_end)
+
 
 def resolve(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str,
             ctx: PlaceContext) -> tuple[PlaceMention, int, bool] | None:
@@ -68,7 +74,13 @@ def resolve(gaz: PlaceIndex, tokens: list[Token], i: int, end: int, key: str,
     ids = _candidates(gaz, tokens, i, end, key, ctx)
     if not ids:
         return None
-    around = _read_around(gaz, tokens, i, end, ids)
+    # perf: read once per name and candidates of a scanned sentence (`stated_countries` too)
+    seen = gaz.scans.get(id(tokens))
+    memo = seen[2] if seen is not None and seen[0] is tokens else {}
+    kept = memo.get((i, end))
+    if kept is None or kept[0] != ids:
+        kept = memo[(i, end)] = (ids, _read_around(gaz, tokens, i, end, ids))
+    around = kept[1].copy()  # the kept reading stays as read
     # "Makueni County", "Chin State", "Sangrur district" are keys themselves: their unit word
     # still counts
     last = tokens[end - 1].key
