@@ -12,11 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from coder.models import PlaceMention, Span
-from coder.stages.places.container import (
-    in_named_area,
-    outside_named_province,
-    units_outside,
-)
+from coder.stages.places.container import in_named_area, outside_named_province, units_outside
 from coder.stages.places.cues import CueTrie
 from coder.stages.places.entries import (
     ADMIN1,

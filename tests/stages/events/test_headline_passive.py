@@ -34,9 +34,11 @@ def test_victims_killed_in_a_clash_between_two_groups_make_the_clash_a_battle() 
 
 def test_people_killed_in_a_clash_are_its_casualties_not_a_civilian_attack() -> None:
     # read as an active verb, "people" were the killers and the clash an attack on civilians
+    # and the people killed are the clash's dead, not its second side (civilians are never a
+    # side of a battle)
     sub, actor1, actor2 = _record("Two people killed in a clash between the two clans in Sarema.")
     assert sub == "Armed clash"
-    assert (actor1, actor2) == ("", "people")
+    assert (actor1, actor2) == ("", "")
 
 
 def test_a_participle_ending_its_clause_is_a_passive() -> None:
