@@ -188,11 +188,12 @@ def _violent_actors(
         mention.actor2 = force_of_facility(sa, m.end, ev.rules)  # "an attack on a police post"
         if concept.concept == "capture_territory" and mention.actor2 is not None:
             concept = ev.rules.concepts["attack"]
-    if _off_duty(sa, mention.actor2):
+    victim = mention.actor2
+    if victim is not None and _off_duty(sa, victim):
         # "gunmen killed an off-duty police officer": a civilian (ACLED)
         civilians = ActorDictionary.load().agents["civilians"]
-        mention.actor2 = ActorMention(mention.actor2.span, agent_actor(
-            civilians, mention.actor2.actor.country, sa.day), "agents:civilians:off-duty")
+        mention.actor2 = ActorMention(victim.span, agent_actor(
+            civilians, victim.actor.country, sa.day), "agents:civilians:off-duty")
         mention.rule_ids.append("off-duty")
     if actor1 is None:
         # "an Israeli air strike", "a Russian missile", "a government drone": the state's
