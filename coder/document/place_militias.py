@@ -61,14 +61,15 @@ def _unnamed(a: ActorMention | None) -> bool:
 def _places_after(sa: SentenceAnalysis, a: ActorMention) -> list[PlaceMention]:
     """The places of "<mention> from [the] <Place> [and <Place>]", in order."""
     tokens = tokenized(sa)
+    words = document_words()
     starts = {pm.span.start: pm for pm in sa.places}
     i = next((k for k, t in enumerate(tokens) if t.start >= a.span.end), len(tokens))
-    if i >= len(tokens) or tokens[i].key != "from":
+    if i >= len(tokens) or tokens[i].key not in words["place_origin"]:
         return []
     i += 1
     found: list[PlaceMention] = []
     while i < len(tokens):
-        if tokens[i].key == "the" and not found:
+        if tokens[i].key in words["place_article"] and not found:
             i += 1
             continue
         pm = starts.get(tokens[i].start)
@@ -76,7 +77,7 @@ def _places_after(sa: SentenceAnalysis, a: ActorMention) -> list[PlaceMention]:
             break  # "bandits from Ethiopia": a country gives the side its country only
         found.append(pm)
         i = next((k for k, t in enumerate(tokens) if t.start >= pm.span.end), len(tokens))
-        if i >= len(tokens) or tokens[i].key != "and" or len(found) > 1:
+        if i >= len(tokens) or tokens[i].key not in words["place_joiner"] or len(found) > 1:
             break
         i += 1
     return found

@@ -12,7 +12,8 @@ from coder.dictionaries.files import read_word_sets, register_cache
 
 DocumentWordSet = Literal["crowd_kind", "not_antecedent_kind", "casualty_concept", "force_kind",
                           "armed_group_kind", "blame_cue", "blame_doubt", "unnamed_cue",
-                          "place_agent_rule", "place_suffix",
+                          "place_agent_rule", "place_suffix", "place_origin",
+                          "place_article", "place_joiner",
                           "unarmed_victim_kind", "communal_cue", "ethnic_cue", "religious_cue",
                           "partisan_agent", "communal_clash_rule", "riot_cue",
                           "crowd_fight_rule", "grievance_before", "grievance_after"]
