@@ -325,7 +325,8 @@ def demonstration_sides(m: EventMention, iso3: str) -> None:
     """ACLED's sides of a demonstration: the crowd (with its organiser as associate) first,
     then only a force that intervened."""
     et = m.kind.event_type
-    if et == EVENT.riots and m.actor1 is not None and m.actor1.actor.inter in {6, 7}:
+    if et == EVENT.riots and m.actor1 is not None and m.actor1.actor.inter in {
+            INTER_CODE.protesters, INTER_CODE.civilians}:
         # ACLED: the crowd of a violent demonstration is coded as rioters
         crowd = generic_actor("rioters", m.actor1.actor.country or iso3)
         crowd.actor.assoc = m.actor1.actor.assoc

@@ -338,7 +338,7 @@ class DocumentLinker:
         if host is not None and host.family == "demo" and _named_as_grievance(host, cand, sa):
             support(host, sid)
             return host
-        crowd = m.actor2 is None or m.actor2.actor.inter in {5, 6}
+        crowd = m.actor2 is None or m.actor2.actor.inter in INTER_GROUP.crowd
         if host is not None and host.family == "demo" and crowd and same_day(
             host.mention.date_expression, m.date_expression
         ) and same_place(host.mention.place, m.place):
