@@ -45,6 +45,9 @@ _PASSIVE_REACH = 3
 _SUBJECT_REACH = 3
 # how many keys before a violent cue a word of grievance makes it the crowd's complaint
 _GRIEVANCE_REACH = 5
+# how many keys before an intervention cue a relative word makes it a person's ("who was
+# later arrested and detained")
+_RELATIVE_REACH = 4
 
 
 def force_in_later_sentence(ev: DocEvent, iso3: str, day: dt.date | None,
@@ -158,6 +161,31 @@ def force_at_riot(ev: DocEvent, iso3: str, day: dt.date | None,
     if force is not None:
         m.actor2 = force
         m.rule_ids.append("defaults:riot-force")
+    elif m.actor2 is None and any(_intervention_told(sa) for sa in event_sentences(ev, analyses)):
+        # ACLED: rioters "dispersed with tear gas" or "arrested" faced the usual intervening
+        # force, the police, though the report does not name it
+        m.actor2 = generic_actor("police", iso3)
+        m.rule_ids.append("defaults:riot-intervention")
+
+
+def _intervention_told(sa: SentenceAnalysis) -> bool:
+    """Whether the sentence tells of a force's intervention that happened (an intervention
+    cue of cues.csv: "tear gas", "were dispersed", "arrested"), not one only planned or
+    threatened ("threatened to arrest them"), nor the crowd's grievance, a word of grievance
+    a few keys before it ("rioted after their leaders were arrested"), nor a person's, told
+    in a relative clause (document words person_relative: "an MP, who was arrested")."""
+    rules = load_rules()
+    keys = sa.keys
+    if not has_cue(keys, rules, "intervention"):
+        return False
+    phrases = rules.cue_first.get("intervention", {})
+    kinds, words = cue_kinds(keys, rules), event_words()
+    relative = document_words()["person_relative"]
+    return any(tuple(keys[i : i + len(p)]) == p
+               and words.grievance.isdisjoint(keys[max(0, i - _GRIEVANCE_REACH) : i])
+               and relative.isdisjoint(keys[max(0, i - _RELATIVE_REACH) : i])
+               and realis(keys, i, rules, "verb", kinds, words) == "actual"
+               for i, key in enumerate(keys) for p in phrases.get(key, ()))
 
 
 def drop_grievance(m: EventMention) -> None:

@@ -16,7 +16,8 @@ DocumentWordSet = Literal["crowd_kind", "not_antecedent_kind", "casualty_concept
                           "place_article", "place_joiner",
                           "unarmed_victim_kind", "communal_cue", "ethnic_cue", "religious_cue",
                           "partisan_agent", "communal_clash_rule", "riot_cue",
-                          "crowd_fight_rule", "grievance_before", "grievance_after"]
+                          "crowd_fight_rule", "grievance_before", "grievance_after",
+                          "person_relative"]
 
 
 class _Word(BaseModel):
