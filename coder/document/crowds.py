@@ -173,7 +173,8 @@ def _intervention_told(sa: SentenceAnalysis) -> bool:
     cue of cues.csv: "tear gas", "were dispersed", "arrested"), not one only planned or
     threatened ("threatened to arrest them"), nor the crowd's grievance, a word of grievance
     a few keys before it ("rioted after their leaders were arrested"), nor a person's, told
-    in a relative clause (document words person_relative: "an MP, who was arrested")."""
+    in a relative clause (document words person_relative: "an MP, who was arrested"), nor a
+    crowd that left of itself ("the rioters dispersed": crowd_own_cue, passive only)."""
     rules = load_rules()
     keys = sa.keys
     if not has_cue(keys, rules, "intervention"):
@@ -181,7 +182,9 @@ def _intervention_told(sa: SentenceAnalysis) -> bool:
     phrases = rules.cue_first.get("intervention", {})
     kinds, words = cue_kinds(keys, rules), event_words()
     relative = document_words()["person_relative"]
+    own = document_words()["crowd_own_cue"]
     return any(tuple(keys[i : i + len(p)]) == p
+               and (key not in own or not words.be.isdisjoint(keys[max(0, i - 2) : i]))
                and words.grievance.isdisjoint(keys[max(0, i - _GRIEVANCE_REACH) : i])
                and relative.isdisjoint(keys[max(0, i - _RELATIVE_REACH) : i])
                and realis(keys, i, rules, "verb", kinds, words) == "actual"

@@ -17,7 +17,7 @@ DocumentWordSet = Literal["crowd_kind", "not_antecedent_kind", "casualty_concept
                           "unarmed_victim_kind", "communal_cue", "ethnic_cue", "religious_cue",
                           "partisan_agent", "communal_clash_rule", "riot_cue",
                           "crowd_fight_rule", "grievance_before", "grievance_after",
-                          "person_relative"]
+                          "person_relative", "crowd_own_cue"]
 
 
 class _Word(BaseModel):

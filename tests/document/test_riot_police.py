@@ -55,3 +55,11 @@ def test_an_arrest_told_of_one_person_names_no_force() -> None:
     [(kind, _, force)] = _records(text)
     assert kind == "Violent demonstration"
     assert force == ""
+
+
+def test_rioters_who_disperse_of_themselves_name_no_force() -> None:
+    text = ("Rioters barricaded the main road in Mombasa with burning tyres on Monday and "
+            "dispersed in the evening.")
+    [(kind, _, force)] = _records(text)
+    assert kind == "Violent demonstration"
+    assert force == ""
