@@ -107,7 +107,7 @@ WordKind = Literal[
     "verb-noun",
     "noun-follower", "civil-officer", "civil-qualified", "suspect-agent", "suspect-hedge",
     "crime-word", "suspect-as", "group-verb", "group-before", "origin-from", "origin",
-    "not-identity", "group-adjective",
+    "not-identity", "group-adjective", "of-link", "definite",
 ]
 
 

@@ -24,7 +24,7 @@ WordSet = Literal[
     "intention", "noun_follower", "grievance", "civilian_occupation", "mob_word", "crowd_word",
     "crowd_side", "sequel", "harm_concept", "crowd_subject", "armed_qualifier", "demonstrator_word",
     "quantity", "result_verb", "month_modal", "witchcraft_word", "theft_word", "mob_manner",
-    "off_duty", "passive_crowd",
+    "off_duty", "passive_crowd", "state_weapon_owner", "passive_agent",
 ]
 
 

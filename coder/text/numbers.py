@@ -17,7 +17,8 @@ from coder.dictionaries.files import read_csv_models, register_cache
 from coder.text.tokens import Token, phrase_key
 
 NumberKind = Literal[
-    "cardinal", "multiplier", "vague", "negation", "article", "modifier", "ordinal"
+    "cardinal", "multiplier", "vague", "negation", "article", "modifier", "ordinal", "joiner",
+    "lone_multiplier",
 ]
 
 
@@ -52,6 +53,8 @@ class _Tables:
     max_words: int
     count_firsts: frozenset[str]  # first words of count phrases: a cheap pre-check per token
     modifier_firsts: frozenset[str]
+    joiners: frozenset[str]  # "and" in "two hundred and five"
+    lone_multipliers: frozenset[str]  # multipliers that count on their own ("dozen")
 
 
 @register_cache
@@ -61,6 +64,8 @@ def _tables() -> _Tables:
     modifiers: set[str] = set()
     multipliers: dict[str, int] = {}
     ordinals: dict[str, int] = {}
+    joiners: set[str] = set()
+    lone: set[str] = set()
     max_words = 1
     for row in read_csv_models("numbers.csv", NumberWord):
         key = phrase_key(row.word)
@@ -69,6 +74,10 @@ def _tables() -> _Tables:
             modifiers.add(key)
         elif row.kind == "ordinal":
             ordinals[key] = row.value
+        elif row.kind == "joiner":
+            joiners.add(key)
+        elif row.kind == "lone_multiplier":
+            lone.add(key)
         else:
             counts[key] = (row.value, row.kind)
             if row.kind == "multiplier":
@@ -76,6 +85,7 @@ def _tables() -> _Tables:
     return _Tables(
         counts, frozenset(modifiers), multipliers, ordinals, max_words,
         frozenset(k.split(" ")[0] for k in counts), frozenset(k.split(" ")[0] for k in modifiers),
+        frozenset(joiners), frozenset(lone),
     )
 
 
@@ -160,7 +170,7 @@ def _words(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
         return None
     key, j = hit
     value, kind = t.counts[key]
-    if kind == "multiplier" and key != "dozen":
+    if kind == "multiplier" and key not in t.lone_multipliers:
         return None  # a bare "hundred" is not a count
     if kind in ("negation", "article"):
         return value, j, kind
@@ -182,8 +192,8 @@ def _words(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
                 current = 0
             j += 1
             continue
-        k = j + 1 if tok.key in ("-", "and") else j
-        if tok.key == "and" and not (total or current >= 100):
+        k = j + 1 if tok.key == "-" or tok.key in t.joiners else j
+        if tok.key in t.joiners and not (total or current >= 100):
             break  # "one and a half", "two and three": "and" joins only after hundreds
         if k < len(tokens) and tokens[k].key in t.counts and t.counts[tokens[k].key][1] == (
             "cardinal"

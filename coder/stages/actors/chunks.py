@@ -71,10 +71,10 @@ def _gap_joins(d: ActorDictionary, tokens: list[Token], chunk: Chunk, nxt: Piece
 def _of_country(d: ActorDictionary, tokens: list[Token], i: int, pieces: list[Piece],
                 k: int) -> tuple[str, int]:
     """"... of (the) Iraq" right after an agent: the country's ISO3 and the piece index after."""
-    if i >= len(tokens) or tokens[i].key != "of" or k >= len(pieces):
+    if i >= len(tokens) or tokens[i].key not in d.words["of-link"] or k >= len(pieces):
         return "", k
     j = i + 1
-    if j < len(tokens) and tokens[j].key == "the":
+    if j < len(tokens) and tokens[j].key in d.words["definite"]:
         j += 1
     p = pieces[k]
     nxt = tokens[p.end] if p.end < len(tokens) else None
@@ -176,12 +176,12 @@ def _origin(d: ActorDictionary, tokens: list[Token], i: int, pieces: list[Piece]
     if i + 1 >= len(tokens) or k >= len(pieces):
         return ""
     p, key = pieces[k], tokens[i].key
-    j = i + 1 + (tokens[i + 1].key == "the")
+    j = i + 1 + (tokens[i + 1].key in d.words["definite"])
     if key in d.words["origin-from"] and p.start == j and p.entry.kind == "country":
         nxt = tokens[p.end] if p.end < len(tokens) else None
         if nxt is None or not (nxt.is_capitalized or nxt.key == "-"):  # "from Sudan Road"
             return p.entry.ref
-    if key == "of" and not people and p.start == i + 1 and p.entry.kind == "demonym" \
+    if key in d.words["of-link"] and not people and p.start == i + 1 and p.entry.kind == "demonym" \
             and p.end < len(tokens) and tokens[p.end].key in d.words["origin"]:
         return p.entry.ref
     return ""

@@ -82,7 +82,7 @@ def _bare_object(tokens: list[Token], t: Match[Trigger], j: int) -> Found | None
     noun: int | None = None
     for k in range(j, (last if last is not None else j) + 1):
         key = tokens[k].key
-        if key == "of" or (noun is not None and key.endswith("ed")):
+        if has_role(key, "of_link") or (noun is not None and key.endswith("ed")):
             break  # "man suspected of theft": the victim noun came first
         if key in r.singular or is_plural(tokens[k]):
             noun = k
@@ -118,13 +118,13 @@ def _and_more(tokens: list[Token], found: Found, by_start: dict[int, NumberMatch
     """ "killed five soldiers and three civilians" -> 8: a second figure joined by "and"; "a
     chief and his assistant" -> 2: a second singular victim."""
     j = found.end
-    if (j + 1 < len(tokens) and tokens[j].key == "and" and j + 1 not in by_start
+    if (j + 1 < len(tokens) and has_role(tokens[j].key, "coordinator") and j + 1 not in by_start
             and not found.zero and not found.vague and found.value == 1):
         k = _singular_conjunct(tokens, j + 1)
         if k is not None:
             found.value, found.victims, found.end = 2, None, k + 1
             return found
-    if j + 1 < len(tokens) and tokens[j].key == "and":
+    if j + 1 < len(tokens) and has_role(tokens[j].key, "coordinator"):
         n = by_start.get(j + 1)
         if n is not None and not n.zero and not found.zero:
             _, end = victim_span(tokens, n.end, len(tokens))
@@ -156,7 +156,7 @@ def _backward(tokens: list[Token], t: Match[Trigger], by_end: dict[int, NumberMa
             listed = _singular_list(tokens, _subject_head(tokens, t.start))
             if listed is not None:  # "a girl, a woman and a guard were killed"
                 return Found(listed[1], listed[0], t.end)
-            if n.start > 0 and tokens[n.start - 1].key not in ("and", ","):
+            if n.start > 0 and not has_role(tokens[n.start - 1].key, "list_joint"):
                 n = None  # "Five policemen escorting a bus were killed": the bus's article
         if n is not None and (kind, n.start) not in used:
             if _part_of_told_toll(tokens, t, n, by_end):
@@ -232,7 +232,7 @@ def _outer_number(tokens: list[Token], n: NumberMatch, by_end: dict[int, NumberM
     """ "Five members of one family", "three people including a policeman": the figure before
     "<noun> of" or before an unbracketed "including" counts, not the inner one."""
     of = n.start - 1
-    if of < 1 or not (tokens[of].key == "of" or has_role(tokens[of].key, "parenthetical")):
+    if of < 1 or not (has_role(tokens[of].key, "of_link") or has_role(tokens[of].key, "parenthetical")):
         return n
     for end in range(of, max(0, of - 3), -1):
         outer = by_end.get(end)
@@ -244,7 +244,7 @@ def _outer_number(tokens: list[Token], n: NumberMatch, by_end: dict[int, NumberM
 def _coordinated(tokens: list[Token], found: Found, by_end: dict[int, NumberMatch]) -> Found:
     """Add "two soldiers and a civilian" -> 3: one earlier figure joined by "and"."""
     j = found.start - 1
-    if j < 1 or tokens[j].key != "and":
+    if j < 1 or not has_role(tokens[j].key, "coordinator"):
         return found
     i = j - 1
     words = 0
@@ -315,9 +315,9 @@ def _singular_list(tokens: list[Token], head: int) -> tuple[int, int] | None:
     count, start, i = 1, head, head - 1
     while i >= 0 and i > head - 24:
         key = tokens[i].key
-        if key in ("and", ","):
+        if has_role(key, "list_joint"):
             j = i - 1
-            while j >= 0 and tokens[j].key in ("and", ","):
+            while j >= 0 and has_role(tokens[j].key, "list_joint"):
                 j -= 1
             if j < 0 or tokens[j].key not in singular:
                 break
@@ -373,7 +373,8 @@ def _second_verb_object(tokens: list[Token], t: Match[Trigger],
                         by_start: dict[int, NumberMatch]) -> Found | None:
     """ "lynched and burned three men": the figure after a second verb joined by "and"."""
     j = t.end
-    if j + 2 >= len(tokens) or tokens[j].key != "and" or not tokens[j + 1].is_word:
+    if j + 2 >= len(tokens) or not has_role(tokens[j].key, "coordinator") \
+            or not tokens[j + 1].is_word:
         return None
     n = by_start.get(j + 2)
     if n is None:  # "killing and robbing him": a pronoun object
@@ -423,7 +424,7 @@ def _shared_start(tokens: list[Token], start: int) -> int:
     k = start
     if has_role(tokens[start].key, "adverb") and start >= 1 and _participle(tokens[start - 1]):
         k = start - 1  # "tortured to death": the participle belongs to the phrase
-    while k >= 2 and tokens[k - 1].key in ("and", ",") and _participle(tokens[k - 2]):
+    while k >= 2 and has_role(tokens[k - 1].key, "list_joint") and _participle(tokens[k - 2]):
         k -= 2
     if k == start:
         return start
@@ -448,7 +449,7 @@ def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMat
             return None  # "could have killed dozens"
         if not tokens[j].is_word:
             break
-    if direction in ("both", "before") and t.start > 0 and tokens[t.start - 1].key == "the":
+    if direction in ("both", "before") and t.start > 0 and has_role(tokens[t.start - 1].key, "definite"):
         return None  # "the injured were taken to hospital": a noun, not a report
     if direction == "both" and t.end not in by_start and _adjectival(tokens, t):
         return None  # "the funeral of a murdered trader": a participle naming a noun

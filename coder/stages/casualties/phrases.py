@@ -21,7 +21,7 @@ def victim_span(tokens: list[Token], i: int, stop: int) -> tuple[Chars, int]:
     while j < stop and len(words) < 4:
         tok = tokens[j]
         key = tok.key
-        if not words and (key == "of" or has_role(key, "determiner") or key == "other"):
+        if not words and (has_role(key, "victim_lead") or has_role(key, "determiner")):
             j += 1
             continue
         if key == "-" and words and tok.start == tokens[j - 1].end:

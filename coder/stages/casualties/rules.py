@@ -20,7 +20,8 @@ Role = Literal[
     "aux", "adverb", "blocker", "hypothetical", "negator", "follower", "determiner",
     "pronoun_singular", "pronoun_plural", "parenthetical", "aux_singular", "aux_plural",
     "perfect_aux", "toll_lead", "finding", "relative", "participle", "article", "conjunction",
-    "companion", "institution", "preposition", "fate",
+    "companion", "institution", "preposition", "fate", "coordinator", "list_joint", "of_link",
+    "definite", "victim_lead",
 ]
 
 

@@ -73,6 +73,8 @@ class EventWords:
     progressive_be: frozenset[str] = frozenset()
     survival_verb: frozenset[str] = frozenset()
     state_weapon_break: frozenset[str] = frozenset()
+    state_weapon_owner: frozenset[str] = frozenset()
+    passive_agent: frozenset[str] = frozenset()
     force_kind: frozenset[str] = frozenset()
     unarmed_kind: frozenset[str] = frozenset()
     allegation_preposition: frozenset[str] = frozenset()

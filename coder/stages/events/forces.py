@@ -64,7 +64,8 @@ def attributed(sa: SentenceAnalysis, end: int, rules: RuleSet) -> ActorMention |
     # "drones launched by the RSF", "a missile fired by Houthi forces": the weapon's user
     keys = sa.keys
     for w in sa.weapon_positions:
-        if w + 2 < len(keys) and keys[w + 1] in sa.words.light_verb and keys[w + 2] == "by":
+        if w + 2 < len(keys) and keys[w + 1] in sa.words.light_verb \
+                and keys[w + 2] in sa.words.passive_agent:
             user = right_actor(sa, w + 2, sa.words.agent_preposition, limit=4)
             if user is not None:
                 return user
@@ -91,7 +92,7 @@ def state_forces_before(sa: SentenceAnalysis, heads: list[int]) -> ActorMention 
             tok = sa.tokens[j]
             capitalized = tok.text[:1].isupper()  # perf: Token.is_capitalized, inlined
             iso3 = demonyms.get(tok.key, "") if capitalized else ""
-            if iso3 or tok.key == "government":
+            if iso3 or tok.key in sa.words.state_weapon_owner:
                 actor = agent_actor(troops, iso3, sa.day)
                 return ActorMention(Span(tok.start, tok.end, tok.text), actor,
                                     "agents:troops:state-weapon")

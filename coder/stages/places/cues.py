@@ -25,7 +25,7 @@ CueKind = Literal[
     "near", "admin_after", "admin_before", "district_after", "title", "article_glued", "stop",
     "locative", "group_after", "qualifier", "place_noun", "scene", "compass_after",
     "institution_after", "road_after", "chosen_before", "office_after", "office_before",
-    "residents_after",
+    "residents_after", "name_join", "origin_before", "noun_link", "article",
 ]
 
 
@@ -76,6 +76,10 @@ class PlaceCues:
     office_after: frozenset[str]  # "the Kilifi governor": an office named after the place
     office_before: CueTrie  # "MP for Gilgil", "a resident of Nyali", read backwards
     residents: frozenset[str]  # "Bahati residents": the people of the place before them
+    name_join: frozenset[str]  # "Turkana and Pokot raiders": joins two names before a group
+    origin_before: frozenset[str]  # "raiders from West Pokot": the place the group comes from
+    noun_link: frozenset[str]  # "the town of X": between a place noun and the name
+    article: frozenset[str]  # "near the town of X": skipped left of the place noun or name
     calendar: frozenset[str]  # "Monday", "March": capitalised words that continue no name
 
 
@@ -115,6 +119,10 @@ def place_cues() -> PlaceCues:
         office_after=frozenset(by_kind["office_after"]),
         office_before=backwards(by_kind["office_before"]),
         residents=frozenset(by_kind["residents_after"]),
+        name_join=frozenset(by_kind["name_join"]),
+        origin_before=frozenset(by_kind["origin_before"]),
+        noun_link=frozenset(by_kind["noun_link"]),
+        article=frozenset(by_kind["article"]),
         calendar=frozenset(
             [phrase_key(r.name) for r in read_csv_models(WEEKDAYS_FILE, WeekdayRow) if r.prose]
             + [phrase_key(r.name) for r in read_csv_models(MONTHS_FILE, MonthRow)

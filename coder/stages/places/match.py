@@ -178,10 +178,11 @@ def _names_origin(gaz: PlaceIndex, tokens: list[Token], i: int, end: int) -> boo
     groups = gaz.cues.group_after
     if end < len(tokens) and tokens[end].key in groups:
         return True
-    if (end + 2 < len(tokens) and tokens[end].key == "and" and tokens[end + 1].text[:1].isupper()
+    if (end + 2 < len(tokens) and tokens[end].key in gaz.cues.name_join
+            and tokens[end + 1].text[:1].isupper()
             and any(tokens[j].key in groups for j in (end + 2, end + 3) if j < len(tokens))):
         return True
-    return i >= 2 and tokens[i - 1].key == "from" and tokens[i - 2].key in groups
+    return i >= 2 and tokens[i - 1].key in gaz.cues.origin_before and tokens[i - 2].key in groups
 
 
 def _event_places(out: list[PlaceMention], named: list[bool], origin: list[bool],

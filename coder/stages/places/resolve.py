@@ -172,9 +172,9 @@ def _read_around(gaz: PlaceIndex, tokens: list[Token], i: int, end: int,
     elif nxt is not None and nxt.key == "," and end + 1 < len(tokens):
         _read_comma(gaz, tokens, end + 1, around)
     j = i - 1
-    if j >= 1 and tokens[j].key == "of" and tokens[j - 1].key in cues.place_nouns:
+    if j >= 1 and tokens[j].key in cues.noun_link and tokens[j - 1].key in cues.place_nouns:
         j -= 2  # "near the town of X"
-    if j >= 0 and tokens[j].key == "the":
+    if j >= 0 and tokens[j].key in cues.article:
         j -= 1
     if ends_with(tokens, i - 1, cues.admin_before):
         around.admin = True
