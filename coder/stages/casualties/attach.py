@@ -232,7 +232,8 @@ def _outer_number(tokens: list[Token], n: NumberMatch, by_end: dict[int, NumberM
     """ "Five members of one family", "three people including a policeman": the figure before
     "<noun> of" or before an unbracketed "including" counts, not the inner one."""
     of = n.start - 1
-    if of < 1 or not (has_role(tokens[of].key, "of_link") or has_role(tokens[of].key, "parenthetical")):
+    if of < 1 or not (has_role(tokens[of].key, "of_link")
+                      or has_role(tokens[of].key, "parenthetical")):
         return n
     for end in range(of, max(0, of - 3), -1):
         outer = by_end.get(end)
@@ -449,7 +450,8 @@ def attach(tokens: list[Token], t: Match[Trigger], by_start: dict[int, NumberMat
             return None  # "could have killed dozens"
         if not tokens[j].is_word:
             break
-    if direction in ("both", "before") and t.start > 0 and has_role(tokens[t.start - 1].key, "definite"):
+    if direction in ("both", "before") and t.start > 0 \
+            and has_role(tokens[t.start - 1].key, "definite"):
         return None  # "the injured were taken to hospital": a noun, not a report
     if direction == "both" and t.end not in by_start and _adjectival(tokens, t):
         return None  # "the funeral of a murdered trader": a participle naming a noun
