@@ -1,7 +1,7 @@
 """Function words in token plumbing live in the stages' word-set data files, not in Python
 (STYLE.md: no rule literals in Python): "of", "the", "and", "from", "by", "government",
-"dozen" that the actors, places, casualties, events and number readers test tokens against are rows of
-actors/words.csv, place_cues.csv, casualties/function_words.csv, events/words.csv and
+"dozen" that the actors, places, casualties, events and number readers test tokens against
+are rows of actors/words.csv, place_cues.csv, casualties/function_words.csv, events/words.csv and
 numbers.csv."""
 
 from __future__ import annotations
