@@ -269,7 +269,7 @@ def _merge_kind(ev: DocEvent, m: EventMention, family: str) -> None:
 
 
 def _armed_act_told_as_crowd_act(main: EventMention, m: EventMention) -> bool:
-    """"A man was attacked by a police officer. He had been pelted with stones.": a crowd's act
+    """"A trader was set upon by a soldier. Stones had been thrown at him earlier.": a crowd's act
     (mob violence) that names no crowd of its own, told of the same incident as an armed
     actor's violence, is that actor's act: the violence keeps its kind and sides (unless its
     victims are a crowd: "police fired at protesters ... stones were thrown": a riot)."""

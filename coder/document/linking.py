@@ -368,7 +368,7 @@ class DocumentLinker:
 
 def _named_as_grievance(host: DocEvent, cand: Candidate, sa: SentenceAnalysis) -> bool:
     """"Residents protested the arrest of their chief", "marched, demanding the arrest of the
-    killers", "protest the demolition of their kiosks": an arrest or destruction named after
+    killers", "protest the demolition of their stalls": an arrest or destruction named after
     the demonstration in its sentence, past a word of grievance (events words.csv grievance) in
     its clause or as the protest's object, is what the crowd protests or asks for, not force
     used against it nor the crowd's own violence (ACLED: a peaceful protest)."""

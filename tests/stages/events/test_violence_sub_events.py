@@ -25,7 +25,7 @@ def test_people_killed_in_a_blast_or_explosion_are_a_remote_explosive_event() ->
 
 
 def test_the_month_may_next_to_a_day_is_a_date_not_a_modal() -> None:
-    assert _subs("Traders on 14 May held a protest in Nakuru over new taxes.") == [
+    assert _subs("Traders on 12 May staged a protest in Nakuru over new taxes.") == [
         SUB.peaceful_protest]
     assert _subs("On May 3 police shot dead two robbery suspects in Kisumu.") == [SUB.attack]
     # the modal verb still makes the act a possibility, not a reported event
@@ -67,7 +67,7 @@ def test_an_off_duty_or_retired_member_of_the_forces_is_a_civilian_victim() -> N
 def test_stoning_told_with_no_crowd_after_an_officers_attack_is_the_officers_act() -> None:
     # the second sentence names no crowd: the stones were the officer's, no mob violence
     assert _sides("A trader was assaulted by a police officer at a market in Isiolo on Friday. "
-                  "He had been pelted with stones.") == [
+                  "He had been stoned by then.") == [
         (SUB.attack, "Police Forces of Kenya", "Civilians (Kenya)")]
 
 

@@ -15,7 +15,7 @@ def _found(text: str) -> list[str]:
 
 
 def test_a_note_in_brackets_after_a_place_names_its_own_place() -> None:
-    text = "Herders were attacked near the Nandi border (coordinates for Chemase, Nandi, used)."
+    text = "Herders were attacked at the Nandi border (coordinates for Chemase in Nandi used)."
     assert "Chemase" in _found(text)
 
 
