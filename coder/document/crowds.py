@@ -22,7 +22,7 @@ from coder.stages.events import (
     is_armed,
     tokenized,
 )
-from coder.stages.events.analysis import cue_kinds
+from coder.stages.events.analysis import cue_kinds, cue_spans
 from coder.stages.events.realis import realis
 from coder.stages.events.triggers import find_triggers
 from coder.text.tokens import Token
@@ -88,12 +88,13 @@ def _later_crowd_violence(ev: DocEvent, iso3: str, day: dt.date | None,
     rules = load_rules()
     for sa in event_sentences(ev, analyses)[1:]:
         keys = sa.keys
-        if not has_cue(keys, rules, "violent") or any(
-                rules.concepts[t.trigger.concept].family == "protest"
-                for t in find_triggers(tokenized(sa), rules, keys)):
+        spans = cue_spans(keys, rules, "violent")
+        if not spans or any(rules.concepts[t.trigger.concept].family == "protest"
+                            for t in find_triggers(tokenized(sa), rules, keys)):
             continue  # no violence, or a demonstration of its own, read with its own cues
-        end = next(i for i in range(1, len(keys) + 1) if has_cue(keys, rules, "violent", 0, i))
-        at = max(i for i in range(end) if has_cue(keys, rules, "violent", i, end))
+        # the first cue to end, and the latest-starting one of those ending by then
+        end = min(e for _, e in spans)
+        at = max(s for s, e in spans if e <= end)
         before = keys[max(0, at - _GRIEVANCE_REACH) : at]
         words = event_words()
         if realis(keys, at, rules, "noun", cue_kinds(keys, rules), words) != "actual" or \
@@ -177,18 +178,17 @@ def _intervention_told(sa: SentenceAnalysis) -> bool:
     crowd that left of itself ("the rioters dispersed": crowd_own_cue, passive only)."""
     rules = load_rules()
     keys = sa.keys
-    if not has_cue(keys, rules, "intervention"):
+    spans = cue_spans(keys, rules, "intervention")
+    if not spans:
         return False
-    phrases = rules.cue_first.get("intervention", {})
     kinds, words = cue_kinds(keys, rules), event_words()
     relative = document_words()["person_relative"]
     own = document_words()["crowd_own_cue"]
-    return any(tuple(keys[i : i + len(p)]) == p
-               and (key not in own or not words.be.isdisjoint(keys[max(0, i - 2) : i]))
+    return any((keys[i] not in own or not words.be.isdisjoint(keys[max(0, i - 2) : i]))
                and words.grievance.isdisjoint(keys[max(0, i - _GRIEVANCE_REACH) : i])
                and relative.isdisjoint(keys[max(0, i - _RELATIVE_REACH) : i])
                and realis(keys, i, rules, "verb", kinds, words) == "actual"
-               for i, key in enumerate(keys) for p in phrases.get(key, ()))
+               for i, _ in spans)
 
 
 def drop_grievance(m: EventMention) -> None:

@@ -282,6 +282,15 @@ def has_cue(
     return False
 
 
+def cue_spans(keys: list[str], rules: RuleSet, kind: str) -> list[tuple[int, int]]:
+    """Every cue phrase of `kind` in the keys, as (start, end) key indexes, by start."""
+    by_first = rules.cue_first.get(kind, {})
+    if by_first.keys().isdisjoint(keys):  # perf: the common case, no phrase starts here
+        return []
+    return [(i, i + len(phrase)) for i, word in enumerate(keys)
+            for phrase in by_first.get(word, ()) if tuple(keys[i : i + len(phrase)]) == phrase]
+
+
 def cue_kinds(keys: list[str], rules: RuleSet) -> set[str]:
     """The kinds of the cue phrases that start with one of the keys (perf: a kind not among
     them need not be looked for, see `sentence_has_cue`)."""
